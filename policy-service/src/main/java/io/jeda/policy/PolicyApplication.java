@@ -1,0 +1,21 @@
+package io.jeda.policy;
+
+import io.micronaut.runtime.Micronaut;
+
+import java.util.TimeZone;
+
+/**
+ * policy-service: positions, units, officers, FWA plans, calendars and rosters, and the one
+ * place where they resolve into an officer's effective schedule.
+ */
+public final class PolicyApplication {
+
+    private PolicyApplication() {
+    }
+
+    public static void main(String[] args) {
+        // Instants are stored as UTC wall time; the JVM zone must not leak into the database.
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        Micronaut.run(PolicyApplication.class, args);
+    }
+}

@@ -1,0 +1,19 @@
+package io.jeda.policy.persistence;
+
+import io.jeda.policy.domain.*;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The append-only history of plan state changes. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface PlanTransitionRepository extends CrudRepository<PlanTransition, Long> {
+
+    List<PlanTransition> findByPlanIdOrderById(String planId);
+}

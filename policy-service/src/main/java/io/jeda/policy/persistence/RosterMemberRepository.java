@@ -1,0 +1,24 @@
+package io.jeda.policy.persistence;
+
+import io.jeda.policy.domain.*;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Members of roster rotations. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface RosterMemberRepository extends CrudRepository<RosterMember, Long> {
+
+    List<RosterMember> findByRosterIdOrderBySeq(String rosterId);
+
+    /** Memberships of the officers, as members or as named backups. */
+    List<RosterMember> findByOfficerNipInOrBackupNipIn(Collection<String> nips, Collection<String> backups);
+
+    void deleteByRosterId(String rosterId);
+}

@@ -1,0 +1,21 @@
+package io.jeda.policy.persistence;
+
+import io.jeda.policy.domain.*;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Overrides of roster slots. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface RosterOverrideRepository extends CrudRepository<RosterOverride, String> {
+
+    /** Overrides of a roster overlapping [from, to). */
+    List<RosterOverride> findByRosterIdAndStartTimeLessThanAndEndTimeGreaterThanOrderByStartTime(
+            String rosterId, Instant to, Instant from);
+}
