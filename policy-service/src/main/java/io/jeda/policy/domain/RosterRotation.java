@@ -1,5 +1,7 @@
 package io.jeda.policy.domain;
 
+import io.jeda.common.error.JedaException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +102,32 @@ public final class RosterRotation {
         }
         Instant floor = floorToTurn(t);
         return floor.equals(t) ? t : floor.plus(turn);
+    }
+
+    /**
+     * A swap of the base turns containing the two instants: each primary takes the other's whole
+     * turn, as two overrides created at the given instant.
+     *
+     * @throws JedaException INVALID_ARGUMENT (NO_SLOT_AT_TIME) before the roster starts,
+     *                       FAILED_PRECONDITION (SAME_PRIMARY) when both turns have the same primary
+     */
+    public List<RosterOverride> swap(Instant first, Instant second, String reason, Instant createdAt) {
+        Turn a = turnAt(first).orElseThrow(() -> noSlot("first_slot_time", first));
+        Turn b = turnAt(second).orElseThrow(() -> noSlot("second_slot_time", second));
+        if (a.primaryNip().equals(b.primaryNip())) {
+            throw JedaException.failedPrecondition("SAME_PRIMARY",
+                    "both slots have the same primary, officers/" + a.primaryNip() + "; there is nothing to swap",
+                    "officer", "officers/" + a.primaryNip());
+        }
+        // Created together: they win over older overrides of the two turns and never overlap each other.
+        return List.of(
+                new RosterOverride(Ids.newId(), rosterId, a.primaryNip(), b.start(), b.end(), reason, createdAt),
+                new RosterOverride(Ids.newId(), rosterId, b.primaryNip(), a.start(), a.end(), reason, createdAt));
+    }
+
+    private static JedaException noSlot(String field, Instant t) {
+        return JedaException.invalidArgument("NO_SLOT_AT_TIME", field + " " + t + " is before the roster starts",
+                "field", field);
     }
 
     /** The slot in force at t, if any. */

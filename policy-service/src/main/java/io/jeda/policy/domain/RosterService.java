@@ -242,22 +242,13 @@ public class RosterService {
         }
         String why = reason == null ? "" : reason;
         requireReason(why, "reason");
-        RosterRotation base = RosterRotation.of(d.roster(), d.members(), List.of());
-        RosterRotation.Turn a = base.turnAt(first).orElseThrow(() -> noSlot("first_slot_time", first));
-        RosterRotation.Turn b = base.turnAt(second).orElseThrow(() -> noSlot("second_slot_time", second));
-        if (a.primaryNip().equals(b.primaryNip())) {
-            throw JedaException.failedPrecondition("SAME_PRIMARY",
-                    "both slots have the same primary, " + a.primaryNip() + "; there is nothing to swap",
-                    "officer", a.primaryNip());
-        }
-        // Both created now, so they win over older overrides of the two turns; they never overlap each other.
-        Instant now = now();
-        RosterOverride aTakesB = new RosterOverride(Ids.newId(), rosterId, a.primaryNip(), b.start(), b.end(), why, now);
-        RosterOverride bTakesA = new RosterOverride(Ids.newId(), rosterId, b.primaryNip(), a.start(), a.end(), why, now);
-        saveCheckedOverrides(d, List.of(aTakesB, bTakesA), a.start().isBefore(b.start()) ? a.start() : b.start());
-        return List.of(aTakesB, bTakesA);
+        List<RosterOverride> swap = RosterRotation.of(d.roster(), d.members(), List.of())
+                .swap(first, second, why, now());
+        Instant earlier = swap.get(0).startTime().isBefore(swap.get(1).startTime())
+                ? swap.get(0).startTime() : swap.get(1).startTime();
+        saveCheckedOverrides(d, swap, earlier);
+        return swap;
     }
-
     // ---------------------------------------------------------------- helpers
 
     private void saveCheckedOverrides(RosterDetails d, List<RosterOverride> added, Instant changeStart) {
@@ -363,11 +354,6 @@ public class RosterService {
             out.add(new RosterMember(null, rosterId, i, m.officerNip(), m.backupNip()));
         }
         return out;
-    }
-
-    private static JedaException noSlot(String field, Instant t) {
-        return JedaException.invalidArgument("NO_SLOT_AT_TIME", field + " " + t + " is before the roster starts",
-                "field", field);
     }
 
     /** Anyone signed in may read rosters except agency systems, which only ask about reachability. */
