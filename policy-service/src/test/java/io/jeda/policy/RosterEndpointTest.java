@@ -362,6 +362,23 @@ class RosterEndpointTest extends PolicyTestBase {
         assertTrue(lookup.slotsFor(List.of(A), START, at(48)).isEmpty());
     }
 
+    @ParameterizedTest(name = "unit {0}: refused {1}")
+    @CsvSource({"papua, true", "ops, false"})
+    void theCapWeekIsTheWeekOfTheUnitTimeZone(String unit, boolean refused) {
+        // Week-long turns starting Monday 00:00 WIT: one whole week in Papua, but 2 h + 166 h in two WIB weeks.
+        Instant mondayWit = MONDAY.atStartOfDay(ZoneId.of("Asia/Jayapura")).toInstant();
+        CreateRosterRequest req = create("weekly", desk().setUnit("units/" + unit).clearMembers().addMembers(member(A))
+                .addMembers(member(B)).setTurnHours(168).setStartTime(ts(mondayWit)).setMaxHoursPerWeek(167));
+        if (refused) {
+            StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "ONCALL_CAP_EXCEEDED",
+                    () -> admin().createRoster(req));
+            assertEquals(MONDAY.toString(), GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap().get("week"));
+            assertEquals("168", GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap().get("hours"));
+        } else {
+            assertEquals("rosters/weekly", admin().createRoster(req).getName());
+        }
+    }
+
     @Test
     void aHigherCapOnTheRosterAllowsMore() {
         Roster r = admin().createRoster(create("solo", desk().clearMembers().addMembers(member(A)).setTurnHours(24)
