@@ -18,4 +18,11 @@ public interface RosterOverrideRepository extends CrudRepository<RosterOverride,
     /** Overrides of a roster overlapping [from, to). */
     List<RosterOverride> findByRosterIdAndStartTimeLessThanAndEndTimeGreaterThanOrderByStartTime(
             String rosterId, Instant to, Instant from);
+
+    /** Overrides of a roster still running after the instant (the ones a cap check must count). */
+    List<RosterOverride> findByRosterIdAndEndTimeGreaterThanOrderByStartTime(String rosterId, Instant from);
+
+    /** Overrides naming any of the officers and overlapping [from, to). */
+    List<RosterOverride> findByOfficerNipInAndStartTimeLessThanAndEndTimeGreaterThan(
+            Collection<String> nips, Instant to, Instant from);
 }

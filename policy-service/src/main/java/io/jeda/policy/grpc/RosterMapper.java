@@ -1,0 +1,116 @@
+package io.jeda.policy.grpc;
+
+import io.jeda.policy.domain.OnCallSlot;
+import io.jeda.policy.domain.Roster;
+import io.jeda.policy.domain.RosterDetails;
+import io.jeda.policy.domain.RosterMember;
+import io.jeda.policy.domain.RosterOverride;
+import io.jeda.policy.v1.CreateRosterOverrideRequest;
+import io.jeda.policy.v1.ListOnCallSlotsResponse;
+import io.jeda.policy.v1.ListRostersResponse;
+import io.jeda.policy.v1.SwapRosterSlotsResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The only place that knows both the roster API messages and the roster domain types. */
+final class RosterMapper {
+
+    private RosterMapper() {
+    }
+
+    static String rosterId(String name, String field) {
+        return ProtoConversions.id(name, "rosters", field);
+    }
+
+    static String officerNip(String name, String field) {
+        return ProtoConversions.id(name, "officers", field);
+    }
+
+    /** The roster of a create or update request; ids and timestamps the server sets are left empty. */
+    static RosterDetails toDomain(io.jeda.policy.v1.Roster p, boolean unitRequired) {
+        String unitId = p.getUnit().isEmpty() && !unitRequired ? null
+                : ProtoConversions.id(p.getUnit(), "units", "roster.unit");
+        Instant start = p.hasStartTime() ? ProtoConversions.toInstant(p.getStartTime()) : null;
+        Roster r = new Roster(null, p.getDisplayName(), unitId, p.getTurnHours(), start, p.getMaxHoursPerWeek(),
+                null, null);
+        List<RosterMember> ms = new ArrayList<>();
+        for (int i = 0; i < p.getMembersCount(); i++) {
+            io.jeda.policy.v1.RosterMember m = p.getMembers(i);
+            String field = "roster.members[" + i + "]";
+            String backup = m.getBackupOfficer().isEmpty() ? null
+                    : officerNip(m.getBackupOfficer(), field + ".backup_officer");
+            ms.add(new RosterMember(null, null, i, officerNip(m.getOfficer(), field + ".officer"), backup));
+        }
+        return new RosterDetails(r, ms);
+    }
+
+    static io.jeda.policy.v1.Roster toProto(RosterDetails d) {
+        Roster r = d.roster();
+        io.jeda.policy.v1.Roster.Builder b = io.jeda.policy.v1.Roster.newBuilder()
+                .setName("rosters/" + r.id())
+                .setDisplayName(r.displayName())
+                .setUnit("units/" + r.unitId())
+                .setTurnHours(r.turnHours())
+                .setStartTime(ProtoConversions.toTimestamp(r.startTime()))
+                .setMaxHoursPerWeek(r.maxHoursPerWeek());
+        for (RosterMember m : d.members()) {
+            b.addMembers(io.jeda.policy.v1.RosterMember.newBuilder()
+                    .setOfficer("officers/" + m.officerNip())
+                    .setBackupOfficer(m.backupNip() == null ? "" : "officers/" + m.backupNip()));
+        }
+        return b.build();
+    }
+
+    static ListRostersResponse toProto(io.jeda.policy.domain.RosterService.RosterPage page) {
+        ListRostersResponse.Builder b = ListRostersResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.rosters().forEach(d -> b.addRosters(toProto(d)));
+        return b.build();
+    }
+
+    static String overrideOfficer(CreateRosterOverrideRequest req) {
+        return officerNip(req.getOverride().getOfficer(), "override.officer");
+    }
+
+    static Instant overrideStart(CreateRosterOverrideRequest req) {
+        return req.getOverride().hasStartTime() ? ProtoConversions.toInstant(req.getOverride().getStartTime()) : null;
+    }
+
+    static Instant overrideEnd(CreateRosterOverrideRequest req) {
+        return req.getOverride().hasEndTime() ? ProtoConversions.toInstant(req.getOverride().getEndTime()) : null;
+    }
+
+    static io.jeda.policy.v1.RosterOverride toProto(RosterOverride o) {
+        return io.jeda.policy.v1.RosterOverride.newBuilder()
+                .setName("rosters/" + o.rosterId() + "/overrides/" + o.id())
+                .setOfficer("officers/" + o.officerNip())
+                .setStartTime(ProtoConversions.toTimestamp(o.startTime()))
+                .setEndTime(ProtoConversions.toTimestamp(o.endTime()))
+                .setReason(o.reason())
+                .build();
+    }
+
+    static SwapRosterSlotsResponse toSwapResponse(List<RosterOverride> overrides) {
+        SwapRosterSlotsResponse.Builder b = SwapRosterSlotsResponse.newBuilder();
+        overrides.forEach(o -> b.addOverrides(toProto(o)));
+        return b.build();
+    }
+
+    static io.jeda.policy.v1.OnCallSlot toProto(OnCallSlot s) {
+        return io.jeda.policy.v1.OnCallSlot.newBuilder()
+                .setRoster("rosters/" + s.rosterId())
+                .setStartTime(ProtoConversions.toTimestamp(s.start()))
+                .setEndTime(ProtoConversions.toTimestamp(s.end()))
+                .setPrimary("officers/" + s.primaryNip())
+                .setBackup(s.backupNip() == null ? "" : "officers/" + s.backupNip())
+                .setOverridden(s.overridden())
+                .build();
+    }
+
+    static ListOnCallSlotsResponse toSlotsResponse(List<OnCallSlot> slots) {
+        ListOnCallSlotsResponse.Builder b = ListOnCallSlotsResponse.newBuilder();
+        slots.forEach(s -> b.addSlots(toProto(s)));
+        return b.build();
+    }
+}
