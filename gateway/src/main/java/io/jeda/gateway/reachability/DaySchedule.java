@@ -1,5 +1,6 @@
 package io.jeda.gateway.reachability;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,7 +37,7 @@ public record DaySchedule(String nip, LocalDate date, ZoneId zone, boolean worki
      * Whether the instant lies in this day's working hours: the work window, or the core window
      * (normally inside the work window; counted on its own in case a position's core hours stick out).
      */
-    public boolean inWorkingHours(java.time.Instant t) {
+    public boolean inWorkingHours(Instant t) {
         return working && (work.contains(t) || (core != null && core.contains(t)));
     }
 }

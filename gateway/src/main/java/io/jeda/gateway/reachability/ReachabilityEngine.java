@@ -256,6 +256,10 @@ public class ReachabilityEngine {
                     + "rest of %d h, until %s.", a.local(a.attendance.lastCheckOut()),
                     settings.minRestAfterLateWork().toHours(), a.local(a.restUntil)));
         }
+        if (u == Urgency.ROUTINE && a.reachable && a.attendance == null) {
+            a.reasons.add("Whether the officer worked late cannot be told without attendance; the minimum rest "
+                    + "is not checked.");
+        }
         if (u == Urgency.EMERGENCY && a.inHours && a.slotNow == null && !emergencyInHours) {
             a.reasons.add(a.attendance == null
                     ? "Whether the officer has started cannot be told; an EMERGENCY goes to whoever is on call."
