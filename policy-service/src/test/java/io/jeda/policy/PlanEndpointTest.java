@@ -255,6 +255,71 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     }
 
     @Test
+    void concurrentDecisionsOnOnePlanLetExactlyOneWin() throws Exception {
+        Plan p = submitted(OFFICER);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                boolean approve = i % 2 == 0;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        if (approve) {
+                            manager().approvePlan(ApprovePlanRequest.newBuilder().setName(p.getName()).build());
+                        } else {
+                            manager().rejectPlan(RejectPlanRequest.newBuilder().setName(p.getName())
+                                    .setReason("no").build());
+                        }
+                        return "OK";
+                    } catch (StatusRuntimeException e) {
+                        return GrpcErrors.reason(e);
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> f : results) {
+                outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, outcomes.stream().filter("OK"::equals).count(), outcomes.toString());
+            assertEquals(3, outcomes.stream().filter("ILLEGAL_TRANSITION"::equals).count(), outcomes.toString());
+            // One decision, one history row for it.
+            assertEquals(3, transitions(p).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentRetriesOfOneCreateMakeOnePlan() throws Exception {
+        CreatePlanRequest req = CreatePlanRequest.newBuilder().setParent("officers/" + OFFICER)
+                .setPlan(validPlan()).setRequestId("same-key").build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                names.add(pool.submit(() -> {
+                    go.await();
+                    return officer().createPlan(req).getName();
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> f : names) {
+                distinct.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, distinct.size());
+            assertEquals(1, officer().listPlans(ListPlansRequest.newBuilder().setParent("officers/" + OFFICER)
+                    .build()).getPlansCount());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void createRefusesBadInput() {
         fails(Status.Code.INVALID_ARGUMENT, "INVALID_PERIOD", () -> create(OFFICER, validPlan().toBuilder()
                 .setEndDate(date(PLAN_START.minusDays(1))).build()));
