@@ -346,6 +346,9 @@ class PlanEndpointTest extends PlanEndpointTestBase {
         assertEquals(date(LocalDate.of(2026, 4, 30)), updated.getEndDate());
         assertEquals(p.getNote(), updated.getNote());
         assertEquals(p.getDaysList(), updated.getDaysList());
+        // Editing a draft is not a change of state.
+        assertEquals(p.getUpdateTime(), updated.getUpdateTime());
+        assertEquals(1, transitions(p).size());
 
         fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> officer().updatePlan(
                 UpdatePlanRequest.newBuilder().setPlan(Plan.newBuilder().setName(p.getName()))

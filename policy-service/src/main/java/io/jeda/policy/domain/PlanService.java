@@ -181,8 +181,7 @@ public class PlanService {
             days = PlanDay.encode(d);
         }
         String note = paths.contains("note") ? access.note(input.note()) : plan.note();
-        Instant now = access.now();
-        if (plans.updateDraft(id, start, end, days, note, now) == 0) {
+        if (plans.updateDraft(id, start, end, days, note) == 0) {
             // Submitted (or deleted) between our read and our write.
             throw notEditable(plan(id), officer);
         }

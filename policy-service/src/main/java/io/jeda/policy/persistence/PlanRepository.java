@@ -31,10 +31,13 @@ public interface PlanRepository extends CrudRepository<Plan, String> {
             + " WHERE id = :id AND state = :fromState")
     int updateStateIfCurrent(String id, String fromState, String toState, String reason, Instant now);
 
-    /** Rewrites the editable fields of a plan that is still a DRAFT; 0 when it no longer is. */
+    /**
+     * Rewrites the editable fields of a plan that is still a DRAFT; 0 when it no longer is. updated_at
+     * is left alone: the API defines it as the time of the last change of state.
+     */
     @Query("UPDATE fwa_plan SET start_date = :startDate, end_date = :endDate, days = :days, note = :note,"
-            + " updated_at = :now, version = version + 1 WHERE id = :id AND state = 'DRAFT'")
-    int updateDraft(String id, LocalDate startDate, LocalDate endDate, String days, String note, Instant now);
+            + " version = version + 1 WHERE id = :id AND state = 'DRAFT'")
+    int updateDraft(String id, LocalDate startDate, LocalDate endDate, String days, String note);
 
     /** One page of an officer's plans, newest first. */
     @Query("SELECT * FROM fwa_plan WHERE officer_nip = :officerNip"
