@@ -1,6 +1,7 @@
 package io.jeda.policy.persistence;
 
 import io.jeda.policy.domain.*;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -16,4 +17,8 @@ import java.util.Optional;
 public interface PlanTransitionRepository extends CrudRepository<PlanTransition, Long> {
 
     List<PlanTransition> findByPlanIdOrderById(String planId);
+
+    /** One page of a plan's history, oldest first. */
+    @Query("SELECT * FROM plan_transition WHERE plan_id = :planId ORDER BY id LIMIT :limit OFFSET :offset")
+    List<PlanTransition> listByPlan(String planId, int limit, long offset);
 }

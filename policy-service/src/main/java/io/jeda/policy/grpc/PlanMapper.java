@@ -1,0 +1,172 @@
+package io.jeda.policy.grpc;
+
+import io.jeda.common.error.JedaException;
+import io.jeda.common.paging.PageRequest;
+import io.jeda.policy.domain.PlanInput;
+import io.jeda.policy.domain.PlanPage;
+import io.jeda.policy.domain.PlanService;
+import io.jeda.policy.domain.PlanView;
+import io.jeda.policy.v1.DayException;
+import io.jeda.policy.v1.ListDayExceptionsResponse;
+import io.jeda.policy.v1.ListPlanTransitionsResponse;
+import io.jeda.policy.v1.ListPlansResponse;
+import io.jeda.policy.v1.Plan;
+import io.jeda.policy.v1.PlanDay;
+import io.jeda.policy.v1.PlanState;
+import io.jeda.policy.v1.PlanTransition;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Translates the PlanService API (jeda.policy.v1 plans.proto) to and from the domain: the only
+ * class that knows both. Malformed input (a bad name, an unset enum, an impossible date) becomes
+ * INVALID_ARGUMENT naming the field.
+ */
+public final class PlanMapper {
+
+    /** Page size when the request gives none, and the largest honoured, as the proto documents. */
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 500;
+
+    private PlanMapper() {
+    }
+
+    /** The NIP of `officers/{nip}`, or "-" for `officers/-`. */
+    static String officerNip(String parent, String field) {
+        return ProtoConversions.id(parent, "officers", field);
+    }
+
+    static String planId(String name) {
+        return ProtoConversions.id(name, "plans", "name");
+    }
+
+    static String exceptionId(String name) {
+        return ProtoConversions.id(name, "dayExceptions", "name");
+    }
+
+    static PageRequest page(int size, String token) {
+        return PageRequest.of(size, token, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    }
+
+    /** A state filter; UNSPECIFIED means none. */
+    static io.jeda.policy.domain.PlanState stateFilter(PlanState state) {
+        if (state == PlanState.PLAN_STATE_UNSPECIFIED) {
+            return null;
+        }
+        if (state == PlanState.UNRECOGNIZED) {
+            throw JedaException.invalidField("state", "state is not a known plan state");
+        }
+        return io.jeda.policy.domain.PlanState.valueOf(state.name().substring("PLAN_STATE_".length()));
+    }
+
+    /** Every field of a plan being created. */
+    static PlanInput toInput(Plan plan) {
+        return new PlanInput(ProtoConversions.toLocalDate(plan.getStartDate(), "plan.start_date"),
+                ProtoConversions.toLocalDate(plan.getEndDate(), "plan.end_date"), toDays(plan.getDaysList()),
+                plan.getNote());
+    }
+
+    /**
+     * The update mask's paths; an empty mask means every updatable field (AIP-134), so that a client
+     * sending a whole draft need not list them.
+     */
+    static Set<String> paths(com.google.protobuf.FieldMask mask) {
+        if (mask.getPathsCount() == 0) {
+            return PlanService.UPDATABLE_FIELDS;
+        }
+        return new LinkedHashSet<>(mask.getPathsList());
+    }
+
+    /** Only the masked fields are read, so that an unset field outside the mask is not an error. */
+    static PlanInput toUpdate(Plan plan, Set<String> paths) {
+        return new PlanInput(
+                paths.contains("start_date") ? ProtoConversions.toLocalDate(plan.getStartDate(), "plan.start_date") : null,
+                paths.contains("end_date") ? ProtoConversions.toLocalDate(plan.getEndDate(), "plan.end_date") : null,
+                paths.contains("days") ? toDays(plan.getDaysList()) : null,
+                paths.contains("note") ? plan.getNote() : null);
+    }
+
+    private static List<io.jeda.policy.domain.PlanDay> toDays(List<PlanDay> days) {
+        List<io.jeda.policy.domain.PlanDay> out = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            PlanDay d = days.get(i);
+            String f = "plan.days[" + i + "]";
+            LocalTime start = ProtoConversions.isSet(d.getStartTime())
+                    ? ProtoConversions.toLocalTime(d.getStartTime(), f + ".start_time") : null;
+            out.add(new io.jeda.policy.domain.PlanDay(ProtoConversions.toDayOfWeek(d.getDayOfWeek(), f + ".day_of_week"),
+                    ProtoConversions.toWorkPlace(d.getPlace(), f + ".place"), start));
+        }
+        return out;
+    }
+
+    static Plan toProto(PlanView view) {
+        io.jeda.policy.domain.Plan p = view.plan();
+        Plan.Builder b = Plan.newBuilder()
+                .setName("plans/" + p.id())
+                .setOfficer("officers/" + p.officerNip())
+                .setStartDate(ProtoConversions.toDate(p.startDate()))
+                .setEndDate(ProtoConversions.toDate(p.endDate()))
+                .setState(toProto(view.shownState()))
+                .setDecisionReason(p.decisionReason() == null ? "" : p.decisionReason())
+                .setCreateTime(ProtoConversions.toTimestamp(p.createdAt()))
+                .setUpdateTime(ProtoConversions.toTimestamp(p.updatedAt()))
+                .setNote(p.note() == null ? "" : p.note());
+        for (io.jeda.policy.domain.PlanDay d : io.jeda.policy.domain.PlanDay.decode(p.days())) {
+            b.addDays(PlanDay.newBuilder()
+                    .setDayOfWeek(ProtoConversions.toProto(d.dayOfWeek()))
+                    .setPlace(ProtoConversions.toProto(d.place()))
+                    .setStartTime(ProtoConversions.toTimeOfDay(d.start())));
+        }
+        return b.build();
+    }
+
+    static PlanState toProto(io.jeda.policy.domain.PlanState s) {
+        return PlanState.valueOf("PLAN_STATE_" + s.name());
+    }
+
+    static ListPlansResponse toProto(PlanPage<PlanView> page) {
+        ListPlansResponse.Builder b = ListPlansResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        page.items().forEach(v -> b.addPlans(toProto(v)));
+        return b.build();
+    }
+
+    static ListPlanTransitionsResponse toTransitions(PlanPage<io.jeda.policy.domain.PlanTransition> page) {
+        ListPlanTransitionsResponse.Builder b = ListPlanTransitionsResponse.newBuilder()
+                .setNextPageToken(page.nextPageToken());
+        for (io.jeda.policy.domain.PlanTransition t : page.items()) {
+            b.addTransitions(PlanTransition.newBuilder()
+                    .setFromState(toProto(t.fromState()))
+                    .setToState(toProto(t.toState()))
+                    .setActor(t.actor())
+                    .setTime(ProtoConversions.toTimestamp(t.occurredAt()))
+                    .setReason(t.reason() == null ? "" : t.reason()));
+        }
+        return b.build();
+    }
+
+    static DayException toProto(io.jeda.policy.domain.DayException e) {
+        DayException.Builder b = DayException.newBuilder()
+                .setName("dayExceptions/" + e.id())
+                .setOfficer("officers/" + e.officerNip())
+                .setDate(ProtoConversions.toDate(e.onDate()))
+                .setPlace(ProtoConversions.toProto(e.place()))
+                .setState(toProto(e.state()))
+                .setNote(e.note() == null ? "" : e.note())
+                .setDecisionReason(e.decisionReason() == null ? "" : e.decisionReason());
+        if (e.startTime() != null) {
+            b.setStartTime(ProtoConversions.toTimeOfDay(e.startTime()));
+        }
+        return b.build();
+    }
+
+    static ListDayExceptionsResponse toExceptions(PlanPage<io.jeda.policy.domain.DayException> page) {
+        ListDayExceptionsResponse.Builder b = ListDayExceptionsResponse.newBuilder()
+                .setNextPageToken(page.nextPageToken());
+        page.items().forEach(e -> b.addDayExceptions(toProto(e)));
+        return b.build();
+    }
+}
