@@ -7,11 +7,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The clock that decides "now" for the roster rules (the default instant of "who is on call",
- * the start of a cap check). A bean so that tests and other parts can supply their own.
+ * The clock that decides "now" and "today" for every rule of the service. It is a bean so that tests
+ * can pin the date; it steps aside when a test already provides a Clock.
  */
 @Factory
-public class RosterClockFactory {
+public class SystemClockFactory {
 
     @Singleton
     @Requires(missingBeans = Clock.class)
