@@ -129,6 +129,10 @@ class CalendarEndpointTest extends UnitApiTestBase {
         fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(MANAGER_NIP, Role.MANAGER).createCalendarDay(
                 day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "")));
         CalendarDay d = admin().createCalendarDay(day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, ""));
+        fails(Status.Code.ALREADY_EXISTS, "CALENDAR_DAY_ALREADY_EXISTS", () -> admin().createCalendarDay(
+                day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "")));
+        // Another kind of day, or an agency day of a unit, on the same date is another entry.
+        admin().createCalendarDay(day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_AGENCY_DAY, "units/diskominfo"));
         fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(OFFICER_NIP, Role.OFFICER).deleteCalendarDay(
                 DeleteCalendarDayRequest.newBuilder().setName(d.getName()).build()));
         fails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> as("desk", Role.AGENCY).listCalendarDays(

@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The rules of the calendars that override FWA plans: holidays, collective leave and agency days;
@@ -85,6 +86,13 @@ public class CalendarService {
                     + "not name one", "field", "calendar_day.unit");
         }
         String description = text(draft.description(), MAX_DAY_DESCRIPTION, "calendar_day.description");
+        for (CalendarDay same : days.findByOnDateBetweenOrderByOnDate(draft.onDate(), draft.onDate())) {
+            if (same.kind() == draft.kind() && Objects.equals(same.unitId(), unitId)) {
+                throw JedaException.of(ErrorKind.ALREADY_EXISTS, "CALENDAR_DAY_ALREADY_EXISTS", "calendarDays/"
+                        + same.id() + " already makes " + draft.onDate() + " a " + draft.kind()
+                        + (unitId == null ? "" : " for units/" + unitId), "name", "calendarDays/" + same.id());
+            }
+        }
         return days.save(new CalendarDay(Ids.newId(), draft.onDate(), draft.kind(), description, unitId,
                 clock.instant()));
     }

@@ -8,6 +8,7 @@ import io.jeda.policy.persistence.OfficerRepository;
 import io.jeda.policy.persistence.PositionRepository;
 import io.jeda.policy.persistence.UnitRepository;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -63,9 +64,15 @@ public class OfficerService {
             throw JedaException.alreadyExists("officer", "officers/" + nip);
         }
         Instant now = clock.instant();
-        Officer saved = officers.save(new Officer(nip, name, unit.id(), draft.positionId(), manager,
-                draft.domicileLatitude(), draft.domicileLongitude(), draft.domicileRadiusMeters(),
-                draft.penaltyUntil(), draft.probationUntil(), now, now));
+        Officer saved;
+        try {
+            saved = officers.save(new Officer(nip, name, unit.id(), draft.positionId(), manager,
+                    draft.domicileLatitude(), draft.domicileLongitude(), draft.domicileRadiusMeters(),
+                    draft.penaltyUntil(), draft.probationUntil(), now, now));
+        } catch (DataAccessException e) {
+            // Two creates raced past the existence check; the primary key let only one through.
+            throw officers.existsById(nip) ? JedaException.alreadyExists("officer", "officers/" + nip) : e;
+        }
         return new OfficerView(saved, unit.timeZone());
     }
 

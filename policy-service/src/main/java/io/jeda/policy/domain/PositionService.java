@@ -5,6 +5,7 @@ import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.policy.persistence.PositionRepository;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -63,7 +64,12 @@ public class PositionService {
             throw JedaException.alreadyExists("position", "positions/" + positionId);
         }
         Instant now = clock.instant();
-        return positions.save(copy(checked, positionId, now, now));
+        try {
+            return positions.save(copy(checked, positionId, now, now));
+        } catch (DataAccessException e) {
+            // Two creates raced past the existence check; the primary key let only one through.
+            throw positions.existsById(positionId) ? JedaException.alreadyExists("position", "positions/" + positionId) : e;
+        }
     }
 
     /** One position; readable by officers, managers, admins and services. */

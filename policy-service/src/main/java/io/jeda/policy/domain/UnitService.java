@@ -8,6 +8,7 @@ import io.jeda.common.security.Role;
 import io.jeda.policy.persistence.OfficeRepository;
 import io.jeda.policy.persistence.UnitRepository;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -75,7 +76,13 @@ public class UnitService {
         }
         Instant now = clock.instant();
         LocalTime close = d.dayCloseTime() == null ? settings().dayCloseTime() : d.dayCloseTime();
-        Unit saved = units.save(new Unit(unitId, displayName, parentId, d.timeZone(), close, d.servesPublic(), now, now));
+        Unit saved;
+        try {
+            saved = units.save(new Unit(unitId, displayName, parentId, d.timeZone(), close, d.servesPublic(), now, now));
+        } catch (DataAccessException e) {
+            // Two creates raced past the existence check; the primary key let only one through.
+            throw units.existsById(unitId) ? JedaException.alreadyExists("unit", "units/" + unitId) : e;
+        }
         return new UnitDetails(saved, saveOffices(unitId, newOffices));
     }
 
