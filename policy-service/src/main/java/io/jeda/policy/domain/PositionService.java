@@ -90,11 +90,10 @@ public class PositionService {
      *
      * @param paths a non-empty subset of {@link #UPDATABLE}
      */
-    public Position update(Caller caller, String positionId, Position patch, Set<String> paths) {
+    public Position update(Caller caller, String positionId, Position p, Set<String> paths) {
         caller.requireAdmin();
         UnitMasks.require(paths, UPDATABLE);
         Position c = find(positionId);
-        Position p = patch;
         if (paths.contains("flexi_time") && p.flexiTime() == null) {
             throw JedaException.invalidField("position.flexi_time", "position.flexi_time must be set to a flexi-time kind");
         }
