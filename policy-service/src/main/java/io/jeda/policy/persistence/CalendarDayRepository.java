@@ -1,6 +1,7 @@
 package io.jeda.policy.persistence;
 
 import io.jeda.policy.domain.*;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -16,4 +17,9 @@ import java.util.Optional;
 public interface CalendarDayRepository extends CrudRepository<CalendarDay, String> {
 
     List<CalendarDay> findByOnDateBetweenOrderByOnDate(LocalDate from, LocalDate to);
+
+    /** One page of the days in [from, to], ordered by date (and id, so pages are stable). */
+    @Query("SELECT * FROM calendar_day WHERE on_date >= :from AND on_date <= :to ORDER BY on_date, id "
+            + "LIMIT :limit OFFSET :offset")
+    List<CalendarDay> listBetweenPage(LocalDate from, LocalDate to, int limit, long offset);
 }

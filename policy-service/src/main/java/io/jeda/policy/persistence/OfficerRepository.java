@@ -1,6 +1,7 @@
 package io.jeda.policy.persistence;
 
 import io.jeda.policy.domain.*;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -18,4 +19,21 @@ public interface OfficerRepository extends CrudRepository<Officer, String> {
     List<Officer> findByNipIn(Collection<String> nips);
 
     List<Officer> findByManagerNip(String managerNip);
+
+    /** One page of all officers, ordered by NIP. */
+    @Query("SELECT * FROM officer ORDER BY nip LIMIT :limit OFFSET :offset")
+    List<Officer> listPage(int limit, long offset);
+
+    /** One page of a unit's officers, ordered by NIP. */
+    @Query("SELECT * FROM officer WHERE unit_id = :unitId ORDER BY nip LIMIT :limit OFFSET :offset")
+    List<Officer> listByUnitPage(String unitId, int limit, long offset);
+
+    /** One page of a manager's direct reports, ordered by NIP. */
+    @Query("SELECT * FROM officer WHERE manager_nip = :managerNip ORDER BY nip LIMIT :limit OFFSET :offset")
+    List<Officer> listByManagerPage(String managerNip, int limit, long offset);
+
+    /** One page of a manager's direct reports inside one unit, ordered by NIP. */
+    @Query("SELECT * FROM officer WHERE unit_id = :unitId AND manager_nip = :managerNip ORDER BY nip "
+            + "LIMIT :limit OFFSET :offset")
+    List<Officer> listByUnitAndManagerPage(String unitId, String managerNip, int limit, long offset);
 }

@@ -1,6 +1,7 @@
 package io.jeda.policy.persistence;
 
 import io.jeda.policy.domain.*;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -16,4 +17,8 @@ import java.util.Optional;
 public interface PositionRepository extends CrudRepository<Position, String> {
 
     List<Position> findByIdIn(Collection<String> ids);
+
+    /** One page of positions, ordered by id (the API's "ordered by name"). */
+    @Query("SELECT * FROM job_position ORDER BY id LIMIT :limit OFFSET :offset")
+    List<Position> listPage(int limit, long offset);
 }

@@ -1,6 +1,7 @@
 package io.jeda.policy.persistence;
 
 import io.jeda.policy.domain.*;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -18,4 +19,12 @@ public interface UnitRepository extends CrudRepository<Unit, String> {
     List<Unit> findByIdIn(Collection<String> ids);
 
     List<Unit> findByParentId(String parentId);
+
+    /** One page of all units, ordered by id (the API's "ordered by name"). */
+    @Query("SELECT * FROM unit ORDER BY id LIMIT :limit OFFSET :offset")
+    List<Unit> listPage(int limit, long offset);
+
+    /** One page of the direct children of a unit, ordered by id. */
+    @Query("SELECT * FROM unit WHERE parent_id = :parentId ORDER BY id LIMIT :limit OFFSET :offset")
+    List<Unit> listChildrenPage(String parentId, int limit, long offset);
 }

@@ -1,0 +1,194 @@
+package io.jeda.policy.domain;
+
+import io.jeda.common.error.JedaException;
+import io.jeda.common.paging.PageRequest;
+import io.jeda.common.security.Caller;
+import io.jeda.policy.persistence.PositionRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of positions (jabatan): the agency's working-time and flexible-work settings per
+ * position. Unset values take the configured national defaults, and a setting that no officer could
+ * ever meet (an empty start window, core hours that end before they start, a day longer than a day)
+ * is refused before any plan is checked against it.
+ */
+@Singleton
+public class PositionService {
+
+    /** Fields an update may name, as the API spells them: every field but name. */
+    public static final Set<String> UPDATABLE = Set.of(
+            "display_name", "fwa_eligible", "allowed_places", "max_remote_days_per_week", "flexi_time",
+            "default_start", "start_window_begin", "start_window_end", "weekly_work_minutes",
+            "daily_work_minutes", "break_minutes", "friday_break_minutes", "core_start", "core_end");
+    /** Facts of the calendar, not policy: a day and a week have only so many minutes. */
+    private static final int MINUTES_PER_DAY = (int) Duration.ofDays(1).toMinutes();
+    private static final int DAYS_PER_WEEK = 7;
+
+    private final PositionRepository positions;
+    /**
+     * Resolved on first use, not at startup: the service (and its health check) must come up even
+     * when a setting is misconfigured, and only the calls that need a default then fail.
+     */
+    private final Provider<PolicySettings> settingsProvider;
+    private final Clock clock;
+
+    @Inject
+    public PositionService(PositionRepository positions, Provider<PolicySettings> settings, @Nullable Clock clock) {
+        this.positions = positions;
+        this.settingsProvider = settings;
+        this.clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /**
+     * Creates a position. In the draft, a zero number, a null time and a null flexi-time kind are
+     * unset and take the defaults of {@link PolicySettings} (FIXED for the kind); the id and instants
+     * are ignored.
+     */
+    public Position create(Caller caller, String positionId, Position draft) {
+        caller.requireAdmin();
+        UnitRules.requireId(positionId, "position_id");
+        Position filled = withDefaults(positionId, draft);
+        Position checked = check(filled);
+        if (positions.existsById(positionId)) {
+            throw JedaException.alreadyExists("position", "positions/" + positionId);
+        }
+        Instant now = clock.instant();
+        try {
+            return positions.save(copy(checked, positionId, now, now));
+        } catch (DataAccessException e) {
+            // Two creates raced past the existence check; the primary key let only one through.
+            throw positions.existsById(positionId) ? JedaException.alreadyExists("position", "positions/" + positionId) : e;
+        }
+    }
+
+    /** One position; readable by officers, managers, admins and services. */
+    public Position get(Caller caller, String positionId) {
+        UnitService.requireReader(caller);
+        return find(positionId);
+    }
+
+    /** A page of positions ordered by id. */
+    public List<Position> list(Caller caller, PageRequest page) {
+        UnitService.requireReader(caller);
+        return positions.listPage(page.size(), page.offset());
+    }
+
+    /**
+     * Updates the named fields from the patch. Numbers are taken as given (so 0 remote days can be
+     * set); a null time restores the configured default; a null flexi-time kind is refused.
+     *
+     * @param paths a non-empty subset of {@link #UPDATABLE}
+     */
+    public Position update(Caller caller, String positionId, Position p, Set<String> paths) {
+        caller.requireAdmin();
+        UnitMasks.require(paths, UPDATABLE);
+        Position c = find(positionId);
+        if (paths.contains("flexi_time") && p.flexiTime() == null) {
+            throw JedaException.invalidField("position.flexi_time", "position.flexi_time must be set to a flexi-time kind");
+        }
+        Position merged = new Position(positionId,
+                paths.contains("display_name") ? p.displayName() : c.displayName(),
+                paths.contains("fwa_eligible") ? p.fwaEligible() : c.fwaEligible(),
+                paths.contains("allowed_places") ? Position.encodePlaces(p.places()) : c.allowedPlaces(),
+                paths.contains("max_remote_days_per_week") ? p.maxRemoteDaysPerWeek() : c.maxRemoteDaysPerWeek(),
+                paths.contains("flexi_time") ? p.flexiTime() : c.flexiTime(),
+                paths.contains("default_start") ? orDefault(p.defaultStart(), settings().defaultStart()) : c.defaultStart(),
+                paths.contains("start_window_begin")
+                        ? orDefault(p.startWindowBegin(), settings().startWindowBegin()) : c.startWindowBegin(),
+                paths.contains("start_window_end")
+                        ? orDefault(p.startWindowEnd(), settings().startWindowEnd()) : c.startWindowEnd(),
+                paths.contains("weekly_work_minutes") ? p.weeklyWorkMinutes() : c.weeklyWorkMinutes(),
+                paths.contains("daily_work_minutes") ? p.dailyWorkMinutes() : c.dailyWorkMinutes(),
+                paths.contains("break_minutes") ? p.breakMinutes() : c.breakMinutes(),
+                paths.contains("friday_break_minutes") ? p.fridayBreakMinutes() : c.fridayBreakMinutes(),
+                paths.contains("core_start") ? orDefault(p.coreStart(), settings().coreStart()) : c.coreStart(),
+                paths.contains("core_end") ? orDefault(p.coreEnd(), settings().coreEnd()) : c.coreEnd(),
+                c.createdAt(), c.updatedAt());
+        Position checked = check(merged);
+        return positions.update(copy(checked, positionId, c.createdAt(), clock.instant()));
+    }
+
+    private Position find(String positionId) {
+        return positions.findById(positionId)
+                .orElseThrow(() -> JedaException.notFound("position", "positions/" + positionId));
+    }
+
+    /** Fills the unset values of a create draft from the settings. */
+    Position withDefaults(String id, Position d) {
+        return new Position(id, d.displayName(), d.fwaEligible(), Position.encodePlaces(d.places()),
+                d.maxRemoteDaysPerWeek() == 0 ? settings().maxRemoteDaysPerWeek() : d.maxRemoteDaysPerWeek(),
+                d.flexiTime() == null ? FlexiTimeKind.FIXED : d.flexiTime(),
+                orDefault(d.defaultStart(), settings().defaultStart()),
+                orDefault(d.startWindowBegin(), settings().startWindowBegin()),
+                orDefault(d.startWindowEnd(), settings().startWindowEnd()),
+                d.weeklyWorkMinutes() == 0 ? settings().weeklyWorkMinutes() : d.weeklyWorkMinutes(),
+                d.dailyWorkMinutes() == 0 ? settings().dailyWorkMinutes() : d.dailyWorkMinutes(),
+                d.breakMinutes() == 0 ? settings().breakMinutes() : d.breakMinutes(),
+                d.fridayBreakMinutes() == 0 ? settings().fridayBreakMinutes() : d.fridayBreakMinutes(),
+                orDefault(d.coreStart(), settings().coreStart()),
+                orDefault(d.coreEnd(), settings().coreEnd()),
+                null, null);
+    }
+
+    /**
+     * The rules every stored position obeys. Package-private so that they are unit-tested without a
+     * database.
+     */
+    static Position check(Position p) {
+        String name = UnitRules.requireDisplayName(p.displayName(), "position.display_name");
+        if (p.maxRemoteDaysPerWeek() < 0 || p.maxRemoteDaysPerWeek() > DAYS_PER_WEEK) {
+            throw JedaException.invalidArgument("INVALID_MAX_REMOTE_DAYS", "max_remote_days_per_week must be 0 to "
+                    + DAYS_PER_WEEK + ", got " + p.maxRemoteDaysPerWeek(), "field", "position.max_remote_days_per_week");
+        }
+        if (p.startWindowBegin().isAfter(p.startWindowEnd())) {
+            throw JedaException.invalidArgument("INVALID_START_WINDOW", "start_window_begin " + p.startWindowBegin()
+                    + " is after start_window_end " + p.startWindowEnd(), "field", "position.start_window_begin");
+        }
+        if (!p.coreStart().isBefore(p.coreEnd())) {
+            throw JedaException.invalidArgument("INVALID_CORE_HOURS", "core_start " + p.coreStart()
+                    + " must be before core_end " + p.coreEnd(), "field", "position.core_start");
+        }
+        minutes("position.daily_work_minutes", p.dailyWorkMinutes(), 1, MINUTES_PER_DAY);
+        minutes("position.weekly_work_minutes", p.weeklyWorkMinutes(), p.dailyWorkMinutes(),
+                MINUTES_PER_DAY * DAYS_PER_WEEK);
+        minutes("position.break_minutes", p.breakMinutes(), 0, MINUTES_PER_DAY - p.dailyWorkMinutes());
+        minutes("position.friday_break_minutes", p.fridayBreakMinutes(), 0, MINUTES_PER_DAY - p.dailyWorkMinutes());
+        return new Position(p.id(), name, p.fwaEligible(), p.allowedPlaces(), p.maxRemoteDaysPerWeek(),
+                p.flexiTime(), p.defaultStart(), p.startWindowBegin(), p.startWindowEnd(), p.weeklyWorkMinutes(),
+                p.dailyWorkMinutes(), p.breakMinutes(), p.fridayBreakMinutes(), p.coreStart(), p.coreEnd(),
+                p.createdAt(), p.updatedAt());
+    }
+
+    private static void minutes(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw JedaException.invalidArgument("INVALID_WORK_MINUTES", field + " must be between " + min + " and "
+                    + max + " minutes, got " + value, "field", field, "value", String.valueOf(value));
+        }
+    }
+
+    private static Position copy(Position p, String id, Instant created, Instant updated) {
+        return new Position(id, p.displayName(), p.fwaEligible(), p.allowedPlaces(), p.maxRemoteDaysPerWeek(),
+                p.flexiTime(), p.defaultStart(), p.startWindowBegin(), p.startWindowEnd(), p.weeklyWorkMinutes(),
+                p.dailyWorkMinutes(), p.breakMinutes(), p.fridayBreakMinutes(), p.coreStart(), p.coreEnd(),
+                created, updated);
+    }
+
+    private static LocalTime orDefault(LocalTime t, LocalTime dflt) {
+        return t == null ? dflt : t;
+    }
+
+    private PolicySettings settings() {
+        return settingsProvider.get();
+    }
+}
