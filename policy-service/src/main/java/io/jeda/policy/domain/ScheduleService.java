@@ -78,7 +78,7 @@ public class ScheduleService {
      */
     public EffectiveDay get(Caller caller, String nip, @Nullable LocalDate date) {
         Officer officer = readableOfficer(caller, nip);
-        return resolve(List.of(officer), o -> List.of(date)).get(0);
+        return resolve(List.of(officer), o -> Collections.singletonList(date)).get(0);
     }
 
     /**
