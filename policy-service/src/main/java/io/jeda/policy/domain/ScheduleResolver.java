@@ -62,7 +62,7 @@ public final class ScheduleResolver {
         Optional<Absence> travel = absence(in, AbsenceKind.OFFICIAL_TRAVEL);
         if (travel.isPresent()) {
             return day.working(ScheduleReason.OFFICIAL_TRAVEL, WorkPlace.OTHER, List.of(WorkPlace.OTHER),
-                    position.defaultStart(), true, labelled("Dinas luar", travel.get().description()));
+                    position.defaultStart(), true, inParentheses("Dinas luar", travel.get().description()));
         }
         if (position.flexiTime() == FlexiTimeKind.SHIFT && planDay != null) {
             return day.working(ScheduleReason.SHIFT, planDay.place(), officeAnd(planDay.place()), planDay.start(),
@@ -154,6 +154,10 @@ public final class ScheduleResolver {
 
     private static String labelled(String label, String detail) {
         return detail == null || detail.isBlank() ? label : label + ": " + detail.strip();
+    }
+
+    private static String inParentheses(String label, String detail) {
+        return detail == null || detail.isBlank() ? label : label + " (" + detail.strip() + ")";
     }
 
     /** The parts of a day shared by every outcome, and the arithmetic of working hours. */

@@ -76,6 +76,7 @@ class ScheduleEndpointTest extends PolicyTestBase {
     @Inject CalendarDayRepository calendar;
     @Inject AbsenceRepository absences;
     @Inject RamadanPeriodRepository ramadan;
+    @Inject ScheduleStatementCounter sql;
 
     String planId;
 
@@ -95,6 +96,7 @@ class ScheduleEndpointTest extends PolicyTestBase {
         p.put("jeda.policy.defaults.core-end", "15:00");
         p.put("jeda.policy.defaults.day-close-time", "23:59");
         p.put("jeda.policy.ramadan.start", "08:00");
+        p.put("jeda.test.schedule.count-statements", "true");
         return p;
     }
 
@@ -208,6 +210,7 @@ class ScheduleEndpointTest extends PolicyTestBase {
         assertEquals(ScheduleReason.SCHEDULE_REASON_LEAVE, days.get(0).getReason());
         assertEquals("Cuti: Cuti tahunan", days.get(0).getDescription());
         assertEquals(ScheduleReason.SCHEDULE_REASON_OFFICIAL_TRAVEL, days.get(1).getReason());
+        assertEquals("Dinas luar (Rapat koordinasi): bekerja dari tempat lain 07:30–16:00", days.get(1).getDescription());
         assertEquals(List.of(WorkPlace.WORK_PLACE_OTHER), days.get(2).getAllowedPlacesList());
     }
 
@@ -290,9 +293,14 @@ class ScheduleEndpointTest extends PolicyTestBase {
         req.addOfficers("officers/199912312020121998").addOfficers("officers/199912312020121997");
         req.addOfficers("officers/" + many.get(0).nip()); // a duplicate: answered once, not counted twice
 
+        sql.reset();
         BatchGetEffectiveSchedulesResponse r = as("gateway", Role.SERVICE).batchGetEffectiveSchedules(req.build());
+        int statements = sql.statements();
 
         assertEquals(497, r.getSchedulesCount());
+        // officers, units (two levels here), positions, plans, exceptions, absences, calendar, Ramadan;
+        // the on-call lookup may add a few of its own, but nothing may grow with the 500 officers.
+        assertTrue(statements >= 9 && statements <= 20, statements + " SQL statements for one batch");
         assertEquals(List.of("officers/" + UNKNOWN, "officers/199912312020121998", "officers/199912312020121997"),
                 r.getNotFoundList());
         for (int i = 0; i < 497; i++) {
