@@ -88,6 +88,8 @@ public class ScheduleService {
      *                       the errors of {@link #get}
      */
     public List<EffectiveDay> list(Caller caller, String nip, LocalDate start, LocalDate end) {
+        // Who may ask is settled before the question is judged, as for a single day.
+        Officer officer = readableOfficer(caller, nip);
         if (end.isBefore(start)) {
             throw JedaException.invalidArgument("INVALID_RANGE", "end_date " + end + " is before start_date " + start,
                     "field", "end_date", "start_date", start.toString(), "end_date", end.toString());
@@ -99,7 +101,6 @@ public class ScheduleService {
                     "field", "end_date", "days", String.valueOf(days),
                     "max_days", String.valueOf(settings.scheduleMaxRangeDays()));
         }
-        Officer officer = readableOfficer(caller, nip);
         List<LocalDate> dates = start.datesUntil(end.plusDays(1)).toList();
         return resolve(List.of(officer), o -> dates);
     }

@@ -23,8 +23,4 @@ public record ScheduleWindow(LocalTime start, LocalTime end, Instant startTime, 
     public boolean endsNextDay(LocalDate date, ZoneId zone) {
         return endTime.atZone(zone).toLocalDate().isAfter(date);
     }
-
-    public long minutes() {
-        return java.time.Duration.between(startTime, endTime).toMinutes();
-    }
 }

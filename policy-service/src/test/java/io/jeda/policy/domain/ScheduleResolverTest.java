@@ -128,6 +128,16 @@ class ScheduleResolverTest {
                                 .exception(APPROVED, "2026-08-17", HOME, "08:00")
                                 .calendar(NATIONAL_HOLIDAY, "2026-08-17", null, "Hari Kemerdekaan"),
                         off(ScheduleReason.NATIONAL_HOLIDAY)),
+                Arguments.of("an approved exception makes a Saturday an office day", on("2026-08-15")
+                                .exception(APPROVED, "2026-08-15", OFFICE, "08:00"),
+                        works(ScheduleReason.EXCEPTION, OFFICE, "08:00", "16:30", 450, "09:00-15:00", List.of(OFFICE))),
+                Arguments.of("collective leave beats a plan day", on("2026-08-12")
+                                .plan(APPROVED, "2026-08-01", "2026-12-31", OFFICE_WEEK)
+                                .calendar(COLLECTIVE_LEAVE, "2026-08-12", null, "Cuti bersama"),
+                        off(ScheduleReason.COLLECTIVE_LEAVE)),
+                Arguments.of("official travel in Ramadan keeps Ramadan hours", on("2026-03-03").ramadan()
+                                .absence(OFFICIAL_TRAVEL, "2026-03-03", "2026-03-03", "Dinas"),
+                        ramadan(ScheduleReason.OFFICIAL_TRAVEL, OTHER, "08:00", "15:00", 390, "09:00-15:00", List.of(OTHER))),
                 Arguments.of("plan home day", on("2026-08-12").plan(APPROVED, "2026-08-01", "2026-12-31", OFFICE_WEEK),
                         works(ScheduleReason.PLAN, HOME, "08:00", "16:30", 450, "09:00-15:00", List.of(OFFICE, HOME))),
                 Arguments.of("plan office day", on("2026-08-10").plan(APPROVED, "2026-08-01", "2026-12-31", OFFICE_WEEK),
