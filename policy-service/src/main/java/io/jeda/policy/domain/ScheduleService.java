@@ -56,7 +56,7 @@ public class ScheduleService {
     public ScheduleService(OfficerRepository officers, UnitRepository units, PositionRepository positions,
                            PlanRepository plans, DayExceptionRepository exceptions, AbsenceRepository absences,
                            CalendarDayRepository calendarDays, RamadanPeriodRepository ramadanPeriods,
-                           OnCallLookup onCallLookup, Clock clock, PolicySettings settings) {
+                           OnCallLookup onCallLookup, @Nullable Clock clock, PolicySettings settings) {
         this.officers = officers;
         this.units = units;
         this.positions = positions;
@@ -66,7 +66,9 @@ public class ScheduleService {
         this.calendarDays = calendarDays;
         this.ramadanPeriods = ramadanPeriods;
         this.onCallLookup = onCallLookup;
-        this.clock = clock;
+        // Uses the service's Clock bean when there is one (tests pin it); defining another Clock
+        // factory here would compete with the other slices' "missing Clock" factories.
+        this.clock = clock != null ? clock : Clock.systemUTC();
         this.settings = settings;
     }
 
