@@ -1,0 +1,51 @@
+package io.jeda.policy.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.jeda.common.grpc.CallerContext;
+import io.jeda.policy.domain.ScheduleService;
+import io.jeda.policy.v1.BatchGetEffectiveSchedulesRequest;
+import io.jeda.policy.v1.BatchGetEffectiveSchedulesResponse;
+import io.jeda.policy.v1.EffectiveSchedule;
+import io.jeda.policy.v1.GetEffectiveScheduleRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
+import io.jeda.policy.v1.ScheduleServiceGrpc;
+import jakarta.inject.Singleton;
+
+/** Serves the schedule API: the effective schedules every other part of Jeda asks for. */
+@Singleton
+public class ScheduleEndpoint extends ScheduleServiceGrpc.ScheduleServiceImplBase {
+
+    private final ScheduleService schedules;
+
+    public ScheduleEndpoint(ScheduleService schedules) {
+        this.schedules = schedules;
+    }
+
+    @Override
+    public void getEffectiveSchedule(GetEffectiveScheduleRequest request, StreamObserver<EffectiveSchedule> out) {
+        var day = schedules.get(CallerContext.current(), ScheduleMapper.nip(request.getOfficer(), "officer"),
+                ProtoConversions.toLocalDateOrNull(request.getDate(), "date"));
+        out.onNext(ScheduleMapper.toProto(day));
+        out.onCompleted();
+    }
+
+    @Override
+    public void listEffectiveSchedules(ListEffectiveSchedulesRequest request,
+                                       StreamObserver<ListEffectiveSchedulesResponse> out) {
+        var days = schedules.list(CallerContext.current(), ScheduleMapper.nip(request.getOfficer(), "officer"),
+                ProtoConversions.toLocalDate(request.getStartDate(), "start_date"),
+                ProtoConversions.toLocalDate(request.getEndDate(), "end_date"));
+        out.onNext(ScheduleMapper.toListResponse(days));
+        out.onCompleted();
+    }
+
+    @Override
+    public void batchGetEffectiveSchedules(BatchGetEffectiveSchedulesRequest request,
+                                           StreamObserver<BatchGetEffectiveSchedulesResponse> out) {
+        var batch = schedules.batch(CallerContext.current(), ScheduleMapper.nips(request.getOfficersList(), "officers"),
+                ProtoConversions.toLocalDateOrNull(request.getDate(), "date"));
+        out.onNext(ScheduleMapper.toBatchResponse(batch));
+        out.onCompleted();
+    }
+}
