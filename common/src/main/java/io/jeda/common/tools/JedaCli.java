@@ -34,6 +34,7 @@ public final class JedaCli {
         switch (args[0]) {
             case "health" -> System.exit(health(args.length > 1 ? args[1] : "127.0.0.1:50061"));
             case "token" -> token(args);
+            case "call" -> System.exit(call(args));
             default -> usage();
         }
     }
@@ -66,8 +67,33 @@ public final class JedaCli {
         System.out.println(tokens.mint(args[1], roles, Duration.ofHours(hours)));
     }
 
+    /** call HOST:PORT package.Service/Method [JSON] [TOKEN]: prints the response as JSON. */
+    private static int call(String[] args) {
+        if (args.length < 3) {
+            usage();
+        }
+        ManagedChannel ch = ManagedChannelBuilder.forTarget(args[1]).usePlaintext().build();
+        try {
+            System.out.println(DynamicCall.call(ch, args[2], args.length > 3 ? args[3] : "{}",
+                    args.length > 4 ? args[4] : System.getenv("JEDA_TOKEN")));
+            return 0;
+        } catch (StatusRuntimeException e) {
+            System.out.println("{\"error\": \"" + e.getStatus().getCode() + "\", \"reason\": \""
+                    + io.jeda.common.grpc.GrpcErrors.reason(e) + "\", \"violations\": \""
+                    + String.join(",", io.jeda.common.grpc.GrpcErrors.violationTypes(e)) + "\", \"message\": \""
+                    + String.valueOf(e.getStatus().getDescription()).replace("\"", "'") + "\"}");
+            return 1;
+        } catch (Exception e) {
+            System.out.println("{\"error\": \"" + e.getClass().getSimpleName() + "\", \"message\": \""
+                    + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
+            return 1;
+        } finally {
+            ch.shutdownNow();
+        }
+    }
+
     private static void usage() {
-        System.err.println("usage: JedaCli health HOST:PORT | token SUBJECT ROLE[,ROLE] [HOURS]");
+        System.err.println("usage: JedaCli health HOST:PORT | token SUBJECT ROLE[,ROLE] [HOURS] | call HOST:PORT pkg.Service/Method [JSON] [TOKEN]");
         System.exit(64);
     }
 }
