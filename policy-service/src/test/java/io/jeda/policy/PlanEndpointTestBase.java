@@ -66,15 +66,6 @@ abstract class PlanEndpointTestBase extends PolicyTestBase {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("jeda.test.plan-clock", "true");
-        // application.yml writes these as ${ENV:07:30}, which Micronaut reads as a second fallback
-        // key "07" and a default "30"; set them plainly until that is quoted.
-        p.put("jeda.policy.defaults.start", "07:30");
-        p.put("jeda.policy.defaults.start-window-begin", "07:00");
-        p.put("jeda.policy.defaults.start-window-end", "09:00");
-        p.put("jeda.policy.defaults.core-start", "09:00");
-        p.put("jeda.policy.defaults.core-end", "15:00");
-        p.put("jeda.policy.defaults.day-close-time", "23:59");
-        p.put("jeda.policy.ramadan.start", "08:00");
         return p;
     }
 

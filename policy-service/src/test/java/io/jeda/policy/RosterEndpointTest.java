@@ -83,23 +83,6 @@ class RosterEndpointTest extends PolicyTestBase {
         }
     }
 
-    /**
-     * The times of day in application.yml ({@code ${JEDA_DEFAULT_START:07:30}}) resolve to "30": Micronaut
-     * reads a second ':' as one more fallback. Until that file quotes them, the test gives them explicitly.
-     */
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new java.util.HashMap<>(super.getProperties());
-        p.put("jeda.policy.defaults.start", "07:30");
-        p.put("jeda.policy.defaults.start-window-begin", "07:00");
-        p.put("jeda.policy.defaults.start-window-end", "09:00");
-        p.put("jeda.policy.defaults.core-start", "09:00");
-        p.put("jeda.policy.defaults.core-end", "15:00");
-        p.put("jeda.policy.defaults.day-close-time", "23:59");
-        p.put("jeda.policy.ramadan.start", "08:00");
-        return p;
-    }
-
     RosterServiceGrpc.RosterServiceBlockingStub as(String subject, Role... roles) {
         return RosterServiceGrpc.newBlockingStub(channel).withCallCredentials(Tokens.as(subject, roles));
     }

@@ -80,22 +80,9 @@ class ScheduleEndpointTest extends PolicyTestBase {
 
     String planId;
 
-    /**
-     * Micronaut reads a placeholder default such as {@code ${JEDA_DEFAULT_START:07:30}} in
-     * application.yml as a chain of fallbacks split at every colon, so the time-of-day settings
-     * arrive as "30" and PolicySettings cannot be built. Until the shared configuration quotes those
-     * defaults, this test supplies them as plain values.
-     */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("jeda.policy.defaults.start", "07:30");
-        p.put("jeda.policy.defaults.start-window-begin", "07:00");
-        p.put("jeda.policy.defaults.start-window-end", "09:00");
-        p.put("jeda.policy.defaults.core-start", "09:00");
-        p.put("jeda.policy.defaults.core-end", "15:00");
-        p.put("jeda.policy.defaults.day-close-time", "23:59");
-        p.put("jeda.policy.ramadan.start", "08:00");
         p.put("jeda.test.schedule.count-statements", "true");
         return p;
     }
