@@ -1,0 +1,84 @@
+package io.jeda.attendance;
+
+import io.jeda.attendance.v1.AttendanceEvent;
+import io.jeda.attendance.v1.AttendanceFlag;
+import io.jeda.attendance.v1.GetCurrentStatusRequest;
+import io.jeda.attendance.v1.OfficerStatus;
+import io.jeda.attendance.v1.VerificationState;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An officer's check-in is never lost because policy-service is slow or down. */
+class PolicyFaultTest extends AttendanceTestBase {
+
+    @Test
+    void stalledPolicyServiceStillAnswersPromptlyAndFlagsTheCheckIn() {
+        POLICY.behave(FakePolicyService.Behaviour.STALL);
+        long start = System.nanoTime();
+        // Far from the office: with policy-service silent the geofence cannot be checked.
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP).setPosition(at(-6.9175, 107.6191, 5)).build());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 2000, "answered after " + millis + " ms; the policy deadline is 800 ms");
+        assertTrue(e.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_POLICY_UNVERIFIED));
+        assertEquals(VerificationState.VERIFICATION_STATE_UNVERIFIED, e.getVerification());
+        assertEquals(1, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'UNVERIFIED'"));
+
+        OfficerStatus s = officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
+                .setOfficer("officers/" + NIP).build());
+        assertTrue(s.getCheckedIn());
+        assertTrue(s.getUnverified());
+    }
+
+    @Test
+    void failingPolicyServiceStillAcceptsCheckInAndCheckOut() {
+        POLICY.behave(FakePolicyService.Behaviour.FAIL);
+        AttendanceEvent in = officer().checkIn(officeCheckIn(NIP).build());
+        assertTrue(in.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_POLICY_UNVERIFIED));
+        AttendanceEvent out = officer().checkOut(officeCheckOut(NIP).build());
+        assertTrue(out.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_POLICY_UNVERIFIED));
+        assertEquals(2, count("SELECT COUNT(*) FROM attendance_event"));
+        // The rules that need no other service still hold while it is down.
+        assertEquals("POSITION_TOO_INACCURATE", reasonOf(() -> officer().checkIn(officeCheckIn(NIP)
+                .setPosition(at(OFFICE_LAT, OFFICE_LON, 500)).build())));
+    }
+
+    @Test
+    void policyServiceIsAskedWithTheOfficersOwnToken() {
+        officer().checkIn(officeCheckIn(NIP).build());
+        assertFalse(POLICY.authorizations().isEmpty());
+        String expectedSubject = NIP;
+        for (String a : POLICY.authorizations()) {
+            assertTrue(a.startsWith("Bearer "), a);
+            assertEquals(expectedSubject, subjectOf(a.substring(7)));
+        }
+    }
+
+    @Test
+    void unitsAndSchedulesAreCachedBetweenCheckIns() {
+        officer().checkIn(officeCheckIn(NIP).build());
+        int first = POLICY.calls();
+        officer().checkOut(officeCheckOut(NIP).build());
+        assertEquals(first, POLICY.calls(), "a second event the same day needs no new policy lookups");
+    }
+
+    private static String subjectOf(String jwt) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet().getSubject();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String reasonOf(Runnable call) {
+        try {
+            call.run();
+            return "OK";
+        } catch (io.grpc.StatusRuntimeException e) {
+            return io.jeda.common.grpc.GrpcErrors.reason(e);
+        }
+    }
+
+}
