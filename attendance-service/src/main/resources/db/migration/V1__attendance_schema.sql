@@ -17,10 +17,11 @@ CREATE TABLE attendance_event (
     local_date       DATE         NOT NULL,
     time_zone        VARCHAR(40)  NOT NULL,
     unit_id          VARCHAR(63)  NULL,
-    -- Personal data: returned only to the officer themself and in audited HR exports.
-    latitude         DOUBLE       NOT NULL,
-    longitude        DOUBLE       NOT NULL,
-    accuracy_meters  DOUBLE       NOT NULL,
+    -- Personal data: returned only to the officer themself and in audited HR exports. Empty
+    -- only for check-outs made by the end-of-day rule, which have no device.
+    latitude         DOUBLE       NULL,
+    longitude        DOUBLE       NULL,
+    accuracy_meters  DOUBLE       NULL,
     device_id        VARCHAR(128) NOT NULL,
     -- Comma-separated flag names (CLOCK_SKEW, LATE_SYNC, POLICY_UNVERIFIED, AUTO_CHECKOUT).
     flags            VARCHAR(200) NOT NULL,

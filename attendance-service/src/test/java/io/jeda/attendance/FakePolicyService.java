@@ -44,6 +44,7 @@ public final class FakePolicyService {
     private final Map<String, Officer> officers = new ConcurrentHashMap<>();
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     private final Map<String, List<WorkPlace>> allowedPlaces = new ConcurrentHashMap<>();
+    private final Map<String, ScheduleReason> reasons = new ConcurrentHashMap<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.NORMAL;
@@ -84,6 +85,7 @@ public final class FakePolicyService {
         officers.clear();
         units.clear();
         allowedPlaces.clear();
+        reasons.clear();
         authorizations.clear();
         calls.set(0);
         behaviour = Behaviour.NORMAL;
@@ -109,6 +111,12 @@ public final class FakePolicyService {
                 .build());
     }
 
+    /** Sets a unit's day-close time (local, in its zone). */
+    public void dayClose(String unitId, int hours, int minutes) {
+        units.put(unitId, units.get(unitId).toBuilder()
+                .setDayCloseTime(com.google.type.TimeOfDay.newBuilder().setHours(hours).setMinutes(minutes)).build());
+    }
+
     /** An officer of a unit; domicile may be null. */
     public void officer(String nip, String unitId, String managerNip, double[] domicile) {
         Unit u = units.get(unitId);
@@ -126,6 +134,47 @@ public final class FakePolicyService {
     /** The places the officer's schedule allows; empty means a day off. Default: OFFICE only. */
     public void allow(String nip, WorkPlace... places) {
         allowedPlaces.put(nip, List.of(places));
+    }
+
+    /** A day without work for a reason (LEAVE, NATIONAL_HOLIDAY, WEEKEND...) on every date. */
+    public void dayOff(String nip, ScheduleReason reason) {
+        allowedPlaces.put(nip, List.of());
+        reasons.put(nip, reason);
+    }
+
+    /**
+     * The schedule of a date: working days 07:30-16:00 local with core hours 09:00-15:00 and 450
+     * minutes due (60 minutes of break), every day of the week, unless set otherwise.
+     */
+    private EffectiveSchedule schedule(Officer o, com.google.type.Date date) {
+        String nip = o.getNip();
+        java.time.ZoneId zone = java.time.ZoneId.of(o.getTimeZone());
+        java.time.LocalDate d = java.time.LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
+        List<WorkPlace> places = allowedPlaces.getOrDefault(nip, List.of(WorkPlace.WORK_PLACE_OFFICE));
+        EffectiveSchedule.Builder b = EffectiveSchedule.newBuilder().setOfficer(o.getName())
+                .setDate(date).setTimeZone(o.getTimeZone()).setUnit(o.getUnit())
+                .setWorking(!places.isEmpty()).addAllAllowedPlaces(places)
+                .setReason(places.isEmpty() ? reasons.getOrDefault(nip, ScheduleReason.SCHEDULE_REASON_WEEKEND)
+                        : ScheduleReason.SCHEDULE_REASON_POSITION_DEFAULT)
+                .setWorkMinutes(places.isEmpty() ? 0 : 450);
+        if (!places.isEmpty()) {
+            b.setPlace(places.contains(WorkPlace.WORK_PLACE_HOME) ? WorkPlace.WORK_PLACE_HOME : WorkPlace.WORK_PLACE_OFFICE);
+            b.setWork(window(d, zone, 7, 30, 16, 0));
+            b.setCore(window(d, zone, 9, 0, 15, 0));
+        }
+        return b.build();
+    }
+
+    private static io.jeda.policy.v1.LocalWindow window(java.time.LocalDate d, java.time.ZoneId zone, int h1, int m1,
+                                                       int h2, int m2) {
+        java.time.Instant start = d.atTime(h1, m1).atZone(zone).toInstant();
+        java.time.Instant end = d.atTime(h2, m2).atZone(zone).toInstant();
+        return io.jeda.policy.v1.LocalWindow.newBuilder()
+                .setStart(com.google.type.TimeOfDay.newBuilder().setHours(h1).setMinutes(m1))
+                .setEnd(com.google.type.TimeOfDay.newBuilder().setHours(h2).setMinutes(m2))
+                .setStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(start.getEpochSecond()))
+                .setEndTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(end.getEpochSecond()))
+                .build();
     }
 
     private static Geofence geofence(double lat, double lon, int radius) {
@@ -193,15 +242,29 @@ public final class FakePolicyService {
                 out.onError(Status.NOT_FOUND.asRuntimeException());
                 return;
             }
-            List<WorkPlace> places = allowedPlaces.getOrDefault(nip, List.of(WorkPlace.WORK_PLACE_OFFICE));
-            EffectiveSchedule.Builder b = EffectiveSchedule.newBuilder().setOfficer(request.getOfficer())
-                    .setDate(request.getDate()).setTimeZone(o.getTimeZone()).setUnit(o.getUnit())
-                    .setWorking(!places.isEmpty()).addAllAllowedPlaces(places)
-                    .setReason(places.isEmpty() ? ScheduleReason.SCHEDULE_REASON_WEEKEND
-                            : ScheduleReason.SCHEDULE_REASON_POSITION_DEFAULT)
-                    .setWorkMinutes(places.isEmpty() ? 0 : 450);
-            if (!places.isEmpty()) {
-                b.setPlace(places.contains(WorkPlace.WORK_PLACE_HOME) ? WorkPlace.WORK_PLACE_HOME : WorkPlace.WORK_PLACE_OFFICE);
+            out.onNext(schedule(o, request.getDate()));
+            out.onCompleted();
+        }
+
+        @Override
+        public void listEffectiveSchedules(io.jeda.policy.v1.ListEffectiveSchedulesRequest request,
+                                           StreamObserver<io.jeda.policy.v1.ListEffectiveSchedulesResponse> out) {
+            if (!proceed(out)) {
+                return;
+            }
+            Officer o = officers.get(last(request.getOfficer()));
+            if (o == null) {
+                out.onError(Status.NOT_FOUND.asRuntimeException());
+                return;
+            }
+            var b = io.jeda.policy.v1.ListEffectiveSchedulesResponse.newBuilder();
+            java.time.LocalDate d = java.time.LocalDate.of(request.getStartDate().getYear(),
+                    request.getStartDate().getMonth(), request.getStartDate().getDay());
+            java.time.LocalDate end = java.time.LocalDate.of(request.getEndDate().getYear(),
+                    request.getEndDate().getMonth(), request.getEndDate().getDay());
+            for (; !d.isAfter(end); d = d.plusDays(1)) {
+                b.addSchedules(schedule(o, com.google.type.Date.newBuilder().setYear(d.getYear())
+                        .setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build()));
             }
             out.onNext(b.build());
             out.onCompleted();

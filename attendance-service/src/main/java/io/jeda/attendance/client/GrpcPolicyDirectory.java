@@ -25,6 +25,8 @@ import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.GetEffectiveScheduleRequest;
 import io.jeda.policy.v1.GetOfficerRequest;
 import io.jeda.policy.v1.GetUnitRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
 import io.jeda.policy.v1.LocalWindow;
 import io.jeda.policy.v1.Office;
 import io.jeda.policy.v1.Officer;
@@ -136,6 +138,23 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         ScheduleInfo info = toSchedule(s, localDate);
         scheduleCache.put(key, info);
         return info;
+    }
+
+    @Override
+    public List<ScheduleInfo> schedules(String nip, LocalDate from, LocalDate to, Instant deadline) {
+        ListEffectiveSchedulesResponse r = call("ListEffectiveSchedules", () -> schedules.withDeadline(deadline(deadline))
+                .withCallCredentials(credentials())
+                .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder()
+                        .setOfficer("officers/" + nip).setStartDate(date(from)).setEndDate(date(to)).build()))
+                .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedules for " + nip, null));
+        return r.getSchedulesList().stream()
+                .map(s -> toSchedule(s, LocalDate.of(s.getDate().getYear(), s.getDate().getMonth(), s.getDate().getDay())))
+                .toList();
+    }
+
+    private static com.google.type.Date date(LocalDate d) {
+        return com.google.type.Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue())
+                .setDay(d.getDayOfMonth()).build();
     }
 
     @Override

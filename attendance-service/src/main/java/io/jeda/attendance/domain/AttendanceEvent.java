@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * One accepted check-in or check-out. The position is personal data: it is returned only to the
- * officer themself (and in audited HR exports).
+ * officer themself (and in audited HR exports). Automatic check-outs have no position.
  *
  * @param recordTime  the time of record: the server's receive time, or the device time for a late sync
  * @param fingerprint hash of the request's semantic fields, to tell a retry from a reused key
@@ -21,7 +21,7 @@ import java.util.Set;
 public record AttendanceEvent(@Id String id, String officerNip, EventKind kind, AttendanceMode mode,
                               String idempotencyKey, String fingerprint, Instant recordTime, Instant deviceTime,
                               Instant receiveTime, LocalDate localDate, String timeZone, @Nullable String unitId,
-                              double latitude, double longitude, double accuracyMeters, String deviceId,
+                              @Nullable Double latitude, @Nullable Double longitude, @Nullable Double accuracyMeters, String deviceId,
                               String flags, Verification verification, @Nullable String violation,
                               @Nullable String checkInId) {
 
@@ -29,7 +29,9 @@ public record AttendanceEvent(@Id String id, String officerNip, EventKind kind, 
         return Flag.parse(flags);
     }
 
+    /** The device position, or null for an automatic check-out. */
+    @Nullable
     public Position position() {
-        return new Position(latitude, longitude, accuracyMeters);
+        return latitude == null ? null : new Position(latitude, longitude, accuracyMeters);
     }
 }

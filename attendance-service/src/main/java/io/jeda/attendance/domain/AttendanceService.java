@@ -3,10 +3,8 @@ package io.jeda.attendance.domain;
 import io.jeda.attendance.persistence.AttendanceEventRepository;
 import io.jeda.attendance.persistence.AttendanceStore;
 import io.jeda.attendance.persistence.OpenSessionRepository;
-import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
-import io.jeda.common.security.Role;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +43,11 @@ public class AttendanceService {
     private final PolicyDirectory policy;
     private final AttendanceSettings settings;
     private final Clock clock;
+    private final ReadAccess access;
 
     public AttendanceService(AttendanceEventRepository events, OpenSessionRepository sessions, AttendanceStore store,
-                             PolicyDirectory policy, AttendanceSettings settings, Clock clock) {
+                             PolicyDirectory policy, AttendanceSettings settings, Clock clock, ReadAccess access) {
+        this.access = access;
         this.events = events;
         this.sessions = sessions;
         this.store = store;
@@ -122,7 +122,7 @@ public class AttendanceService {
 
     /** The open check-in of one officer, or empty when they are not checked in. */
     public Optional<OpenSession> currentStatus(Caller caller, String nip) {
-        authorizeRead(caller, nip);
+        access.authorize(caller, nip, false);
         return sessions.findById(nip);
     }
 
@@ -145,39 +145,11 @@ public class AttendanceService {
         return out;
     }
 
-    /** Whether the caller may see a response carrying this officer's positions. */
-    public static boolean maySeePositions(Caller caller, String nip) {
-        return caller.subject().equals(nip);
-    }
-
     private void requireSelf(Caller caller, String nip) {
         if (!caller.isOfficer(nip)) {
             throw JedaException.permissionDenied("NOT_SELF", "an officer checks in and out only as themself",
                     "officer", "officers/" + nip, "subject", caller.subject());
         }
-    }
-
-    /** The officer themself, ADMIN and SERVICE callers, and the officer's direct manager. */
-    private void authorizeRead(Caller caller, String nip) {
-        if (caller.isPrivileged() || caller.isOfficer(nip)) {
-            return;
-        }
-        if (caller.has(Role.MANAGER)) {
-            Optional<OfficerInfo> officer;
-            try {
-                officer = policy.officer(nip, clock.instant().plus(settings.policyDeadline()));
-            } catch (PolicyUnavailableException e) {
-                throw JedaException.of(ErrorKind.UNAVAILABLE, "POLICY_UNAVAILABLE",
-                        "cannot confirm the reporting line now; try again");
-            }
-            if (officer.isPresent() && caller.subject().equals(officer.get().managerNip())) {
-                return;
-            }
-            throw JedaException.permissionDenied("NOT_MANAGER", "only the officer's direct manager may read this",
-                    "officer", "officers/" + nip, "subject", caller.subject());
-        }
-        throw JedaException.permissionDenied("ROLE_NOT_ALLOWED", "the caller's roles do not allow this read",
-                "subject", caller.subject());
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
@@ -23,11 +24,13 @@ import java.time.ZoneId;
  * @param officerCacheTtl     how long an officer's unit, manager and domicile are cached
  * @param scheduleCacheTtl    how long an officer's effective schedule for a date is cached
  * @param cacheMaxEntries     the bound of each cache
+ * @param lateGrace           a first check-in later than the planned start by more than this is LATE
+ * @param defaultDayClose     the local time a day closes when the unit's own cannot be read
  */
 public record AttendanceSettings(Duration maxClockSkew, double maxAccuracyMeters, Duration lateSyncLimit,
                                  Duration policyDeadline, ZoneId fallbackTimeZone, int maxBatchOfficers,
                                  Duration unitCacheTtl, Duration officerCacheTtl, Duration scheduleCacheTtl,
-                                 long cacheMaxEntries) {
+                                 long cacheMaxEntries, Duration lateGrace, LocalTime defaultDayClose) {
 
     /** Builds the settings (and the clock of record) from configuration. */
     @Factory
@@ -43,10 +46,13 @@ public record AttendanceSettings(Duration maxClockSkew, double maxAccuracyMeters
                 @Value("${jeda.attendance.policy.cache.unit-ttl:5m}") Duration unitCacheTtl,
                 @Value("${jeda.attendance.policy.cache.officer-ttl:1m}") Duration officerCacheTtl,
                 @Value("${jeda.attendance.policy.cache.schedule-ttl:1m}") Duration scheduleCacheTtl,
-                @Value("${jeda.attendance.policy.cache.max-entries:100000}") long cacheMaxEntries) {
+                @Value("${jeda.attendance.policy.cache.max-entries:100000}") long cacheMaxEntries,
+                @Value("${jeda.attendance.day.late-grace:0m}") Duration lateGrace,
+                @Value("${jeda.attendance.day.default-close-time:`23:59`}") String defaultDayClose) {
             return new AttendanceSettings(maxClockSkew, maxAccuracyMeters, lateSyncLimit,
                     Duration.ofMillis(policyDeadlineMs), ZoneId.of(fallbackTimeZone), maxBatchOfficers,
-                    unitCacheTtl, officerCacheTtl, scheduleCacheTtl, cacheMaxEntries);
+                    unitCacheTtl, officerCacheTtl, scheduleCacheTtl, cacheMaxEntries, lateGrace,
+                    LocalTime.parse(defaultDayClose));
         }
 
         /** The server clock is the time of record. */
@@ -60,6 +66,6 @@ public record AttendanceSettings(Duration maxClockSkew, double maxAccuracyMeters
     public static AttendanceSettings defaults() {
         return new AttendanceSettings(Duration.ofMinutes(5), 100, Duration.ofHours(72), Duration.ofMillis(800),
                 ZoneId.of("Asia/Jakarta"), 500, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                100_000);
+                100_000, Duration.ZERO, LocalTime.of(23, 59));
     }
 }

@@ -2,6 +2,7 @@ package io.jeda.attendance.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ public interface PolicyDirectory {
 
     /** The officer's effective schedule on a local date of their time zone. */
     ScheduleInfo schedule(String nip, LocalDate localDate, Instant deadline);
+
+    /** The officer's effective schedules on every local date from {@code from} to {@code to} (at most 31). */
+    List<ScheduleInfo> schedules(String nip, LocalDate from, LocalDate to, Instant deadline);
 
     /** Forgets everything cached (tests, and an operator after fixing data in policy-service). */
     void invalidateAll();

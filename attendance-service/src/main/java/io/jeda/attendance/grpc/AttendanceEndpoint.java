@@ -3,6 +3,7 @@ package io.jeda.attendance.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.attendance.domain.AttendanceService;
 import io.jeda.attendance.domain.OpenSession;
+import io.jeda.attendance.domain.ReadAccess;
 import io.jeda.attendance.v1.AttendanceEvent;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
 import io.jeda.attendance.v1.BatchGetCurrentStatusesRequest;
@@ -34,7 +35,7 @@ public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceI
     public void checkIn(CheckInRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
         var event = service.checkIn(caller, AttendanceMapper.checkIn(request));
-        out.onNext(AttendanceMapper.event(event, AttendanceService.maySeePositions(caller, event.officerNip())));
+        out.onNext(AttendanceMapper.event(event, ReadAccess.maySeePositions(caller, event.officerNip())));
         out.onCompleted();
     }
 
@@ -42,7 +43,7 @@ public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceI
     public void checkOut(CheckOutRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
         var event = service.checkOut(caller, AttendanceMapper.checkOut(request));
-        out.onNext(AttendanceMapper.event(event, AttendanceService.maySeePositions(caller, event.officerNip())));
+        out.onNext(AttendanceMapper.event(event, ReadAccess.maySeePositions(caller, event.officerNip())));
         out.onCompleted();
     }
 

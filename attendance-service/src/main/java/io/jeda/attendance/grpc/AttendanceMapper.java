@@ -129,7 +129,7 @@ final class AttendanceMapper {
         if (e.checkInId() != null) {
             b.setCheckIn(eventName(e.officerNip(), e.checkInId()));
         }
-        if (withPosition) {
+        if (withPosition && e.latitude() != null) {
             b.setPosition(DevicePosition.newBuilder().setLatitude(e.latitude()).setLongitude(e.longitude())
                     .setAccuracyMeters(e.accuracyMeters()));
         }
