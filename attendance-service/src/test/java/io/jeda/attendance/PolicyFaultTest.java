@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An officer's check-in is never lost because policy-service is slow or down. */
 class PolicyFaultTest extends AttendanceTestBase {
 
+    @jakarta.inject.Inject
+    io.jeda.attendance.domain.Reconciliation reconciliation;
+
     @Test
     void stalledPolicyServiceStillAnswersPromptlyAndFlagsTheCheckIn() {
         POLICY.behave(FakePolicyService.Behaviour.STALL);
@@ -62,6 +65,51 @@ class PolicyFaultTest extends AttendanceTestBase {
         int first = POLICY.calls();
         officer().checkOut(officeCheckOut(NIP).build());
         assertEquals(first, POLICY.calls(), "a second event the same day needs no new policy lookups");
+    }
+
+    @Test
+    void reconciliationFlagsWhatWouldHaveBeenRefusedAndVerifiesTheRest() {
+        POLICY.behave(FakePolicyService.Behaviour.FAIL);
+        AttendanceEvent far = officer().checkIn(officeCheckIn(NIP).setPosition(at(-6.9175, 107.6191, 5)).build());
+        officer().checkOut(officeCheckOut(NIP).setPosition(at(-6.9175, 107.6191, 5)).build());
+        AttendanceEvent good = as(OTHER_NIP, io.jeda.common.security.Role.OFFICER)
+                .checkIn(officeCheckIn(OTHER_NIP).build());
+
+        // Still down: nothing changes, nothing is lost.
+        assertEquals(0, reconciliation.reconcileBatch());
+        assertEquals(3, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'UNVERIFIED'"));
+
+        POLICY.behave(FakePolicyService.Behaviour.NORMAL);
+        assertEquals(3, reconciliation.reconcileBatch());
+        assertEquals(0, reconciliation.reconcileBatch());
+        assertEquals(2, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'VIOLATION'"
+                + " AND violation = 'OUTSIDE_GEOFENCE'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'VERIFIED' AND id = '"
+                + good.getName().substring(good.getName().lastIndexOf('/') + 1) + "'"));
+        assertEquals(3, count("SELECT COUNT(*) FROM attendance_event"), "violations are flagged, never deleted");
+        assertFalse(as(OTHER_NIP, io.jeda.common.security.Role.OFFICER).getCurrentStatus(GetCurrentStatusRequest
+                .newBuilder().setOfficer("officers/" + OTHER_NIP).build()).getUnverified());
+        // The job has no caller: it asks policy-service as this service.
+        assertTrue(POLICY.authorizations().stream().map(a -> subjectOf(a.substring(7)))
+                .anyMatch("attendance-service"::equals));
+        assertEquals(VerificationState.VERIFICATION_STATE_UNVERIFIED, far.getVerification());
+    }
+
+    @Test
+    void reconciliationCorrectsTheZoneOfAnOfficerOutsideTheFallbackZone() {
+        POLICY.unit("papua", "Asia/Jayapura", -2.5337, 140.7181, 300);
+        String papuan = "198812122012122001";
+        POLICY.officer(papuan, "papua", null, null);
+        POLICY.behave(FakePolicyService.Behaviour.STALL);
+        AttendanceEvent e = as(papuan, io.jeda.common.security.Role.OFFICER).checkIn(officeCheckIn(papuan)
+                .setPosition(at(-2.5337, 140.7181, 5)).build());
+        assertEquals("Asia/Jakarta", e.getTimeZone(), "the configured fallback while policy-service is silent");
+        POLICY.behave(FakePolicyService.Behaviour.NORMAL);
+        assertEquals(1, reconciliation.reconcileBatch());
+        assertEquals(1, count("SELECT COUNT(*) FROM attendance_event WHERE time_zone = 'Asia/Jayapura'"
+                + " AND verification = 'VERIFIED' AND local_date = '" + java.time.LocalDate.ofInstant(
+                java.time.Instant.ofEpochSecond(e.getRecordTime().getSeconds()), java.time.ZoneId.of("Asia/Jayapura")) + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM open_session WHERE time_zone = 'Asia/Jayapura' AND unverified = FALSE"));
     }
 
     private static String subjectOf(String jwt) {

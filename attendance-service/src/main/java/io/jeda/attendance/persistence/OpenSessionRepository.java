@@ -1,11 +1,14 @@
 package io.jeda.attendance.persistence;
 
 import io.jeda.attendance.domain.OpenSession;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,6 +17,11 @@ import java.util.List;
 public interface OpenSessionRepository extends CrudRepository<OpenSession, String> {
 
     List<OpenSession> findByOfficerNipIn(Collection<String> officerNips);
+
+    /** Records that the open check-in has been through reconciliation, with its corrected date and zone. */
+    @Query("UPDATE open_session SET unverified = FALSE, local_date = :localDate, time_zone = :timeZone,"
+            + " unit_id = :unitId WHERE check_in_id = :checkInId")
+    long reconciled(String checkInId, LocalDate localDate, String timeZone, @Nullable String unitId);
 
     /** Sessions open since before the instant, for the end-of-day rule. */
     List<OpenSession> findBySinceLessThan(Instant before);
