@@ -212,6 +212,25 @@ public final class FakePolicyService {
             out.onNext(o);
             out.onCompleted();
         }
+
+        /** Pages of at most two officers, so that clients must follow next_page_token. */
+        @Override
+        public void listOfficers(io.jeda.policy.v1.ListOfficersRequest request,
+                                 StreamObserver<io.jeda.policy.v1.ListOfficersResponse> out) {
+            if (!proceed(out)) {
+                return;
+            }
+            List<Officer> all = officers.values().stream()
+                    .filter(o -> request.getUnit().isEmpty() || o.getUnit().equals(request.getUnit()))
+                    .sorted(java.util.Comparator.comparing(Officer::getNip))
+                    .map(o -> o.toBuilder().clearDomicile().build())
+                    .toList();
+            int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+            int to = Math.min(all.size(), from + 2);
+            out.onNext(io.jeda.policy.v1.ListOfficersResponse.newBuilder().addAllOfficers(all.subList(from, to))
+                    .setNextPageToken(to < all.size() ? Integer.toString(to) : "").build());
+            out.onCompleted();
+        }
     }
 
     private final class Units extends UnitServiceGrpc.UnitServiceImplBase {

@@ -152,6 +152,23 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
                 .toList();
     }
 
+    @Override
+    public List<String> officersOfUnit(String unitId, Instant deadline) {
+        List<String> out = new java.util.ArrayList<>();
+        String token = "";
+        do {
+            String page = token;
+            io.jeda.policy.v1.ListOfficersResponse r = call("ListOfficers", () -> officers
+                    .withDeadline(deadline(deadline)).withCallCredentials(credentials())
+                    .listOfficers(io.jeda.policy.v1.ListOfficersRequest.newBuilder().setUnit("units/" + unitId)
+                            .setPageSize(500).setPageToken(page).build()))
+                    .orElse(io.jeda.policy.v1.ListOfficersResponse.getDefaultInstance());
+            r.getOfficersList().forEach(o -> out.add(o.getNip().isEmpty() ? lastSegment(o.getName()) : o.getNip()));
+            token = r.getNextPageToken();
+        } while (!token.isEmpty());
+        return out;
+    }
+
     private static com.google.type.Date date(LocalDate d) {
         return com.google.type.Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue())
                 .setDay(d.getDayOfMonth()).build();

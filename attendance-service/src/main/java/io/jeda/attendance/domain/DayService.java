@@ -82,6 +82,27 @@ public class DayService {
         }
     }
 
+    /**
+     * Every local date of a month of one officer, for the unit recap: no authorization here (the
+     * caller of the recap was authorized for the whole unit); sessions only when asked.
+     */
+    OfficerMonth officerMonth(String nip, YearMonth month, LocalTime close, boolean withSessions) {
+        Instant now = clock.instant();
+        Instant deadline = now.plus(settings.policyDeadline());
+        OfficerInfo officer = officer(nip, deadline);
+        List<ScheduleInfo> schedules = policy.schedules(nip, month.atDay(1), month.atEndOfMonth(), deadline);
+        List<AttendanceEvent> found = events.findByOfficerNipAndLocalDateBetweenOrderByRecordTime(nip,
+                month.atDay(1), month.atEndOfMonth().plusDays(1));
+        List<DaySummary> days = new ArrayList<>();
+        for (ScheduleInfo schedule : schedules) {
+            DaySummary d = settle(nip, schedule.date(), officer.timeZone(), close, schedule, found, now);
+            days.add(withSessions ? d : new DaySummary(d.officerNip(), d.date(), d.timeZone(), d.status(),
+                    d.workedMinutes(), d.dueMinutes(), d.firstCheckIn(), d.lastCheckOut(), d.coreHoursMet(),
+                    d.flags(), d.scheduleReason(), List.of()));
+        }
+        return new OfficerMonth(nip, officer.timeZone().getId(), days);
+    }
+
     private OfficerInfo officer(String nip, Instant deadline) {
         return policy.officer(nip, deadline).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
     }

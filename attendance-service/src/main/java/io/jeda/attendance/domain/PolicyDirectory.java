@@ -25,6 +25,9 @@ public interface PolicyDirectory {
     /** The officer's effective schedules on every local date from {@code from} to {@code to} (at most 31). */
     List<ScheduleInfo> schedules(String nip, LocalDate from, LocalDate to, Instant deadline);
 
+    /** The NIPs of every officer of a unit, in NIP order (pages through policy-service). */
+    List<String> officersOfUnit(String unitId, Instant deadline);
+
     /** Forgets everything cached (tests, and an operator after fixing data in policy-service). */
     void invalidateAll();
 }
