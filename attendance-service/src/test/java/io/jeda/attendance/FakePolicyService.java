@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakePolicyService {
 
+    private static final io.grpc.Context.Key<String> TOKEN = io.grpc.Context.key("fake-policy-token");
+
     /** How the fake answers. */
     public enum Behaviour { NORMAL, STALL, FAIL }
 
@@ -59,7 +61,8 @@ public final class FakePolicyService {
                 calls.incrementAndGet();
                 String a = headers.get(auth);
                 authorizations.add(a == null ? "" : a);
-                return next.startCall(call, headers);
+                return io.grpc.Contexts.interceptCall(io.grpc.Context.current().withValue(TOKEN, a == null ? "" : a),
+                        call, headers, next);
             }
         };
         try {
@@ -194,6 +197,16 @@ public final class FakePolicyService {
         };
     }
 
+    private static boolean seesDomicile(String nip) {
+        try {
+            var claims = com.nimbusds.jwt.SignedJWT.parse(TOKEN.get().substring("Bearer ".length())).getJWTClaimsSet();
+            List<String> roles = claims.getStringListClaim("roles");
+            return nip.equals(claims.getSubject()) || roles.contains("ADMIN") || roles.contains("SERVICE");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private static String last(String name) {
         return name.substring(name.lastIndexOf('/') + 1);
     }
@@ -209,7 +222,8 @@ public final class FakePolicyService {
                 out.onError(Status.NOT_FOUND.asRuntimeException());
                 return;
             }
-            out.onNext(o);
+            // Like policy-service: the domicile only for the officer themself, ADMIN and SERVICE.
+            out.onNext(seesDomicile(o.getNip()) ? o : o.toBuilder().clearDomicile().build());
             out.onCompleted();
         }
 

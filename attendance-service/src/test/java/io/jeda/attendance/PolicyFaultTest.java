@@ -112,6 +112,19 @@ class PolicyFaultTest extends AttendanceTestBase {
         assertEquals(1, count("SELECT COUNT(*) FROM open_session WHERE time_zone = 'Asia/Jayapura' AND unverified = FALSE"));
     }
 
+    @Test
+    void aManagersNarrowerViewOfTheOfficerIsNotReusedForTheOfficersCheckIn() {
+        POLICY.allow(NIP, io.jeda.policy.v1.WorkPlace.WORK_PLACE_OFFICE, io.jeda.policy.v1.WorkPlace.WORK_PLACE_HOME);
+        // The manager's lookup of the reporting line sees no domicile...
+        as(MANAGER_NIP, io.jeda.common.security.Role.MANAGER).getCurrentStatus(GetCurrentStatusRequest.newBuilder()
+                .setOfficer("officers/" + NIP).build());
+        // ...yet the officer's own HOME check-in is checked against it.
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP)
+                .setMode(io.jeda.attendance.v1.AttendanceMode.ATTENDANCE_MODE_HOME)
+                .setPosition(at(HOME_LAT, HOME_LON, 10)).build());
+        assertEquals(VerificationState.VERIFICATION_STATE_VERIFIED, e.getVerification());
+    }
+
     private static String subjectOf(String jwt) {
         try {
             return com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet().getSubject();
