@@ -95,7 +95,7 @@ class RecapTest extends AttendanceTestBase {
         assertTrue(line.contains(OFFICE_LAT + "," + OFFICE_LON + ",10.0"), line);
 
         assertEquals(1, count("SELECT COUNT(*) FROM export_audit WHERE subject = 'hr-1' AND unit_id = '" + UNIT
-                + "' AND month = '" + month + "' AND officer_count = 3"));
+                + "' AND recap_month = '" + month + "' AND officer_count = 3"));
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.time.Instant;
  * One export of raw attendance data. Exports are the only way positions leave the service other
  * than to the officer themself, so each is recorded before it is sent.
  *
- * @param month the exported calendar month, {@code yyyy-MM}
+ * @param recapMonth the exported calendar month, {@code yyyy-MM}
  */
 @MappedEntity("export_audit")
-public record ExportAudit(@Id String id, String subject, String unitId, String month, Instant exportedAt,
+public record ExportAudit(@Id String id, String subject, String unitId, String recapMonth, Instant exportedAt,
                           int officerCount) {
 }
