@@ -49,6 +49,16 @@ class PolicyFaultTest extends AttendanceTestBase {
     }
 
     @Test
+    void anAnswerAttendanceCannotUseIsTreatedLikeNoAnswer() {
+        POLICY.unit("broken", "Mars/Olympus_Mons", OFFICE_LAT, OFFICE_LON, OFFICE_RADIUS);
+        String nip = "198001012005011009";
+        POLICY.officer(nip, "broken", null, null);
+        AttendanceEvent e = as(nip, io.jeda.common.security.Role.OFFICER).checkIn(officeCheckIn(nip).build());
+        assertTrue(e.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_POLICY_UNVERIFIED));
+        assertEquals("Asia/Jakarta", e.getTimeZone());
+    }
+
+    @Test
     void policyServiceIsAskedWithTheOfficersOwnToken() {
         officer().checkIn(officeCheckIn(NIP).build());
         assertFalse(POLICY.authorizations().isEmpty());

@@ -99,7 +99,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         Optional<Officer> o = call("GetOfficer", () -> officers.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
                 .getOfficer(GetOfficerRequest.newBuilder().setName("officers/" + nip).build()));
-        Optional<OfficerInfo> info = o.map(GrpcPolicyDirectory::toOfficer);
+        Optional<OfficerInfo> info = o.map(of -> convert("GetOfficer", () -> toOfficer(of)));
         if (info.isPresent() && fullView(nip)) {
             officerCache.put(nip, info.get());
         }
@@ -115,7 +115,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         Optional<UnitInfo> info = call("GetUnit", () -> units.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
                 .getUnit(GetUnitRequest.newBuilder().setName("units/" + unitId).build()))
-                .map(GrpcPolicyDirectory::toUnit);
+                .map(u -> convert("GetUnit", () -> toUnit(u)));
         info.ifPresent(u -> unitCache.put(unitId, u));
         return info;
     }
@@ -135,7 +135,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
                                 .setMonth(localDate.getMonthValue()).setDay(localDate.getDayOfMonth()))
                         .build()))
                 .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedule for " + nip, null));
-        ScheduleInfo info = toSchedule(s, localDate);
+        ScheduleInfo info = convert("GetEffectiveSchedule", () -> toSchedule(s, localDate));
         scheduleCache.put(key, info);
         return info;
     }
@@ -147,9 +147,9 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
                 .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder()
                         .setOfficer("officers/" + nip).setStartDate(date(from)).setEndDate(date(to)).build()))
                 .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedules for " + nip, null));
-        return r.getSchedulesList().stream()
+        return convert("ListEffectiveSchedules", () -> r.getSchedulesList().stream()
                 .map(s -> toSchedule(s, LocalDate.of(s.getDate().getYear(), s.getDate().getMonth(), s.getDate().getDay())))
-                .toList();
+                .toList());
     }
 
     @Override
@@ -190,6 +190,21 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
                 return Optional.empty();
             }
             throw new PolicyUnavailableException(what + " failed: " + e.getStatus().getCode(), e);
+        } catch (RuntimeException e) {
+            // A channel shut down or a client-side failure: still not a reason to lose a check-in.
+            throw new PolicyUnavailableException(what + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Converts an answer; an answer we cannot use (for example an empty or unknown time zone) is
+     * treated like no answer, so the event is accepted unverified rather than failing.
+     */
+    private static <T> T convert(String what, java.util.function.Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (RuntimeException e) {
+            throw new PolicyUnavailableException(what + " returned data attendance cannot use: " + e.getMessage(), e);
         }
     }
 
