@@ -68,7 +68,15 @@ class AuthorizationAndValidationTest extends AttendanceTestBase {
         assertTrue(as("gateway", Role.SERVICE).getCurrentStatus(statusOf(NIP)).getCheckedIn());
         assertTrue(as("admin", Role.ADMIN).getCurrentStatus(statusOf(NIP)).getCheckedIn());
 
-        refused(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> as(OTHER_NIP, Role.OFFICER, Role.MANAGER)
+        // A manager of the same unit who is not the direct manager may read too...
+        assertTrue(as(OTHER_NIP, Role.OFFICER, Role.MANAGER).getCurrentStatus(statusOf(NIP)).getCheckedIn());
+        // ...but not a manager of another unit, nor a caller policy-service does not know.
+        POLICY.unit("elsewhere", "Asia/Makassar", -5.1477, 119.4327, 200);
+        String outsider = "198202022006041004";
+        POLICY.officer(outsider, "elsewhere", null, null);
+        refused(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> as(outsider, Role.MANAGER)
+                .getCurrentStatus(statusOf(NIP)));
+        refused(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> as("197001011995031001", Role.MANAGER)
                 .getCurrentStatus(statusOf(NIP)));
         refused(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> as(OTHER_NIP, Role.OFFICER)
                 .getCurrentStatus(statusOf(NIP)));

@@ -103,8 +103,11 @@ class DayEndpointTest extends AttendanceTestBase {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () ->
                 days(OTHER_NIP, Role.OFFICER).getAttendanceDay(day(NIP, y)));
         assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        POLICY.unit("elsewhere", "Asia/Makassar", -5.1477, 119.4327, 200);
+        String outsider = "198202022006041004";
+        POLICY.officer(outsider, "elsewhere", null, null);
         e = assertThrows(StatusRuntimeException.class, () ->
-                days(OTHER_NIP, Role.MANAGER).getAttendanceDay(day(NIP, y)));
+                days(outsider, Role.MANAGER).getAttendanceDay(day(NIP, y)));
         assertEquals("NOT_MANAGER", GrpcErrors.reason(e));
         e = assertThrows(StatusRuntimeException.class, () ->
                 days("complaint-desk", Role.AGENCY).getAttendanceDay(day(NIP, y)));

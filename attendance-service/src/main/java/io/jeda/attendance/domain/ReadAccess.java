@@ -10,8 +10,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Who may read an officer's attendance: the officer themself, ADMIN and SERVICE callers, the
- * officer's direct manager (as policy-service records it) and, where the read allows it, HR.
+ * Who may read an officer's attendance: the officer themself, ADMIN and SERVICE callers, a
+ * manager of the officer's unit (the direct manager, or any MANAGER whose own record is in the
+ * same unit, as policy-service records them) and, where the read allows it, HR.
  */
 @Singleton
 public class ReadAccess {
@@ -31,16 +32,22 @@ public class ReadAccess {
             return;
         }
         if (caller.has(Role.MANAGER)) {
-            Optional<OfficerInfo> officer;
             try {
-                officer = policy.officer(nip, clock.instant().plus(settings.policyDeadline()));
+                java.time.Instant deadline = clock.instant().plus(settings.policyDeadline());
+                Optional<OfficerInfo> officer = policy.officer(nip, deadline);
+                if (officer.isPresent()) {
+                    if (caller.subject().equals(officer.get().managerNip())) {
+                        return;
+                    }
+                    Optional<OfficerInfo> self = policy.officer(caller.subject(), deadline);
+                    if (self.isPresent() && self.get().unitId().equals(officer.get().unitId())) {
+                        return;
+                    }
+                }
             } catch (PolicyUnavailableException e) {
                 throw policyUnavailable();
             }
-            if (officer.isPresent() && caller.subject().equals(officer.get().managerNip())) {
-                return;
-            }
-            throw JedaException.permissionDenied("NOT_MANAGER", "only the officer's direct manager may read this",
+            throw JedaException.permissionDenied("NOT_MANAGER", "only a manager of the officer's unit may read this",
                     "officer", "officers/" + nip, "subject", caller.subject());
         }
         throw JedaException.permissionDenied("ROLE_NOT_ALLOWED", "the caller's roles do not allow this read",
