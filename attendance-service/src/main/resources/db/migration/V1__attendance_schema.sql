@@ -44,5 +44,8 @@ CREATE TABLE open_session (
     local_date       DATE         NOT NULL,
     time_zone        VARCHAR(40)  NOT NULL,
     unit_id          VARCHAR(63)  NULL,
-    unverified       BOOLEAN      NOT NULL
+    unverified       BOOLEAN      NOT NULL,
+    -- When the end-of-day rule may close the session: the unit's day-close time on local_date.
+    close_at         DATETIME(6)  NOT NULL
 );
+CREATE INDEX open_session_close ON open_session (close_at);

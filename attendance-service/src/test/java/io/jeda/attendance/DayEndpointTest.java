@@ -164,6 +164,21 @@ class DayEndpointTest extends AttendanceTestBase {
     }
 
     @Test
+    void everyDueSessionIsClosedAcrossPagesAndOnlyThose() {
+        LocalDate y = today(WIB).minusDays(1);
+        String[] nips = {NIP, OTHER_NIP, MANAGER_NIP};
+        for (String nip : nips) {
+            as(nip, Role.OFFICER).checkIn(officeCheckIn(nip).setDeviceTime(ts(local(y, "08:00", WIB))).build());
+        }
+        POLICY.officer("199505052020012001", UNIT, null, null);
+        as("199505052020012001", Role.OFFICER).checkIn(officeCheckIn("199505052020012001").build());
+        // Pages of two (application-test.yml): three due sessions need two pages.
+        assertEquals(3, endOfDay.closeForgottenCheckOuts(Instant.now()));
+        assertEquals(1, count("SELECT COUNT(*) FROM open_session"));
+        assertEquals(3, count("SELECT COUNT(*) FROM attendance_event WHERE flags LIKE '%AUTO_CHECKOUT%'"));
+    }
+
+    @Test
     void dayCloseTimeIsTheUnits() {
         POLICY.dayClose(UNIT, 18, 0);
         workedYesterday("07:20", null);

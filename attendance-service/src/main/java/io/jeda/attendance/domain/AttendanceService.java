@@ -57,7 +57,12 @@ public class AttendanceService {
     }
 
     /** Where an event happened, as far as policy-service could tell in time. */
-    private record Placement(ZoneId zone, LocalDate localDate, String unitId, boolean verified) {
+    private record Placement(ZoneId zone, LocalDate localDate, String unitId, boolean verified,
+                             java.time.LocalTime dayClose) {
+
+        Instant closeAt() {
+            return localDate.atTime(dayClose).atZone(zone).toInstant();
+        }
     }
 
     /** Checks the calling officer in; see the proto for every refusal. */
@@ -78,7 +83,7 @@ public class AttendanceService {
         Placement place = place(cmd, time.recordTime(), null);
         AttendanceEvent event = newEvent(cmd, fingerprint, time, now, place, null);
         OpenSession session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
-                place.localDate(), place.zone().getId(), place.unitId(), !place.verified());
+                place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt());
         try {
             store.checkIn(event, session);
             return event;
@@ -166,19 +171,21 @@ public class AttendanceService {
             LocalDate date = LocalDate.ofInstant(recordTime, officer.timeZone());
             ScheduleInfo schedule = policy.schedule(cmd.officerNip(), date, deadline);
             PlaceRules.requireModeAllowed(cmd.mode(), schedule);
-            UnitInfo unit = null;
-            if (cmd.mode() == AttendanceMode.OFFICE) {
-                unit = policy.unit(officer.unitId(), deadline).orElseThrow(() ->
-                        JedaException.failedPrecondition("UNIT_NOT_FOUND",
-                                "policy-service has no unit " + officer.unitId(), "unit", "units/" + officer.unitId()));
+            // Needed for the office geofences and for the day-close time of the session; cached.
+            UnitInfo unit = policy.unit(officer.unitId(), deadline).orElse(null);
+            if (unit == null && cmd.mode() == AttendanceMode.OFFICE) {
+                throw JedaException.failedPrecondition("UNIT_NOT_FOUND",
+                        "policy-service has no unit " + officer.unitId(), "unit", "units/" + officer.unitId());
             }
             PlaceRules.requireInsideGeofence(cmd.mode(), cmd.position(), officer, unit);
-            return new Placement(officer.timeZone(), date, officer.unitId(), true);
+            return new Placement(officer.timeZone(), date, officer.unitId(), true,
+                    unit == null ? settings.defaultDayClose() : unit.dayCloseTime());
         } catch (PolicyUnavailableException e) {
             LOG.warn("policy-service unavailable for {} of {}; accepting unverified: {}", cmd.kind(), cmd.officerNip(),
                     e.getMessage());
             ZoneId zone = open != null ? ZoneId.of(open.timeZone()) : settings.fallbackTimeZone();
-            return new Placement(zone, LocalDate.ofInstant(recordTime, zone), open == null ? null : open.unitId(), false);
+            return new Placement(zone, LocalDate.ofInstant(recordTime, zone), open == null ? null : open.unitId(), false,
+                    settings.defaultDayClose());
         }
     }
 

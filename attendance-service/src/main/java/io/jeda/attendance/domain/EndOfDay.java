@@ -3,21 +3,25 @@ package io.jeda.attendance.domain;
 import io.jeda.attendance.persistence.AttendanceStore;
 import io.jeda.attendance.persistence.OpenSessionRepository;
 import io.jeda.common.error.JedaException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The end-of-day rule: a check-in still open when its local date closes (the unit's day-close
- * time, in the officer's zone) is closed at that time by a check-out flagged AUTO_CHECKOUT. The
+ * time, in the officer's zone, stored with the session as {@code close_at}) is closed at that time
+ * by a check-out flagged AUTO_CHECKOUT. Only due sessions are read, a page at a time. The
  * automatic check-out uses an idempotency key no client can send, so running the rule twice, or
  * on two replicas at once, closes each session once.
  */
@@ -30,47 +34,39 @@ public class EndOfDay {
 
     private final OpenSessionRepository sessions;
     private final AttendanceStore store;
-    private final PolicyDirectory policy;
-    private final AttendanceSettings settings;
     private final Clock clock;
+    private final int batchSize;
 
-    public EndOfDay(OpenSessionRepository sessions, AttendanceStore store, PolicyDirectory policy,
-                    AttendanceSettings settings, Clock clock) {
+    public EndOfDay(OpenSessionRepository sessions, AttendanceStore store, Clock clock,
+                    @Value("${jeda.attendance.end-of-day.batch-size:1000}") int batchSize) {
         this.sessions = sessions;
         this.store = store;
-        this.policy = policy;
-        this.settings = settings;
         this.clock = clock;
+        this.batchSize = batchSize;
     }
 
-    /** Closes every session whose day has closed by {@code now}; returns how many it closed. */
+    /** Closes every session whose day has closed by {@code now}, a page at a time; returns how many. */
     public int closeForgottenCheckOuts(Instant now) {
         int closed = 0;
-        for (OpenSession s : sessions.findBySinceLessThan(now)) {
-            ZoneId zone = ZoneId.of(s.timeZone());
-            Instant closeAt = s.localDate().atTime(dayClose(s)).atZone(zone).toInstant();
-            if (now.isBefore(closeAt)) {
-                continue;
-            }
-            Instant recordTime = closeAt.isBefore(s.since()) ? s.since() : closeAt;
-            Set<Flag> flags = EnumSet.of(Flag.AUTO_CHECKOUT);
-            if (s.unverified()) {
-                flags.add(Flag.POLICY_UNVERIFIED);
-            }
-            AttendanceEvent out = new AttendanceEvent(UUID.randomUUID().toString(), s.officerNip(), EventKind.CHECK_OUT,
-                    s.mode(), AUTO_KEY_PREFIX + s.checkInId(), "auto", recordTime, recordTime,
-                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), s.localDate(), s.timeZone(),
-                    s.unitId(), null, null, null, "", Flag.join(flags),
-                    s.unverified() ? Verification.UNVERIFIED : Verification.VERIFIED, null, s.checkInId());
-            try {
-                store.checkOut(out);
-                closed++;
-            } catch (JedaException e) {
-                // The officer checked out meanwhile; nothing to close.
-            } catch (RuntimeException e) {
-                if (!AttendanceStore.isDuplicateKey(e)) {
-                    LOG.error("cannot close the session of {}", s.officerNip(), e);
+        while (true) {
+            List<OpenSession> due = sessions.findByCloseAtLessThanEquals(now,
+                    Pageable.from(0, batchSize, Sort.of(Sort.Order.asc("closeAt"))));
+            int gone = 0;
+            for (OpenSession s : due) {
+                switch (close(s)) {
+                    case CLOSED -> {
+                        closed++;
+                        gone++;
+                    }
+                    case ALREADY_CLOSED -> gone++;
+                    case FAILED -> {
+                        // Left for the next run.
+                    }
                 }
+            }
+            // A page with sessions that could not be closed would be read again forever.
+            if (due.size() < batchSize || gone < due.size()) {
+                break;
             }
         }
         if (closed > 0) {
@@ -79,20 +75,31 @@ public class EndOfDay {
         return closed;
     }
 
-    /** The unit's day-close time; the configured default when policy-service cannot say. */
-    private LocalTime dayClose(OpenSession s) {
-        Instant deadline = clock.instant().plus(settings.policyDeadline());
-        try {
-            String unitId = s.unitId();
-            if (unitId == null) {
-                unitId = policy.officer(s.officerNip(), deadline).map(OfficerInfo::unitId).orElse(null);
-            }
-            if (unitId != null) {
-                return policy.unit(unitId, deadline).map(UnitInfo::dayCloseTime).orElse(settings.defaultDayClose());
-            }
-        } catch (PolicyUnavailableException e) {
-            LOG.warn("policy-service unavailable; closing {}'s day at the default time", s.officerNip());
+    private enum Outcome { CLOSED, ALREADY_CLOSED, FAILED }
+
+    private Outcome close(OpenSession s) {
+        Instant recordTime = s.closeAt().isBefore(s.since()) ? s.since() : s.closeAt();
+        Set<Flag> flags = EnumSet.of(Flag.AUTO_CHECKOUT);
+        if (s.unverified()) {
+            flags.add(Flag.POLICY_UNVERIFIED);
         }
-        return settings.defaultDayClose();
+        AttendanceEvent out = new AttendanceEvent(UUID.randomUUID().toString(), s.officerNip(), EventKind.CHECK_OUT,
+                s.mode(), AUTO_KEY_PREFIX + s.checkInId(), "auto", recordTime, recordTime,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), s.localDate(), s.timeZone(), s.unitId(),
+                null, null, null, "", Flag.join(flags),
+                s.unverified() ? Verification.UNVERIFIED : Verification.VERIFIED, null, s.checkInId());
+        try {
+            store.checkOut(out);
+            return Outcome.CLOSED;
+        } catch (JedaException e) {
+            // The officer checked out meanwhile; nothing to close.
+            return Outcome.ALREADY_CLOSED;
+        } catch (RuntimeException e) {
+            if (AttendanceStore.isDuplicateKey(e)) {
+                return Outcome.ALREADY_CLOSED;
+            }
+            LOG.error("cannot close the session of {}", s.officerNip(), e);
+            return Outcome.FAILED;
+        }
     }
 }

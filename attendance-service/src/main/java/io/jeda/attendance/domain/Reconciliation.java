@@ -1,7 +1,6 @@
 package io.jeda.attendance.domain;
 
 import io.jeda.attendance.persistence.AttendanceEventRepository;
-import io.jeda.attendance.persistence.OpenSessionRepository;
 import io.jeda.common.error.JedaException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -25,18 +24,19 @@ public class Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
     private final AttendanceEventRepository events;
-    private final OpenSessionRepository sessions;
+    private final io.jeda.attendance.persistence.AttendanceStore store;
     private final PolicyDirectory policy;
     private final AttendanceSettings settings;
     private final Clock clock;
     private final int batchSize;
 
-    public Reconciliation(AttendanceEventRepository events, OpenSessionRepository sessions, PolicyDirectory policy,
+    public Reconciliation(AttendanceEventRepository events, io.jeda.attendance.persistence.AttendanceStore store,
+                          PolicyDirectory policy,
                           AttendanceSettings settings, Clock clock,
                           @io.micronaut.context.annotation.Value("${jeda.attendance.reconciliation.batch-size:500}")
                           int batchSize) {
         this.events = events;
-        this.sessions = sessions;
+        this.store = store;
         this.policy = policy;
         this.settings = settings;
         this.clock = clock;
@@ -96,9 +96,11 @@ public class Reconciliation {
     }
 
     private void record(AttendanceEvent e, Verification v, String violation, LocalDate date, ZoneId zone, String unitId) {
-        events.reconcile(e.id(), v.name(), violation, date, zone.getId(), unitId);
-        if (e.kind() == EventKind.CHECK_IN) {
-            sessions.reconciled(e.id(), date, zone.getId(), unitId);
-        }
+        // Everything policy-service is asked comes first, so an outage now writes nothing half-way.
+        java.time.LocalTime close = unitId == null ? settings.defaultDayClose()
+                : policy.unit(unitId, clock.instant().plus(settings.policyDeadline()))
+                .map(UnitInfo::dayCloseTime).orElse(settings.defaultDayClose());
+        store.reconciled(e, v.name(), violation, date, zone.getId(), unitId,
+                date.atTime(close).atZone(zone).toInstant());
     }
 }

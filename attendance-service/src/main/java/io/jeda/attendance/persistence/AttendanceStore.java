@@ -50,6 +50,20 @@ public class AttendanceStore {
         }
     }
 
+    /**
+     * Records the outcome of reconciling one event and, for a check-in whose session is still
+     * open, corrects the session's date, zone and closing time. Only an event still UNVERIFIED
+     * changes, so concurrent runs record each outcome once.
+     */
+    @Transactional
+    public void reconciled(AttendanceEvent e, String verification, String violation, java.time.LocalDate date,
+                           String timeZone, String unitId, java.time.Instant closeAt) {
+        if (events.reconcile(e.id(), verification, violation, date, timeZone, unitId) > 0
+                && e.kind() == io.jeda.attendance.domain.EventKind.CHECK_IN) {
+            sessions.reconciled(e.id(), date, timeZone, unitId, closeAt);
+        }
+    }
+
     public static JedaException notCheckedIn() {
         return JedaException.failedPrecondition("NOT_CHECKED_IN", "the officer has no open check-in to close");
     }

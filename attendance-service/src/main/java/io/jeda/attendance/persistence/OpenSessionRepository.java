@@ -3,6 +3,7 @@ package io.jeda.attendance.persistence;
 import io.jeda.attendance.domain.OpenSession;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -20,11 +21,11 @@ public interface OpenSessionRepository extends CrudRepository<OpenSession, Strin
 
     /** Records that the open check-in has been through reconciliation, with its corrected date and zone. */
     @Query("UPDATE open_session SET unverified = FALSE, local_date = :localDate, time_zone = :timeZone,"
-            + " unit_id = :unitId WHERE check_in_id = :checkInId")
-    long reconciled(String checkInId, LocalDate localDate, String timeZone, @Nullable String unitId);
+            + " unit_id = :unitId, close_at = :closeAt WHERE check_in_id = :checkInId")
+    long reconciled(String checkInId, LocalDate localDate, String timeZone, @Nullable String unitId, Instant closeAt);
 
-    /** Sessions open since before the instant, for the end-of-day rule. */
-    List<OpenSession> findBySinceLessThan(Instant before);
+    /** Sessions the end-of-day rule may close at the instant, earliest first, one page at a time. */
+    List<OpenSession> findByCloseAtLessThanEquals(Instant now, Pageable pageable);
 
     /** Closes the session only if it is still the given check-in; the count says whether it was. */
     long deleteByOfficerNipAndCheckInId(String officerNip, String checkInId);
