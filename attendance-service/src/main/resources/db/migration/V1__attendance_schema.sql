@@ -45,7 +45,11 @@ CREATE TABLE open_session (
     time_zone        VARCHAR(40)  NOT NULL,
     unit_id          VARCHAR(63)  NULL,
     unverified       BOOLEAN      NOT NULL,
-    -- When the end-of-day rule may close the session: the unit's day-close time on local_date.
-    close_at         DATETIME(6)  NOT NULL
+    -- The unit's day-close time on local_date: when the end-of-day rule may close the session,
+    -- and the time of record of the automatic check-out.
+    close_at         DATETIME(6)  NOT NULL,
+    -- When the check-in reached the server; a late-synced session is left alone for a grace
+    -- period so that the phone's own check-out, queued behind it, is not pre-empted.
+    receive_time     DATETIME(6)  NOT NULL
 );
 CREATE INDEX open_session_close ON open_session (close_at);

@@ -44,6 +44,11 @@ class DayEndpointTest extends AttendanceTestBase {
     @Inject
     EndOfDay endOfDay;
 
+    /** Past the end-of-day rule's grace for check-ins synced late. */
+    private static Instant later() {
+        return Instant.now().plus(java.time.Duration.ofMinutes(20));
+    }
+
     private static LocalDate today(ZoneId zone) {
         return LocalDate.now(zone);
     }
@@ -143,8 +148,8 @@ class DayEndpointTest extends AttendanceTestBase {
         workedYesterday("07:20", null);
         // Today's session is not the rule's business yet.
         LocalDate y = today(WIB).minusDays(1);
-        assertEquals(1, endOfDay.closeForgottenCheckOuts(Instant.now()));
-        assertEquals(0, endOfDay.closeForgottenCheckOuts(Instant.now()));
+        assertEquals(1, endOfDay.closeForgottenCheckOuts(later()));
+        assertEquals(0, endOfDay.closeForgottenCheckOuts(later()));
         assertFalse(officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
                 .setOfficer("officers/" + NIP).build()).getCheckedIn());
 
@@ -159,7 +164,7 @@ class DayEndpointTest extends AttendanceTestBase {
 
         // A session opened today stays open.
         officer().checkIn(officeCheckIn(NIP).build());
-        assertEquals(0, endOfDay.closeForgottenCheckOuts(Instant.now()));
+        assertEquals(0, endOfDay.closeForgottenCheckOuts(later()));
         assertEquals(1, count("SELECT COUNT(*) FROM open_session"));
     }
 
@@ -173,16 +178,27 @@ class DayEndpointTest extends AttendanceTestBase {
         POLICY.officer("199505052020012001", UNIT, null, null);
         as("199505052020012001", Role.OFFICER).checkIn(officeCheckIn("199505052020012001").build());
         // Pages of two (application-test.yml): three due sessions need two pages.
-        assertEquals(3, endOfDay.closeForgottenCheckOuts(Instant.now()));
+        assertEquals(3, endOfDay.closeForgottenCheckOuts(later()));
         assertEquals(1, count("SELECT COUNT(*) FROM open_session"));
         assertEquals(3, count("SELECT COUNT(*) FROM attendance_event WHERE flags LIKE '%AUTO_CHECKOUT%'"));
+    }
+
+    @Test
+    void aLateSyncedCheckInIsNotClosedBeforeItsCheckOutCanArrive() {
+        LocalDate y = today(WIB).minusDays(1);
+        officer().checkIn(officeCheckIn(NIP).setDeviceTime(ts(local(y, "07:30", WIB))).build());
+        // The day closed long ago, but the check-in arrived just now: the queued check-out comes next.
+        assertEquals(0, endOfDay.closeForgottenCheckOuts(Instant.now()));
+        officer().checkOut(officeCheckOut(NIP).setDeviceTime(ts(local(y, "16:00", WIB))).build());
+        assertEquals(DayStatus.DAY_STATUS_PRESENT, days(NIP, Role.OFFICER).getAttendanceDay(day(NIP, y)).getStatus());
+        assertEquals(0, endOfDay.closeForgottenCheckOuts(later()));
     }
 
     @Test
     void dayCloseTimeIsTheUnits() {
         POLICY.dayClose(UNIT, 18, 0);
         workedYesterday("07:20", null);
-        endOfDay.closeForgottenCheckOuts(Instant.now());
+        endOfDay.closeForgottenCheckOuts(later());
         AttendanceDay d = days(NIP, Role.OFFICER).getAttendanceDay(day(NIP, today(WIB).minusDays(1)));
         assertEquals(local(today(WIB).minusDays(1), "18:00", WIB).getEpochSecond(), d.getLastCheckOut().getSeconds());
     }

@@ -83,7 +83,7 @@ public class AttendanceService {
         Placement place = place(cmd, time.recordTime(), null);
         AttendanceEvent event = newEvent(cmd, fingerprint, time, now, place, null);
         OpenSession session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
-                place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt());
+                place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(), now);
         try {
             store.checkIn(event, session);
             return event;

@@ -21,7 +21,9 @@ import java.util.UUID;
 /**
  * The end-of-day rule: a check-in still open when its local date closes (the unit's day-close
  * time, in the officer's zone, stored with the session as {@code close_at}) is closed at that time
- * by a check-out flagged AUTO_CHECKOUT. Only due sessions are read, a page at a time. The
+ * by a check-out flagged AUTO_CHECKOUT. Only due sessions are read, a page at a time. A session
+ * received less than a grace period ago (an offline check-in synced late, whose day has already
+ * closed) is left for a later run, so the check-out the phone queued behind it still lands. The
  * automatic check-out uses an idempotency key no client can send, so running the rule twice, or
  * on two replicas at once, closes each session once.
  */
@@ -36,21 +38,24 @@ public class EndOfDay {
     private final AttendanceStore store;
     private final Clock clock;
     private final int batchSize;
+    private final java.time.Duration lateSyncGrace;
 
     public EndOfDay(OpenSessionRepository sessions, AttendanceStore store, Clock clock,
-                    @Value("${jeda.attendance.end-of-day.batch-size:1000}") int batchSize) {
+                    @Value("${jeda.attendance.end-of-day.batch-size:1000}") int batchSize,
+                    @Value("${jeda.attendance.end-of-day.late-sync-grace:15m}") java.time.Duration lateSyncGrace) {
         this.sessions = sessions;
         this.store = store;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.lateSyncGrace = lateSyncGrace;
     }
 
     /** Closes every session whose day has closed by {@code now}, a page at a time; returns how many. */
     public int closeForgottenCheckOuts(Instant now) {
         int closed = 0;
         while (true) {
-            List<OpenSession> due = sessions.findByCloseAtLessThanEquals(now,
-                    Pageable.from(0, batchSize, Sort.of(Sort.Order.asc("closeAt"))));
+            List<OpenSession> due = sessions.findByCloseAtLessThanEqualsAndReceiveTimeLessThanEquals(now,
+                    now.minus(lateSyncGrace), Pageable.from(0, batchSize, Sort.of(Sort.Order.asc("closeAt"))));
             int gone = 0;
             for (OpenSession s : due) {
                 switch (close(s)) {

@@ -24,8 +24,12 @@ public interface OpenSessionRepository extends CrudRepository<OpenSession, Strin
             + " unit_id = :unitId, close_at = :closeAt WHERE check_in_id = :checkInId")
     long reconciled(String checkInId, LocalDate localDate, String timeZone, @Nullable String unitId, Instant closeAt);
 
-    /** Sessions the end-of-day rule may close at the instant, earliest first, one page at a time. */
-    List<OpenSession> findByCloseAtLessThanEquals(Instant now, Pageable pageable);
+    /**
+     * Sessions the end-of-day rule may close: due by {@code now} and received no later than
+     * {@code receivedBy}; earliest first, one page at a time.
+     */
+    List<OpenSession> findByCloseAtLessThanEqualsAndReceiveTimeLessThanEquals(Instant now, Instant receivedBy,
+                                                                               Pageable pageable);
 
     /** Closes the session only if it is still the given check-in; the count says whether it was. */
     long deleteByOfficerNipAndCheckInId(String officerNip, String checkInId);
