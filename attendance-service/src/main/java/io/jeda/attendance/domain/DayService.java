@@ -60,23 +60,12 @@ public class DayService {
     /** Every local date of a month of one officer, without sessions. */
     public List<DaySummary> month(Caller caller, String nip, YearMonth month) {
         access.authorize(caller, nip, true);
-        Instant now = clock.instant();
-        Instant deadline = now.plus(settings.policyDeadline());
+        Instant deadline = clock.instant().plus(settings.policyDeadline());
         try {
-            OfficerInfo officer = officer(nip, deadline);
-            LocalTime close = policy.unit(officer.unitId(), deadline).map(UnitInfo::dayCloseTime)
+            String unitId = officer(nip, deadline).unitId();
+            LocalTime close = policy.unit(unitId, deadline).map(UnitInfo::dayCloseTime)
                     .orElse(settings.defaultDayClose());
-            List<ScheduleInfo> schedules = policy.schedules(nip, month.atDay(1), month.atEndOfMonth(), deadline);
-            List<AttendanceEvent> found = events.findByOfficerNipAndLocalDateBetweenOrderByRecordTime(nip,
-                    month.atDay(1), month.atEndOfMonth().plusDays(1));
-            List<DaySummary> out = new ArrayList<>();
-            for (ScheduleInfo schedule : schedules) {
-                DaySummary d = settle(nip, schedule.date(), officer.timeZone(), close, schedule, found, now);
-                out.add(new DaySummary(d.officerNip(), d.date(), d.timeZone(), d.status(), d.workedMinutes(),
-                        d.dueMinutes(), d.firstCheckIn(), d.lastCheckOut(), d.coreHoursMet(), d.flags(),
-                        d.scheduleReason(), List.of()));
-            }
-            return out;
+            return officerMonth(nip, month, close, false).days();
         } catch (PolicyUnavailableException e) {
             throw ReadAccess.policyUnavailable();
         }
@@ -107,9 +96,9 @@ public class DayService {
         return policy.officer(nip, deadline).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
     }
 
-    private static DaySummary settleWith(String nip, LocalDate date, ZoneId zone, LocalTime close,
-                                         ScheduleInfo schedule, List<AttendanceEvent> all, Instant now,
-                                         AttendanceSettings s) {
+    /** Settles one date from the events around it: its check-ins and the check-outs that closed them. */
+    private DaySummary settle(String nip, LocalDate date, ZoneId zone, LocalTime close, ScheduleInfo schedule,
+                              List<AttendanceEvent> all, Instant now) {
         Map<String, AttendanceEvent> checkOuts = new HashMap<>();
         for (AttendanceEvent e : all) {
             if (e.kind() == EventKind.CHECK_OUT && e.checkInId() != null) {
@@ -123,11 +112,6 @@ public class DayService {
             }
         }
         boolean closed = !now.isBefore(date.atTime(close).atZone(zone).toInstant());
-        return DayRules.settle(nip, date, zone.getId(), schedule, sessions, closed, now, s);
-    }
-
-    private DaySummary settle(String nip, LocalDate date, ZoneId zone, LocalTime close, ScheduleInfo schedule,
-                              List<AttendanceEvent> all, Instant now) {
-        return settleWith(nip, date, zone, close, schedule, all, now, settings);
+        return DayRules.settle(nip, date, zone.getId(), schedule, sessions, closed, now, settings);
     }
 }
