@@ -99,6 +99,31 @@ class RecapTest extends AttendanceTestBase {
     }
 
     @Test
+    void exportsAreListedForHrOnly() {
+        drain(recap("hr-1", Role.HR).exportMonthlyRecap(exportRequest()));
+        drain(recap("admin", Role.ADMIN).exportMonthlyRecap(exportRequest()));
+        var first = recap("hr-2", Role.HR).listExportRecords(
+                io.jeda.attendance.v1.ListExportRecordsRequest.newBuilder().setPageSize(1).build());
+        assertEquals(1, first.getExportRecordsCount());
+        assertFalse(first.getNextPageToken().isEmpty());
+        var second = recap("hr-2", Role.HR).listExportRecords(io.jeda.attendance.v1.ListExportRecordsRequest
+                .newBuilder().setPageSize(1).setPageToken(first.getNextPageToken()).build());
+        assertEquals(1, second.getExportRecordsCount());
+        assertEquals(java.util.Set.of("hr-1", "admin"), java.util.Set.of(first.getExportRecords(0).getExportedBy(),
+                second.getExportRecords(0).getExportedBy()));
+        var r = first.getExportRecords(0);
+        assertEquals("units/" + UNIT, r.getUnit());
+        assertEquals(month.getMonthValue(), r.getMonth());
+        assertEquals(3, r.getOfficerCount());
+        assertEquals(0, recap("hr-2", Role.HR).listExportRecords(io.jeda.attendance.v1.ListExportRecordsRequest
+                .newBuilder().setUnit("units/elsewhere").build()).getExportRecordsCount());
+
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> recap(MANAGER_NIP, Role.MANAGER)
+                .listExportRecords(io.jeda.attendance.v1.ListExportRecordsRequest.getDefaultInstance()));
+        assertEquals("HR_REQUIRED", GrpcErrors.reason(e));
+    }
+
+    @Test
     void onlyHrExportsAndNothingIsRecordedForARefusal() {
         for (var stub : List.of(recap(MANAGER_NIP, Role.MANAGER), recap("gateway", Role.SERVICE),
                 recap(NIP, Role.OFFICER))) {

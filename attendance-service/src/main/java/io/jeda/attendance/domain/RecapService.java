@@ -38,6 +38,20 @@ public class RecapService {
         this.clock = clock;
     }
 
+    /** Recorded exports, newest first, optionally of one unit. HR and ADMIN only. */
+    public List<ExportAudit> exports(Caller caller, String unitIdOrNull, io.jeda.common.paging.PageRequest page) {
+        requireHr(caller);
+        return unitIdOrNull == null ? audits.page(page.size(), page.offset())
+                : audits.pageOfUnit(unitIdOrNull, page.size(), page.offset());
+    }
+
+    private static void requireHr(Caller caller) {
+        if (!caller.has(Role.HR) && !caller.isAdmin()) {
+            throw JedaException.permissionDenied("HR_REQUIRED", "only HR may export attendance data or see exports",
+                    "subject", caller.subject());
+        }
+    }
+
     /**
      * Feeds the sink one officer-month at a time.
      *
@@ -45,10 +59,7 @@ public class RecapService {
      */
     public void recap(Caller caller, String unitId, YearMonth month, boolean export, Consumer<OfficerMonth> sink) {
         if (export) {
-            if (!caller.has(Role.HR) && !caller.isAdmin()) {
-                throw JedaException.permissionDenied("HR_REQUIRED", "only HR may export attendance data",
-                        "subject", caller.subject());
-            }
+            requireHr(caller);
         } else {
             caller.requireAny(Role.HR);
         }

@@ -1,7 +1,11 @@
 package io.jeda.attendance.grpc;
 
 import io.grpc.stub.StreamObserver;
+import io.jeda.attendance.domain.ExportAudit;
 import io.jeda.attendance.domain.RecapService;
+import io.jeda.attendance.v1.ListExportRecordsRequest;
+import io.jeda.attendance.v1.ListExportRecordsResponse;
+import io.jeda.common.paging.PageRequest;
 import io.jeda.attendance.v1.AttendanceRecapServiceGrpc;
 import io.jeda.attendance.v1.CsvChunk;
 import io.jeda.attendance.v1.ExportMonthlyRecapRequest;
@@ -11,6 +15,7 @@ import io.jeda.common.grpc.CallerContext;
 import jakarta.inject.Singleton;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** gRPC face of {@link RecapService}: the streamed recap and the CSV export. */
@@ -28,6 +33,18 @@ public class AttendanceRecapEndpoint extends AttendanceRecapServiceGrpc.Attendan
         String unitId = RecapMapper.unitId(request.getUnit());
         YearMonth month = DayMapper.month(request.getYear(), request.getMonth());
         service.recap(CallerContext.current(), unitId, month, false, m -> out.onNext(RecapMapper.row(m)));
+        out.onCompleted();
+    }
+
+    @Override
+    public void listExportRecords(ListExportRecordsRequest request, StreamObserver<ListExportRecordsResponse> out) {
+        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 500);
+        String unitId = request.getUnit().isEmpty() ? null : RecapMapper.unitId(request.getUnit());
+        List<ExportAudit> found = service.exports(CallerContext.current(), unitId, page);
+        ListExportRecordsResponse.Builder b = ListExportRecordsResponse.newBuilder()
+                .setNextPageToken(page.nextToken(found.size()));
+        found.forEach(a -> b.addExportRecords(RecapMapper.record(a)));
+        out.onNext(b.build());
         out.onCompleted();
     }
 

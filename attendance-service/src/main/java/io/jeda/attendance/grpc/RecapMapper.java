@@ -65,6 +65,19 @@ final class RecapMapper {
                 .build();
     }
 
+    static io.jeda.attendance.v1.ExportRecord record(io.jeda.attendance.domain.ExportAudit a) {
+        java.time.YearMonth m = java.time.YearMonth.parse(a.recapMonth());
+        return io.jeda.attendance.v1.ExportRecord.newBuilder()
+                .setName("exportRecords/" + a.id())
+                .setExportedBy(a.subject())
+                .setUnit("units/" + a.unitId())
+                .setYear(m.getYear())
+                .setMonth(m.getMonthValue())
+                .setExportTime(AttendanceMapper.timestamp(a.exportedAt()))
+                .setOfficerCount(a.officerCount())
+                .build();
+    }
+
     static CsvChunk header() {
         return CsvChunk.newBuilder().setData(ByteString.copyFrom(CSV_HEADER, StandardCharsets.UTF_8)).build();
     }
