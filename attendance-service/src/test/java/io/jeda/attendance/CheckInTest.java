@@ -154,6 +154,18 @@ class CheckInTest extends AttendanceTestBase {
     }
 
     @Test
+    void officeCheckInForAUnitPolicyServiceDoesNotKnowIsRefused() {
+        POLICY.removeUnit(UNIT);
+        refused(Status.Code.FAILED_PRECONDITION, "UNIT_NOT_FOUND", () -> officer().checkIn(officeCheckIn(NIP).build()));
+        // A home day needs no office: it is checked against the domicile and the day closes at the default time.
+        POLICY.allow(NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_HOME);
+        directory.invalidateAll();
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP).setMode(AttendanceMode.ATTENDANCE_MODE_HOME)
+                .setPosition(at(HOME_LAT, HOME_LON, 10)).build());
+        assertEquals(VerificationState.VERIFICATION_STATE_VERIFIED, e.getVerification());
+    }
+
+    @Test
     void deviceClockAheadIsFlaggedAndTheServerTimeIsRecorded() {
         Instant ahead = now().plus(Duration.ofMinutes(20));
         Instant before = now();

@@ -114,6 +114,11 @@ public final class FakePolicyService {
                 .build());
     }
 
+    /** Forgets a unit, as if it had been deleted behind its officers' backs. */
+    public void removeUnit(String unitId) {
+        units.remove(unitId);
+    }
+
     /** Sets a unit's day-close time (local, in its zone). */
     public void dayClose(String unitId, int hours, int minutes) {
         units.put(unitId, units.get(unitId).toBuilder()
