@@ -1,0 +1,21 @@
+package io.jeda.attendance;
+
+import io.micronaut.runtime.Micronaut;
+
+import java.util.TimeZone;
+
+/**
+ * attendance-service: officers' check-ins and check-outs, whether they are checked in now, and
+ * (as it grows) their daily status and monthly recap.
+ */
+public final class AttendanceApplication {
+
+    private AttendanceApplication() {
+    }
+
+    public static void main(String[] args) {
+        // Instants are stored as UTC wall time; the JVM zone must not leak into the database.
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        Micronaut.run(AttendanceApplication.class, args);
+    }
+}

@@ -1,0 +1,305 @@
+package io.jeda.attendance.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grpc.CallCredentials;
+import io.grpc.Deadline;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.Circle;
+import io.jeda.attendance.domain.OfficerInfo;
+import io.jeda.attendance.domain.PolicyDirectory;
+import io.jeda.attendance.domain.PolicyUnavailableException;
+import io.jeda.attendance.domain.ScheduleInfo;
+import io.jeda.attendance.domain.UnitInfo;
+import io.jeda.attendance.domain.WorkPlace;
+import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.security.Caller;
+import io.jeda.common.security.Role;
+import io.jeda.common.security.TokenService;
+import io.jeda.policy.v1.EffectiveSchedule;
+import io.jeda.policy.v1.Geofence;
+import io.jeda.policy.v1.GetEffectiveScheduleRequest;
+import io.jeda.policy.v1.GetOfficerRequest;
+import io.jeda.policy.v1.GetUnitRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
+import io.jeda.policy.v1.LocalWindow;
+import io.jeda.policy.v1.Office;
+import io.jeda.policy.v1.Officer;
+import io.jeda.policy.v1.OfficerServiceGrpc;
+import io.jeda.policy.v1.ScheduleServiceGrpc;
+import io.jeda.policy.v1.Unit;
+import io.jeda.policy.v1.UnitServiceGrpc;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link PolicyDirectory} over policy-service's gRPC API (the {@code policy} channel). Every call
+ * carries the request's shared deadline and the caller's own token, so policy-service checks the
+ * caller again; jobs, which have no caller, present a SERVICE token of this service.
+ * <p>
+ * Caches what is safe to reuse briefly: units (zone and offices change rarely), officers seen with
+ * their full record (self, admin or service view; a manager's narrower view is never cached, or a
+ * later check-in would miss the domicile) and schedules per officer and date.
+ */
+@Singleton
+public class GrpcPolicyDirectory implements PolicyDirectory {
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final String SERVICE_SUBJECT = "attendance-service";
+
+    private final OfficerServiceGrpc.OfficerServiceBlockingStub officers;
+    private final UnitServiceGrpc.UnitServiceBlockingStub units;
+    private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
+    private final TokenService tokens;
+    private final Cache<String, OfficerInfo> officerCache;
+    private final Cache<String, UnitInfo> unitCache;
+    private final Cache<String, ScheduleInfo> scheduleCache;
+    private volatile String serviceToken;
+    private volatile Instant serviceTokenRenewAt = Instant.MIN;
+
+    public GrpcPolicyDirectory(@GrpcChannel("policy") ManagedChannel channel, TokenService tokens,
+                               AttendanceSettings settings) {
+        this.officers = OfficerServiceGrpc.newBlockingStub(channel);
+        this.units = UnitServiceGrpc.newBlockingStub(channel);
+        this.schedules = ScheduleServiceGrpc.newBlockingStub(channel);
+        this.tokens = tokens;
+        this.officerCache = cache(settings.officerCacheTtl(), settings.cacheMaxEntries());
+        this.unitCache = cache(settings.unitCacheTtl(), settings.cacheMaxEntries());
+        this.scheduleCache = cache(settings.scheduleCacheTtl(), settings.cacheMaxEntries());
+    }
+
+    private static <V> Cache<String, V> cache(Duration ttl, long max) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(max).build();
+    }
+
+    @Override
+    public Optional<OfficerInfo> officer(String nip, Instant deadline) {
+        OfficerInfo cached = officerCache.getIfPresent(nip);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Officer> o = call("GetOfficer", () -> officers.withDeadline(deadline(deadline))
+                .withCallCredentials(credentials())
+                .getOfficer(GetOfficerRequest.newBuilder().setName("officers/" + nip).build()));
+        Optional<OfficerInfo> info = o.map(of -> convert("GetOfficer", () -> toOfficer(of)));
+        if (info.isPresent() && fullView(nip)) {
+            officerCache.put(nip, info.get());
+        }
+        return info;
+    }
+
+    @Override
+    public Optional<UnitInfo> unit(String unitId, Instant deadline) {
+        UnitInfo cached = unitCache.getIfPresent(unitId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<UnitInfo> info = call("GetUnit", () -> units.withDeadline(deadline(deadline))
+                .withCallCredentials(credentials())
+                .getUnit(GetUnitRequest.newBuilder().setName("units/" + unitId).build()))
+                .map(u -> convert("GetUnit", () -> toUnit(u)));
+        info.ifPresent(u -> unitCache.put(unitId, u));
+        return info;
+    }
+
+    @Override
+    public ScheduleInfo schedule(String nip, LocalDate localDate, Instant deadline) {
+        String key = nip + "|" + localDate;
+        ScheduleInfo cached = scheduleCache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        EffectiveSchedule s = call("GetEffectiveSchedule", () -> schedules.withDeadline(deadline(deadline))
+                .withCallCredentials(credentials())
+                .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder()
+                        .setOfficer("officers/" + nip)
+                        .setDate(com.google.type.Date.newBuilder().setYear(localDate.getYear())
+                                .setMonth(localDate.getMonthValue()).setDay(localDate.getDayOfMonth()))
+                        .build()))
+                .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedule for " + nip, null));
+        ScheduleInfo info = convert("GetEffectiveSchedule", () -> toSchedule(s, localDate));
+        scheduleCache.put(key, info);
+        return info;
+    }
+
+    @Override
+    public List<ScheduleInfo> schedules(String nip, LocalDate from, LocalDate to, Instant deadline) {
+        ListEffectiveSchedulesResponse r = call("ListEffectiveSchedules", () -> schedules.withDeadline(deadline(deadline))
+                .withCallCredentials(credentials())
+                .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder()
+                        .setOfficer("officers/" + nip).setStartDate(date(from)).setEndDate(date(to)).build()))
+                .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedules for " + nip, null));
+        return convert("ListEffectiveSchedules", () -> r.getSchedulesList().stream()
+                .map(s -> toSchedule(s, LocalDate.of(s.getDate().getYear(), s.getDate().getMonth(), s.getDate().getDay())))
+                .toList());
+    }
+
+    @Override
+    public List<String> officersOfUnit(String unitId, Instant deadline) {
+        List<String> out = new java.util.ArrayList<>();
+        String token = "";
+        do {
+            String page = token;
+            io.jeda.policy.v1.ListOfficersResponse r = call("ListOfficers", () -> officers
+                    .withDeadline(deadline(deadline)).withCallCredentials(credentials())
+                    .listOfficers(io.jeda.policy.v1.ListOfficersRequest.newBuilder().setUnit("units/" + unitId)
+                            .setPageSize(500).setPageToken(page).build()))
+                    .orElse(io.jeda.policy.v1.ListOfficersResponse.getDefaultInstance());
+            r.getOfficersList().forEach(o -> out.add(o.getNip().isEmpty() ? lastSegment(o.getName()) : o.getNip()));
+            token = r.getNextPageToken();
+        } while (!token.isEmpty());
+        return out;
+    }
+
+    private static com.google.type.Date date(LocalDate d) {
+        return com.google.type.Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue())
+                .setDay(d.getDayOfMonth()).build();
+    }
+
+    @Override
+    public void invalidateAll() {
+        officerCache.invalidateAll();
+        unitCache.invalidateAll();
+        scheduleCache.invalidateAll();
+    }
+
+    /** Runs one call; NOT_FOUND is an answer (empty), every other failure is unavailability. */
+    private static <T> Optional<T> call(String what, java.util.function.Supplier<T> rpc) {
+        try {
+            return Optional.of(rpc.get());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw new PolicyUnavailableException(what + " failed: " + e.getStatus().getCode(), e);
+        } catch (RuntimeException e) {
+            // A channel shut down or a client-side failure: still not a reason to lose a check-in.
+            throw new PolicyUnavailableException(what + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Converts an answer; an answer we cannot use (for example an empty or unknown time zone) is
+     * treated like no answer, so the event is accepted unverified rather than failing.
+     */
+    private static <T> T convert(String what, java.util.function.Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (RuntimeException e) {
+            throw new PolicyUnavailableException(what + " returned data attendance cannot use: " + e.getMessage(), e);
+        }
+    }
+
+    private static Deadline deadline(Instant at) {
+        long nanos = Duration.between(Instant.now(), at).toNanos();
+        return Deadline.after(Math.max(nanos, 0), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether policy-service shows this caller the officer's whole record (domicile included). */
+    private static boolean fullView(String nip) {
+        Caller caller = currentCaller();
+        return caller == null || caller.isPrivileged() || caller.subject().equals(nip);
+    }
+
+    private static Caller currentCaller() {
+        return CallerContext.currentToken() == null ? null : CallerContext.current();
+    }
+
+    private CallCredentials credentials() {
+        String token = CallerContext.currentToken();
+        return bearer(token != null ? token : serviceToken());
+    }
+
+    private String serviceToken() {
+        if (Instant.now().isAfter(serviceTokenRenewAt)) {
+            synchronized (this) {
+                if (Instant.now().isAfter(serviceTokenRenewAt)) {
+                    serviceToken = tokens.mint(SERVICE_SUBJECT, Set.of(Role.SERVICE), Duration.ofMinutes(10));
+                    serviceTokenRenewAt = Instant.now().plus(Duration.ofMinutes(5));
+                }
+            }
+        }
+        return serviceToken;
+    }
+
+    private static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata h = new Metadata();
+                h.put(AUTHORIZATION, "Bearer " + token);
+                applier.apply(h);
+            }
+        };
+    }
+
+    private static OfficerInfo toOfficer(Officer o) {
+        Circle domicile = o.hasDomicile() ? circle(o.getDomicile()) : null;
+        String manager = o.getManager().isEmpty() ? null : lastSegment(o.getManager());
+        return new OfficerInfo(o.getNip().isEmpty() ? lastSegment(o.getName()) : o.getNip(), lastSegment(o.getUnit()),
+                ZoneId.of(o.getTimeZone()), manager, domicile);
+    }
+
+    private static UnitInfo toUnit(Unit u) {
+        List<Circle> offices = u.getOfficesList().stream().filter(Office::hasGeofence)
+                .map(of -> circle(of.getGeofence())).toList();
+        LocalTime close = u.hasDayCloseTime()
+                ? LocalTime.of(u.getDayCloseTime().getHours(), u.getDayCloseTime().getMinutes())
+                : LocalTime.of(23, 59);
+        return new UnitInfo(lastSegment(u.getName()), ZoneId.of(u.getTimeZone()), offices, close);
+    }
+
+    private static ScheduleInfo toSchedule(EffectiveSchedule s, LocalDate date) {
+        Set<WorkPlace> places = EnumSet.noneOf(WorkPlace.class);
+        for (io.jeda.policy.v1.WorkPlace p : s.getAllowedPlacesList()) {
+            switch (p) {
+                case WORK_PLACE_OFFICE -> places.add(WorkPlace.OFFICE);
+                case WORK_PLACE_HOME -> places.add(WorkPlace.HOME);
+                case WORK_PLACE_OTHER_OFFICE -> places.add(WorkPlace.OTHER_OFFICE);
+                case WORK_PLACE_OTHER -> places.add(WorkPlace.OTHER);
+                default -> {
+                    // Values unknown to this version are not places we can check against.
+                }
+            }
+        }
+        return new ScheduleInfo(date, s.getWorking(), places,
+                s.hasWork() ? start(s.getWork()) : null, s.hasWork() ? end(s.getWork()) : null,
+                s.hasCore() ? start(s.getCore()) : null, s.hasCore() ? end(s.getCore()) : null,
+                s.getWorkMinutes(), s.getReason().name().replace("SCHEDULE_REASON_", ""));
+    }
+
+    private static Instant start(LocalWindow w) {
+        return w.hasStartTime() ? Instant.ofEpochSecond(w.getStartTime().getSeconds(), w.getStartTime().getNanos()) : null;
+    }
+
+    private static Instant end(LocalWindow w) {
+        return w.hasEndTime() ? Instant.ofEpochSecond(w.getEndTime().getSeconds(), w.getEndTime().getNanos()) : null;
+    }
+
+    private static Circle circle(Geofence g) {
+        return new Circle(g.getCenter().getLatitude(), g.getCenter().getLongitude(), g.getRadiusMeters());
+    }
+
+    private static String lastSegment(String name) {
+        int i = name.lastIndexOf('/');
+        return i < 0 ? name : name.substring(i + 1);
+    }
+}

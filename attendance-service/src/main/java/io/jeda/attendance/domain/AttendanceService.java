@@ -1,0 +1,258 @@
+package io.jeda.attendance.domain;
+
+import io.jeda.attendance.persistence.AttendanceEventRepository;
+import io.jeda.attendance.persistence.AttendanceStore;
+import io.jeda.attendance.persistence.OpenSessionRepository;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.security.Caller;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Check-ins, check-outs and "checked in now?". The rules: the caller checks in only as themself;
+ * a retried request (same idempotency key, same content) returns the first result and stores
+ * nothing; the time of record comes from {@link TimeOfRecord}; the place from {@link PlaceRules}
+ * using policy-service data; and when policy-service cannot answer in time the event is accepted
+ * and flagged POLICY_UNVERIFIED rather than lost.
+ */
+@Singleton
+public class AttendanceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttendanceService.class);
+    /** How long to wait for a conflicting transaction to become visible after a duplicate key. */
+    private static final int CONFLICT_READ_ATTEMPTS = 100;
+
+    private final AttendanceEventRepository events;
+    private final OpenSessionRepository sessions;
+    private final AttendanceStore store;
+    private final PolicyDirectory policy;
+    private final AttendanceSettings settings;
+    private final Clock clock;
+    private final ReadAccess access;
+
+    public AttendanceService(AttendanceEventRepository events, OpenSessionRepository sessions, AttendanceStore store,
+                             PolicyDirectory policy, AttendanceSettings settings, Clock clock, ReadAccess access) {
+        this.access = access;
+        this.events = events;
+        this.sessions = sessions;
+        this.store = store;
+        this.policy = policy;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Where an event happened, as far as policy-service could tell in time. */
+    private record Placement(ZoneId zone, LocalDate localDate, String unitId, boolean verified,
+                             java.time.LocalTime dayClose) {
+
+        Instant closeAt() {
+            return localDate.atTime(dayClose).atZone(zone).toInstant();
+        }
+    }
+
+    /** Checks the calling officer in; see the proto for every refusal. */
+    public AttendanceEvent checkIn(Caller caller, CheckCommand cmd) {
+        requireSelf(caller, cmd.officerNip());
+        String fingerprint = cmd.fingerprint();
+        Optional<AttendanceEvent> prior = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
+        if (prior.isPresent()) {
+            return replay(prior.get(), fingerprint);
+        }
+        // A cheap early answer; the open_session primary key is what actually enforces it.
+        if (sessions.existsById(cmd.officerNip())) {
+            return replayOrRefuse(cmd, fingerprint, alreadyCheckedIn());
+        }
+        PlaceRules.requireAccurate(cmd.position(), settings);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
+        Placement place = place(cmd, time.recordTime(), null);
+        AttendanceEvent event = newEvent(cmd, fingerprint, time, now, place, null);
+        OpenSession session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
+                place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(), now);
+        try {
+            store.checkIn(event, session);
+            return event;
+        } catch (RuntimeException e) {
+            return afterConflict(cmd, fingerprint, e);
+        }
+    }
+
+    /** Checks the calling officer out of their open check-in; see the proto for every refusal. */
+    public AttendanceEvent checkOut(Caller caller, CheckCommand cmd) {
+        requireSelf(caller, cmd.officerNip());
+        String fingerprint = cmd.fingerprint();
+        Optional<AttendanceEvent> prior = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
+        if (prior.isPresent()) {
+            return replay(prior.get(), fingerprint);
+        }
+        Optional<OpenSession> maybeOpen = sessions.findById(cmd.officerNip());
+        if (maybeOpen.isEmpty()) {
+            return replayOrRefuse(cmd, fingerprint, AttendanceStore.notCheckedIn());
+        }
+        OpenSession open = maybeOpen.get();
+        PlaceRules.requireAccurate(cmd.position(), settings);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
+        if (time.recordTime().isBefore(open.since())) {
+            throw JedaException.failedPrecondition("CHECK_OUT_BEFORE_CHECK_IN",
+                    "the check-out time " + time.recordTime() + " is before the open check-in at " + open.since(),
+                    "record_time", time.recordTime().toString(), "check_in_time", open.since().toString());
+        }
+        Placement place = place(cmd, time.recordTime(), open);
+        AttendanceEvent event = newEvent(cmd, fingerprint, time, now, place, open.checkInId());
+        try {
+            store.checkOut(event);
+            return event;
+        } catch (JedaException e) {
+            return replayOrRefuse(cmd, fingerprint, e);
+        } catch (RuntimeException e) {
+            return afterConflict(cmd, fingerprint, e);
+        }
+    }
+
+    /** The open check-in of one officer, or empty when they are not checked in. */
+    public Optional<OpenSession> currentStatus(Caller caller, String nip) {
+        access.authorize(caller, nip, false);
+        return sessions.findById(nip);
+    }
+
+    /**
+     * The open check-ins of many officers, keyed by NIP in request order (duplicates once); an
+     * officer without one maps to empty. For other Jeda services and admins only.
+     */
+    public Map<String, Optional<OpenSession>> currentStatuses(Caller caller, List<String> nips) {
+        caller.requireAny();
+        if (nips.isEmpty() || nips.size() > settings.maxBatchOfficers()) {
+            throw JedaException.invalidField("officers",
+                    "officers must name 1 to " + settings.maxBatchOfficers() + " officers, got " + nips.size());
+        }
+        Map<String, Optional<OpenSession>> out = new LinkedHashMap<>();
+        nips.forEach(n -> out.put(n, Optional.empty()));
+        Collection<String> distinct = out.keySet();
+        for (OpenSession s : sessions.findByOfficerNipIn(List.copyOf(distinct))) {
+            out.put(s.officerNip(), Optional.of(s));
+        }
+        return out;
+    }
+
+    private void requireSelf(Caller caller, String nip) {
+        if (!caller.isOfficer(nip)) {
+            throw JedaException.permissionDenied("NOT_SELF", "an officer checks in and out only as themself",
+                    "officer", "officers/" + nip, "subject", caller.subject());
+        }
+    }
+
+    /**
+     * Applies the schedule and geofence rules when policy-service answers within the deadline; when
+     * it does not, accepts the event unverified in the best-known zone (the open session's, else the
+     * configured fallback), for reconciliation to check later.
+     */
+    private Placement place(CheckCommand cmd, Instant recordTime, OpenSession open) {
+        Instant deadline = clock.instant().plus(settings.policyDeadline());
+        try {
+            OfficerInfo officer = policy.officer(cmd.officerNip(), deadline).orElseThrow(() ->
+                    JedaException.failedPrecondition("OFFICER_NOT_FOUND",
+                            "policy-service has no officer " + cmd.officerNip(), "officer", "officers/" + cmd.officerNip()));
+            LocalDate date = LocalDate.ofInstant(recordTime, officer.timeZone());
+            ScheduleInfo schedule = policy.schedule(cmd.officerNip(), date, deadline);
+            PlaceRules.requireModeAllowed(cmd.mode(), schedule);
+            // Needed for the office geofences and for the day-close time of the session; cached.
+            UnitInfo unit = policy.unit(officer.unitId(), deadline).orElse(null);
+            if (unit == null && cmd.mode() == AttendanceMode.OFFICE) {
+                throw JedaException.failedPrecondition("UNIT_NOT_FOUND",
+                        "policy-service has no unit " + officer.unitId(), "unit", "units/" + officer.unitId());
+            }
+            PlaceRules.requireInsideGeofence(cmd.mode(), cmd.position(), officer, unit);
+            return new Placement(officer.timeZone(), date, officer.unitId(), true,
+                    unit == null ? settings.defaultDayClose() : unit.dayCloseTime());
+        } catch (PolicyUnavailableException e) {
+            LOG.warn("policy-service unavailable for {} of {}; accepting unverified: {}", cmd.kind(), cmd.officerNip(),
+                    e.getMessage());
+            ZoneId zone = open != null ? ZoneId.of(open.timeZone()) : settings.fallbackTimeZone();
+            return new Placement(zone, LocalDate.ofInstant(recordTime, zone), open == null ? null : open.unitId(), false,
+                    settings.defaultDayClose());
+        }
+    }
+
+    private AttendanceEvent newEvent(CheckCommand cmd, String fingerprint, TimeOfRecord.Decision time, Instant now,
+                                     Placement place, String checkInId) {
+        Set<Flag> flags = time.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(time.flags());
+        if (!place.verified()) {
+            flags.add(Flag.POLICY_UNVERIFIED);
+        }
+        return new AttendanceEvent(UUID.randomUUID().toString(), cmd.officerNip(), cmd.kind(), cmd.mode(),
+                cmd.idempotencyKey(), fingerprint, time.recordTime(), cmd.deviceTime(), now, place.localDate(),
+                place.zone().getId(), place.unitId(), cmd.position().latitude(), cmd.position().longitude(),
+                cmd.position().accuracyMeters(), cmd.deviceId(), Flag.join(flags),
+                place.verified() ? Verification.VERIFIED : Verification.UNVERIFIED, null, checkInId);
+    }
+
+    /** The same key again: the first result when the request is the same, else a refusal. */
+    private static AttendanceEvent replay(AttendanceEvent first, String fingerprint) {
+        if (first.fingerprint().equals(fingerprint)) {
+            return first;
+        }
+        throw JedaException.failedPrecondition("IDEMPOTENCY_KEY_REUSED",
+                "this idempotency key was already used for a different request",
+                "idempotency_key", first.idempotencyKey());
+    }
+
+    /**
+     * Refuses, unless the refusal is only the effect of a concurrent retry of this very request
+     * that has just committed (its session is then open, or already closed): that retry's result
+     * is the answer.
+     */
+    private AttendanceEvent replayOrRefuse(CheckCommand cmd, String fingerprint, JedaException refusal) {
+        Optional<AttendanceEvent> first = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
+        if (first.isPresent()) {
+            return replay(first.get(), fingerprint);
+        }
+        throw refusal;
+    }
+
+    /**
+     * A write lost a race. A duplicate idempotency key means a concurrent retry won: answer with
+     * its result once it is visible. A duplicate open session means another check-in won.
+     */
+    private AttendanceEvent afterConflict(CheckCommand cmd, String fingerprint, RuntimeException e) {
+        if (!AttendanceStore.isDuplicateKey(e)) {
+            throw e;
+        }
+        for (int i = 0; i < CONFLICT_READ_ATTEMPTS; i++) {
+            Optional<AttendanceEvent> first = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
+            if (first.isPresent()) {
+                return replay(first.get(), fingerprint);
+            }
+            if (cmd.kind() == EventKind.CHECK_IN && sessions.existsById(cmd.officerNip())) {
+                throw alreadyCheckedIn();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw e;
+    }
+
+    private static JedaException alreadyCheckedIn() {
+        return JedaException.failedPrecondition("ALREADY_CHECKED_IN",
+                "the officer is already checked in; check out first");
+    }
+}

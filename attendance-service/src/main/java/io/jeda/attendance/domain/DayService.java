@@ -1,0 +1,117 @@
+package io.jeda.attendance.domain;
+
+import io.jeda.attendance.persistence.AttendanceEventRepository;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.security.Caller;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An officer's days: each settled by {@link DayRules} from the stored events and the effective
+ * schedule policy-service gives for the date. A day is settled once its unit's day-close time has
+ * passed in the officer's zone; before that it reads PENDING.
+ */
+@Singleton
+public class DayService {
+
+    private final AttendanceEventRepository events;
+    private final PolicyDirectory policy;
+    private final ReadAccess access;
+    private final AttendanceSettings settings;
+    private final Clock clock;
+
+    public DayService(AttendanceEventRepository events, PolicyDirectory policy, ReadAccess access,
+                      AttendanceSettings settings, Clock clock) {
+        this.events = events;
+        this.policy = policy;
+        this.access = access;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One local date of one officer, with its sessions. */
+    public DaySummary day(Caller caller, String nip, LocalDate date) {
+        access.authorize(caller, nip, true);
+        Instant now = clock.instant();
+        Instant deadline = now.plus(settings.policyDeadline());
+        try {
+            OfficerInfo officer = officer(nip, deadline);
+            LocalTime close = policy.unit(officer.unitId(), deadline).map(UnitInfo::dayCloseTime)
+                    .orElse(settings.defaultDayClose());
+            ScheduleInfo schedule = policy.schedule(nip, date, deadline);
+            List<AttendanceEvent> found = events.findByOfficerNipAndLocalDateBetweenOrderByRecordTime(nip, date,
+                    date.plusDays(1));
+            return settle(nip, date, officer.timeZone(), close, schedule, found, now);
+        } catch (PolicyUnavailableException e) {
+            throw ReadAccess.policyUnavailable();
+        }
+    }
+
+    /** Every local date of a month of one officer, without sessions. */
+    public List<DaySummary> month(Caller caller, String nip, YearMonth month) {
+        access.authorize(caller, nip, true);
+        Instant deadline = clock.instant().plus(settings.policyDeadline());
+        try {
+            String unitId = officer(nip, deadline).unitId();
+            LocalTime close = policy.unit(unitId, deadline).map(UnitInfo::dayCloseTime)
+                    .orElse(settings.defaultDayClose());
+            return officerMonth(nip, month, close, false).days();
+        } catch (PolicyUnavailableException e) {
+            throw ReadAccess.policyUnavailable();
+        }
+    }
+
+    /**
+     * Every local date of a month of one officer, for the unit recap: no authorization here (the
+     * caller of the recap was authorized for the whole unit); sessions only when asked.
+     */
+    OfficerMonth officerMonth(String nip, YearMonth month, LocalTime close, boolean withSessions) {
+        Instant now = clock.instant();
+        Instant deadline = now.plus(settings.policyDeadline());
+        OfficerInfo officer = officer(nip, deadline);
+        List<ScheduleInfo> schedules = policy.schedules(nip, month.atDay(1), month.atEndOfMonth(), deadline);
+        List<AttendanceEvent> found = events.findByOfficerNipAndLocalDateBetweenOrderByRecordTime(nip,
+                month.atDay(1), month.atEndOfMonth().plusDays(1));
+        List<DaySummary> days = new ArrayList<>();
+        for (ScheduleInfo schedule : schedules) {
+            DaySummary d = settle(nip, schedule.date(), officer.timeZone(), close, schedule, found, now);
+            days.add(withSessions ? d : new DaySummary(d.officerNip(), d.date(), d.timeZone(), d.status(),
+                    d.workedMinutes(), d.dueMinutes(), d.firstCheckIn(), d.lastCheckOut(), d.coreHoursMet(),
+                    d.flags(), d.scheduleReason(), List.of()));
+        }
+        return new OfficerMonth(nip, officer.timeZone().getId(), days);
+    }
+
+    private OfficerInfo officer(String nip, Instant deadline) {
+        return policy.officer(nip, deadline).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+    }
+
+    /** Settles one date from the events around it: its check-ins and the check-outs that closed them. */
+    private DaySummary settle(String nip, LocalDate date, ZoneId zone, LocalTime close, ScheduleInfo schedule,
+                              List<AttendanceEvent> all, Instant now) {
+        Map<String, AttendanceEvent> checkOuts = new HashMap<>();
+        for (AttendanceEvent e : all) {
+            if (e.kind() == EventKind.CHECK_OUT && e.checkInId() != null) {
+                checkOuts.put(e.checkInId(), e);
+            }
+        }
+        List<Session> sessions = new ArrayList<>();
+        for (AttendanceEvent e : all) {
+            if (e.kind() == EventKind.CHECK_IN && e.localDate().equals(date)) {
+                sessions.add(new Session(e, checkOuts.get(e.id())));
+            }
+        }
+        boolean closed = !now.isBefore(date.atTime(close).atZone(zone).toInstant());
+        return DayRules.settle(nip, date, zone.getId(), schedule, sessions, closed, now, settings);
+    }
+}

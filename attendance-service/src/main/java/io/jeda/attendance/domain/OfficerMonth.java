@@ -1,0 +1,15 @@
+package io.jeda.attendance.domain;
+
+import java.util.List;
+
+/** One officer's settled days of a month, for the recap and the export. */
+public record OfficerMonth(String officerNip, String timeZone, List<DaySummary> days) {
+
+    public OfficerMonth {
+        days = List.copyOf(days);
+    }
+
+    public int count(DayStatus status) {
+        return (int) days.stream().filter(d -> d.status() == status).count();
+    }
+}

@@ -1,0 +1,83 @@
+package io.jeda.attendance.domain;
+
+import io.jeda.attendance.persistence.ExportAuditRepository;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.security.Caller;
+import io.jeda.common.security.Role;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The monthly recap of a unit for HR, officer by officer so that a large unit streams rather than
+ * being held in memory. The export variant carries positions and is audited before anything is
+ * sent.
+ */
+@Singleton
+public class RecapService {
+
+    private final DayService days;
+    private final PolicyDirectory policy;
+    private final ExportAuditRepository audits;
+    private final AttendanceSettings settings;
+    private final Clock clock;
+
+    public RecapService(DayService days, PolicyDirectory policy, ExportAuditRepository audits,
+                        AttendanceSettings settings, Clock clock) {
+        this.days = days;
+        this.policy = policy;
+        this.audits = audits;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Recorded exports, newest first, optionally of one unit. HR and ADMIN only. */
+    public List<ExportAudit> exports(Caller caller, String unitIdOrNull, io.jeda.common.paging.PageRequest page) {
+        requireHr(caller);
+        return unitIdOrNull == null ? audits.page(page.size(), page.offset())
+                : audits.pageOfUnit(unitIdOrNull, page.size(), page.offset());
+    }
+
+    private static void requireHr(Caller caller) {
+        if (!caller.has(Role.HR) && !caller.isAdmin()) {
+            throw JedaException.permissionDenied("HR_REQUIRED", "only HR may export attendance data or see exports",
+                    "subject", caller.subject());
+        }
+    }
+
+    /**
+     * Feeds the sink one officer-month at a time.
+     *
+     * @param export true for the HR export (positions included, HR or ADMIN only, audited)
+     */
+    public void recap(Caller caller, String unitId, YearMonth month, boolean export, Consumer<OfficerMonth> sink) {
+        if (export) {
+            requireHr(caller);
+        } else {
+            caller.requireAny(Role.HR);
+        }
+        try {
+            Instant deadline = clock.instant().plus(settings.policyDeadline());
+            UnitInfo unit = policy.unit(unitId, deadline)
+                    .orElseThrow(() -> JedaException.notFound("unit", "units/" + unitId));
+            List<String> nips = policy.officersOfUnit(unitId, clock.instant().plus(settings.policyDeadline()));
+            if (export) {
+                audits.save(new ExportAudit(UUID.randomUUID().toString(), caller.subject(), unitId, month.toString(),
+                        clock.instant().truncatedTo(ChronoUnit.SECONDS), nips.size()));
+            }
+            LocalTime close = unit.dayCloseTime();
+            for (String nip : nips) {
+                sink.accept(days.officerMonth(nip, month, close, export));
+            }
+        } catch (PolicyUnavailableException e) {
+            throw ReadAccess.policyUnavailable();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.jeda.attendance.grpc;
+
+import com.google.protobuf.ByteString;
+import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.DayStatus;
+import io.jeda.attendance.domain.DaySummary;
+import io.jeda.attendance.domain.Flag;
+import io.jeda.attendance.domain.OfficerMonth;
+import io.jeda.attendance.domain.Session;
+import io.jeda.attendance.v1.CsvChunk;
+import io.jeda.attendance.v1.MonthlyRecapRow;
+import io.jeda.common.error.JedaException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The one place that knows both the recap API (rows and CSV) and the domain's officer-months. */
+final class RecapMapper {
+
+    static final String CSV_HEADER = "nip,date,time_zone,status,worked_minutes,due_minutes,core_hours_met,"
+            + "first_check_in,last_check_out,flags,check_in_latitude,check_in_longitude,check_in_accuracy_meters,"
+            + "check_out_latitude,check_out_longitude,check_out_accuracy_meters\n";
+    private static final Pattern UNIT_NAME = Pattern.compile("^units/([a-z0-9-]{2,63})$");
+
+    private RecapMapper() {
+    }
+
+    static String unitId(String name) {
+        Matcher m = UNIT_NAME.matcher(name == null ? "" : name);
+        if (!m.matches()) {
+            throw JedaException.invalidField("unit", "unit must be units/{unit_id}");
+        }
+        return m.group(1);
+    }
+
+    static MonthlyRecapRow row(OfficerMonth m) {
+        int worked = 0;
+        int due = 0;
+        int core = 0;
+        int flagged = 0;
+        for (DaySummary d : m.days()) {
+            worked += d.workedMinutes();
+            due += d.dueMinutes();
+            core += d.coreHoursMet() ? 1 : 0;
+            flagged += d.flags().isEmpty() ? 0 : 1;
+        }
+        return MonthlyRecapRow.newBuilder()
+                .setOfficer("officers/" + m.officerNip())
+                .setTimeZone(m.timeZone())
+                .setPresentDays(m.count(DayStatus.PRESENT))
+                .setLateDays(m.count(DayStatus.LATE))
+                .setEarlyLeaveDays(m.count(DayStatus.EARLY_LEAVE))
+                .setIncompleteHoursDays(m.count(DayStatus.INCOMPLETE_HOURS))
+                .setAbsentDays(m.count(DayStatus.ABSENT))
+                .setOnLeaveDays(m.count(DayStatus.ON_LEAVE))
+                .setHolidayDays(m.count(DayStatus.HOLIDAY))
+                .setOffDays(m.count(DayStatus.OFF_DAY))
+                .setPendingDays(m.count(DayStatus.PENDING))
+                .setWorkedMinutes(worked)
+                .setDueMinutes(due)
+                .setCoreHoursMetDays(core)
+                .setFlaggedDays(flagged)
+                .build();
+    }
+
+    static io.jeda.attendance.v1.ExportRecord record(io.jeda.attendance.domain.ExportAudit a) {
+        java.time.YearMonth m = java.time.YearMonth.parse(a.recapMonth());
+        return io.jeda.attendance.v1.ExportRecord.newBuilder()
+                .setName("exportRecords/" + a.id())
+                .setExportedBy(a.subject())
+                .setUnit("units/" + a.unitId())
+                .setYear(m.getYear())
+                .setMonth(m.getMonthValue())
+                .setExportTime(AttendanceMapper.timestamp(a.exportedAt()))
+                .setOfficerCount(a.officerCount())
+                .build();
+    }
+
+    static CsvChunk header() {
+        return CsvChunk.newBuilder().setData(ByteString.copyFrom(CSV_HEADER, StandardCharsets.UTF_8)).build();
+    }
+
+    /** The officer's lines: one per local date. No field can contain a comma or a quote. */
+    static CsvChunk csv(OfficerMonth m) {
+        StringBuilder b = new StringBuilder();
+        for (DaySummary d : m.days()) {
+            AttendanceEvent firstIn = d.sessions().isEmpty() ? null : d.sessions().get(0).checkIn();
+            AttendanceEvent lastOut = null;
+            for (Session s : d.sessions()) {
+                if (s.checkOut() != null) {
+                    lastOut = s.checkOut();
+                }
+            }
+            b.append(m.officerNip()).append(',').append(d.date()).append(',').append(d.timeZone()).append(',')
+                    .append(d.status()).append(',').append(d.workedMinutes()).append(',').append(d.dueMinutes())
+                    .append(',').append(d.coreHoursMet()).append(',')
+                    .append(d.firstCheckIn() == null ? "" : d.firstCheckIn()).append(',')
+                    .append(d.lastCheckOut() == null ? "" : d.lastCheckOut()).append(',')
+                    .append(d.flags().stream().sorted().map(Flag::name).collect(Collectors.joining(";"))).append(',');
+            position(b, firstIn);
+            b.append(',');
+            position(b, lastOut);
+            b.append('\n');
+        }
+        return CsvChunk.newBuilder().setData(ByteString.copyFrom(b.toString(), StandardCharsets.UTF_8)).build();
+    }
+
+    private static void position(StringBuilder b, AttendanceEvent e) {
+        if (e == null || e.latitude() == null) {
+            b.append(",,");
+            return;
+        }
+        b.append(e.latitude()).append(',').append(e.longitude()).append(',').append(e.accuracyMeters());
+    }
+}

@@ -1,0 +1,36 @@
+package io.jeda.attendance.persistence;
+
+import io.jeda.attendance.domain.OpenSession;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** The open check-in of each officer who has one. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface OpenSessionRepository extends CrudRepository<OpenSession, String> {
+
+    List<OpenSession> findByOfficerNipIn(Collection<String> officerNips);
+
+    /** Records that the open check-in has been through reconciliation, with its corrected date and zone. */
+    @Query("UPDATE open_session SET unverified = FALSE, local_date = :localDate, time_zone = :timeZone,"
+            + " unit_id = :unitId, close_at = :closeAt WHERE check_in_id = :checkInId")
+    long reconciled(String checkInId, LocalDate localDate, String timeZone, @Nullable String unitId, Instant closeAt);
+
+    /**
+     * Sessions the end-of-day rule may close: due by {@code now} and received no later than
+     * {@code receivedBy}; earliest first, one page at a time.
+     */
+    List<OpenSession> findByCloseAtLessThanEqualsAndReceiveTimeLessThanEquals(Instant now, Instant receivedBy,
+                                                                               Pageable pageable);
+
+    /** Closes the session only if it is still the given check-in; the count says whether it was. */
+    long deleteByOfficerNipAndCheckInId(String officerNip, String checkInId);
+}

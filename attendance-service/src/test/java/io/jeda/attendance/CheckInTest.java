@@ -1,0 +1,210 @@
+package io.jeda.attendance;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.jeda.attendance.v1.AttendanceEvent;
+import io.jeda.attendance.v1.AttendanceEventKind;
+import io.jeda.attendance.v1.AttendanceFlag;
+import io.jeda.attendance.v1.AttendanceMode;
+import io.jeda.attendance.v1.CheckInRequest;
+import io.jeda.attendance.v1.GetCurrentStatusRequest;
+import io.jeda.attendance.v1.OfficerStatus;
+import io.jeda.attendance.v1.VerificationState;
+import io.jeda.common.grpc.GrpcErrors;
+import io.jeda.policy.v1.WorkPlace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Check-in and check-out as an officer's phone sees them: where, when, and what is refused. */
+class CheckInTest extends AttendanceTestBase {
+
+    private static void refused(Status.Code code, String reason, Executable call) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
+        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
+        assertEquals(reason, GrpcErrors.reason(e), e.getStatus().toString());
+    }
+
+    @Test
+    void officeCheckInInsideTheGeofenceIsRecordedAndOpensASession() {
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP).build());
+        assertEquals(AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_IN, e.getKind());
+        assertEquals(VerificationState.VERIFICATION_STATE_VERIFIED, e.getVerification());
+        assertEquals("Asia/Jakarta", e.getTimeZone());
+        assertTrue(e.getFlagsList().isEmpty(), e.getFlagsList().toString());
+        assertTrue(e.getName().startsWith("officers/" + NIP + "/attendanceEvents/"));
+        // The officer themself sees their own position.
+        assertEquals(OFFICE_LAT, e.getPosition().getLatitude());
+
+        OfficerStatus s = officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
+                .setOfficer("officers/" + NIP).build());
+        assertTrue(s.getCheckedIn());
+        assertEquals(AttendanceMode.ATTENDANCE_MODE_OFFICE, s.getMode());
+        assertEquals(e.getName(), s.getCheckIn());
+        assertEquals(e.getRecordTime(), s.getSince());
+    }
+
+    @Test
+    void justInsideTheOfficeEdgeIsAcceptedAndJustOutsideIsRefused() {
+        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(officeCheckIn(NIP)
+                .setPosition(at(north(OFFICE_LAT, OFFICE_RADIUS + 1), OFFICE_LON, 5)).build()));
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP)
+                .setPosition(at(north(OFFICE_LAT, OFFICE_RADIUS - 0.01), OFFICE_LON, 5)).build());
+        assertEquals(VerificationState.VERIFICATION_STATE_VERIFIED, e.getVerification());
+    }
+
+    @Test
+    void farAwayOfficeCheckInIsRefusedAndNothingIsStored() {
+        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(officeCheckIn(NIP)
+                .setPosition(at(-6.9175, 107.6191, 5)).build()));
+        assertEquals(0, count("SELECT COUNT(*) FROM attendance_event"));
+        assertFalse(officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
+                .setOfficer("officers/" + NIP).build()).getCheckedIn());
+    }
+
+    @Test
+    void positionLessAccurateThanTheLimitIsRefused() {
+        refused(Status.Code.FAILED_PRECONDITION, "POSITION_TOO_INACCURATE", () -> officer().checkIn(officeCheckIn(NIP)
+                .setPosition(at(OFFICE_LAT, OFFICE_LON, 100.5)).build()));
+        // Exactly the limit is still good enough.
+        officer().checkIn(officeCheckIn(NIP).setPosition(at(OFFICE_LAT, OFFICE_LON, 100)).build());
+    }
+
+    @Test
+    void homeCheckInNeedsAHomeDayAndTheDomicile() {
+        CheckInRequest.Builder home = officeCheckIn(NIP).setMode(AttendanceMode.ATTENDANCE_MODE_HOME)
+                .setPosition(at(HOME_LAT, HOME_LON, 10));
+        // An office-only day: home is not allowed.
+        refused(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(home.build()));
+
+        POLICY.allow(NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_HOME);
+        directory.invalidateAll();
+        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(home
+                .setPosition(at(north(HOME_LAT, HOME_RADIUS + 5), HOME_LON, 10)).build()));
+        // The office is not home either.
+        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(home
+                .setPosition(at(OFFICE_LAT, OFFICE_LON, 10)).build()));
+        AttendanceEvent e = officer().checkIn(home.setPosition(at(north(HOME_LAT, HOME_RADIUS - 1), HOME_LON, 10))
+                .setIdempotencyKey("home-1").build());
+        assertEquals(AttendanceMode.ATTENDANCE_MODE_HOME, e.getMode());
+    }
+
+    @Test
+    void homeCheckInWithoutARecordedDomicileIsRefused() {
+        POLICY.allow(OTHER_NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_HOME);
+        refused(Status.Code.FAILED_PRECONDITION, "DOMICILE_NOT_RECORDED", () ->
+                as(OTHER_NIP, io.jeda.common.security.Role.OFFICER).checkIn(officeCheckIn(OTHER_NIP)
+                        .setMode(AttendanceMode.ATTENDANCE_MODE_HOME).setPosition(at(HOME_LAT, HOME_LON, 10)).build()));
+    }
+
+    @Test
+    void dayOffAllowsNoCheckIn() {
+        POLICY.allow(NIP);
+        refused(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(officeCheckIn(NIP).build()));
+    }
+
+    @Test
+    void otherModeIsRecordedWithoutAGeofenceWhenTheScheduleAllowsIt() {
+        CheckInRequest.Builder other = officeCheckIn(NIP).setMode(AttendanceMode.ATTENDANCE_MODE_OTHER)
+                .setPosition(at(-6.9175, 107.6191, 20));
+        refused(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(other.build()));
+        POLICY.allow(NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_OTHER_OFFICE);
+        directory.invalidateAll();
+        assertEquals(AttendanceMode.ATTENDANCE_MODE_OTHER, officer().checkIn(other.build()).getMode());
+    }
+
+    @Test
+    void checkInWhileCheckedInAndCheckOutWithNoneOpenAreRefused() {
+        refused(Status.Code.FAILED_PRECONDITION, "NOT_CHECKED_IN", () -> officer().checkOut(officeCheckOut(NIP).build()));
+        AttendanceEvent in = officer().checkIn(officeCheckIn(NIP).build());
+        refused(Status.Code.FAILED_PRECONDITION, "ALREADY_CHECKED_IN", () -> officer().checkIn(officeCheckIn(NIP).build()));
+
+        AttendanceEvent out = officer().checkOut(officeCheckOut(NIP).build());
+        assertEquals(AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_OUT, out.getKind());
+        assertEquals(in.getName(), out.getCheckIn());
+        assertFalse(officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
+                .setOfficer("officers/" + NIP).build()).getCheckedIn());
+        refused(Status.Code.FAILED_PRECONDITION, "NOT_CHECKED_IN", () -> officer().checkOut(officeCheckOut(NIP).build()));
+        // A new period of work may start after the check-out.
+        officer().checkIn(officeCheckIn(NIP).build());
+        assertEquals(3, count("SELECT COUNT(*) FROM attendance_event"));
+    }
+
+    @Test
+    void checkOutOutsideTheGeofenceIsRefusedAndTheSessionStaysOpen() {
+        officer().checkIn(officeCheckIn(NIP).build());
+        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkOut(officeCheckOut(NIP)
+                .setPosition(at(-6.9175, 107.6191, 5)).build()));
+        assertTrue(officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
+                .setOfficer("officers/" + NIP).build()).getCheckedIn());
+    }
+
+    @Test
+    void unknownOfficerIsRefused() {
+        String stranger = "198001012005011009";
+        refused(Status.Code.FAILED_PRECONDITION, "OFFICER_NOT_FOUND", () ->
+                as(stranger, io.jeda.common.security.Role.OFFICER).checkIn(officeCheckIn(stranger).build()));
+    }
+
+    @Test
+    void officeCheckInForAUnitPolicyServiceDoesNotKnowIsRefused() {
+        POLICY.removeUnit(UNIT);
+        refused(Status.Code.FAILED_PRECONDITION, "UNIT_NOT_FOUND", () -> officer().checkIn(officeCheckIn(NIP).build()));
+        // A home day needs no office: it is checked against the domicile and the day closes at the default time.
+        POLICY.allow(NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_HOME);
+        directory.invalidateAll();
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP).setMode(AttendanceMode.ATTENDANCE_MODE_HOME)
+                .setPosition(at(HOME_LAT, HOME_LON, 10)).build());
+        assertEquals(VerificationState.VERIFICATION_STATE_VERIFIED, e.getVerification());
+    }
+
+    @Test
+    void deviceClockAheadIsFlaggedAndTheServerTimeIsRecorded() {
+        Instant ahead = now().plus(Duration.ofMinutes(20));
+        Instant before = now();
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP).setDeviceTime(ts(ahead)).build());
+        assertTrue(e.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_CLOCK_SKEW));
+        assertEquals(ts(ahead), e.getDeviceTime());
+        Instant record = Instant.ofEpochSecond(e.getRecordTime().getSeconds(), e.getRecordTime().getNanos());
+        assertFalse(record.isBefore(before.minusSeconds(1)));
+        assertTrue(record.isBefore(ahead.minus(Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void smallClockDifferenceIsNotFlagged() {
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP)
+                .setDeviceTime(ts(now().minus(Duration.ofMinutes(4)))).build());
+        assertTrue(e.getFlagsList().isEmpty(), e.getFlagsList().toString());
+    }
+
+    @Test
+    void offlineCheckInSyncedLateIsAcceptedAtTheDeviceTimeAndFlagged() {
+        Instant yesterday = now().minus(Duration.ofHours(30));
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP).setDeviceTime(ts(yesterday)).build());
+        assertEquals(java.util.List.of(AttendanceFlag.ATTENDANCE_FLAG_LATE_SYNC), e.getFlagsList());
+        assertEquals(ts(yesterday), e.getRecordTime());
+        assertTrue(e.getReceiveTime().getSeconds() > yesterday.getEpochSecond() + 29 * 3600);
+        assertEquals(yesterday.atZone(java.time.ZoneId.of("Asia/Jakarta")).getDayOfMonth(), e.getLocalDate().getDay());
+    }
+
+    @Test
+    void checkInOlderThanTheLateSyncLimitIsRefused() {
+        refused(Status.Code.FAILED_PRECONDITION, "LATE_SYNC_TOO_OLD", () -> officer().checkIn(officeCheckIn(NIP)
+                .setDeviceTime(ts(now().minus(Duration.ofHours(73)))).build()));
+        assertEquals(0, count("SELECT COUNT(*) FROM attendance_event"));
+    }
+
+    @Test
+    void checkOutBeforeTheOpenCheckInIsRefused() {
+        officer().checkIn(officeCheckIn(NIP).build());
+        refused(Status.Code.FAILED_PRECONDITION, "CHECK_OUT_BEFORE_CHECK_IN", () -> officer().checkOut(officeCheckOut(NIP)
+                .setDeviceTime(ts(now().minus(Duration.ofHours(2)))).build()));
+    }
+}
