@@ -199,10 +199,9 @@ public class DemoData {
                 new PlanDay(DayOfWeek.FRIDAY, WorkPlace.OFFICE, LocalTime.of(7, 30))),
                 PlanState.REJECTED, "Tiga hari dari rumah", "Maksimal dua hari kerja dari rumah per minggu", now);
         List<PlanDay> shifts = new ArrayList<>();
+        // The complaint desk is staffed every day of the week, holidays included.
         for (DayOfWeek d : DayOfWeek.values()) {
-            if (d.getValue() <= 5) {
-                shifts.add(new PlanDay(d, WorkPlace.OFFICE, LocalTime.of(7, 0)));
-            }
+            shifts.add(new PlanDay(d, WorkPlace.OFFICE, LocalTime.of(7, 0)));
         }
         for (String desk : List.of(DESK_1, DESK_2, DESK_3)) {
             plan(desk, first, last, shifts, PlanState.APPROVED, "Shift pagi layanan pengaduan", "", now);
