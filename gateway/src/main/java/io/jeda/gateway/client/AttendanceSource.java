@@ -1,0 +1,16 @@
+package io.jeda.gateway.client;
+
+import io.jeda.gateway.reachability.AttendanceNow;
+import io.jeda.gateway.reachability.Sourced;
+
+/**
+ * The attendance side of the engine's data port: whether an officer is checked in now and when they
+ * last checked out. A client of attendance-service (AttendanceService.GetCurrentStatus /
+ * BatchGetCurrentStatuses, with a deadline and a short-lived cache) implements it; like every data
+ * source it never throws for a slow or absent service but answers
+ * {@link Sourced#unavailable(String)} with {@link io.jeda.gateway.reachability.Sources#ATTENDANCE}.
+ */
+public interface AttendanceSource {
+
+    Sourced<AttendanceNow> attendance(String nip);
+}
