@@ -1,6 +1,7 @@
 package io.jeda.gateway;
 
 import io.grpc.ManagedChannel;
+import io.jeda.gateway.audit.AuditLog;
 import io.jeda.gateway.client.PolicyClient;
 import io.jeda.testing.TestDatabase;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -44,6 +45,9 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
     @Inject
     protected PolicyClient policyClient;
 
+    @Inject
+    protected AuditLog auditLog;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(TestDatabase.properties("gateway"));
@@ -60,6 +64,8 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
 
     @BeforeEach
     void cleanState() {
+        // Answers of the previous test may still sit in the audit queue; write them before emptying.
+        auditLog.flush();
         TestDatabase.truncateAll(DelegatingDataSource.unwrapDataSource(dataSource));
         POLICY.reset();
         policyClient.invalidateAll();
