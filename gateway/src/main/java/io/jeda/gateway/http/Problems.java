@@ -36,7 +36,7 @@ public final class Problems {
     public static MutableHttpResponse<String> of(JedaException e) {
         HttpStatus status = status(e.kind());
         StringBuilder json = new StringBuilder("{");
-        field(json, "type", "https://jeda.go.id/problems/" + e.reason().toLowerCase().replace('_', '-')).append(',');
+        field(json, "type", "urn:jeda:problem:" + e.reason()).append(',');
         field(json, "title", e.kind().name()).append(',');
         json.append("\"status\":").append(status.getCode()).append(',');
         field(json, "detail", e.getMessage() == null ? e.reason() : e.getMessage()).append(',');
