@@ -1,6 +1,11 @@
 package io.jeda.gateway;
 
 import io.grpc.Status;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.jeda.gateway.audit.AuditRepository;
+import jakarta.inject.Inject;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
@@ -30,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Who may ask (gRPC), and the audit trail each answer leaves behind ("who asked about me"). */
 class AuthAndAuditTest extends GatewayTestBase {
 
+    @Inject
+    AuditRepository repository;
+
     private static final GetReachabilityRequest ROUTINE = GetReachabilityRequest.newBuilder()
             .setOfficer("officers/" + OFFICER).setUrgency(Urgency.URGENCY_ROUTINE).build();
 
@@ -44,6 +52,28 @@ class AuthAndAuditTest extends GatewayTestBase {
 
     private static ListInquiriesRequest about(String nip) {
         return ListInquiriesRequest.newBuilder().setParent("officers/" + nip).build();
+    }
+
+    @Test
+    void grpcHealthIsOpenAndServing() {
+        HealthCheckResponse r = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+        assertEquals(HealthCheckResponse.ServingStatus.SERVING, r.getStatus());
+    }
+
+    @Test
+    void theBackgroundWriterAuditsWithoutAnyReaderFlushing() throws InterruptedException {
+        reach(Tokens.as("desk-1", Role.AGENCY)).getReachability(ROUTINE);
+
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        List<io.jeda.gateway.audit.AuditEntry> rows = List.of();
+        while (rows.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(50);
+            rows = repository.listByOfficer(OFFICER, 10, 0);
+        }
+        assertEquals(1, rows.size(), "written by the drainer within a few flush intervals");
+        assertEquals("desk-1", rows.get(0).clientId());
+        assertEquals("ROUTINE", rows.get(0).urgency());
+        assertEquals("OFF_DUTY", rows.get(0).state());
     }
 
     @Test
