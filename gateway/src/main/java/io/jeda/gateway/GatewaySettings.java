@@ -23,6 +23,7 @@ public class GatewaySettings {
     private final Duration officersExpiry;
     private final Duration rostersExpiry;
     private final Duration slotsExpiry;
+    private final Duration statusExpiry;
     private final int maxBatch;
     private final Duration maxTimeOffset;
     private final int maxUnitOfficers;
@@ -39,6 +40,7 @@ public class GatewaySettings {
                            @Value("${jeda.gateway.cache.officers-expiry:10m}") Duration officersExpiry,
                            @Value("${jeda.gateway.cache.rosters-expiry:5m}") Duration rostersExpiry,
                            @Value("${jeda.gateway.cache.slots-expiry:1m}") Duration slotsExpiry,
+                           @Value("${jeda.gateway.cache.status-expiry:5s}") Duration statusExpiry,
                            @Value("${jeda.gateway.max-batch:500}") int maxBatch,
                            @Value("${jeda.gateway.max-time-offset:31d}") Duration maxTimeOffset,
                            @Value("${jeda.gateway.unit.max-officers:5000}") int maxUnitOfficers,
@@ -54,6 +56,7 @@ public class GatewaySettings {
         this.officersExpiry = officersExpiry;
         this.rostersExpiry = rostersExpiry;
         this.slotsExpiry = slotsExpiry;
+        this.statusExpiry = statusExpiry;
         this.maxBatch = maxBatch;
         this.maxTimeOffset = maxTimeOffset;
         this.maxUnitOfficers = maxUnitOfficers;
@@ -100,6 +103,11 @@ public class GatewaySettings {
 
     public Duration slotsExpiry() {
         return slotsExpiry;
+    }
+
+    /** How long an officer's current attendance status is reused (short: check-ins change it). */
+    public Duration statusExpiry() {
+        return statusExpiry;
     }
 
     /** Most officers in one BatchGetReachability. */

@@ -199,6 +199,20 @@ class ReachabilityGrpcTest extends GatewayTestBase {
     }
 
     @Test
+    void unitListingRejectsBadNamesAndTokens() {
+        StatusRuntimeException badUnit = assertThrows(StatusRuntimeException.class,
+                () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("u1")
+                        .setUrgency(Urgency.URGENCY_ROUTINE).build()));
+        assertEquals("INVALID_UNIT_NAME", GrpcErrors.reason(badUnit));
+
+        StatusRuntimeException badToken = assertThrows(StatusRuntimeException.class,
+                () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
+                        .setUrgency(Urgency.URGENCY_ROUTINE).setPageToken("forged").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, badToken.getStatus().getCode());
+        assertEquals("INVALID_PAGE_TOKEN", GrpcErrors.reason(badToken));
+    }
+
+    @Test
     void policyServiceIsCalledWithTheGatewaysOwnServiceIdentity() {
         ask(OFFICER, Urgency.URGENCY_ROUTINE);
 

@@ -146,6 +146,14 @@ class RestApiTest extends GatewayTestBase {
     }
 
     @Test
+    void aBatchBodyThatIsNotTheRequestIs400() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/v1/reachability:batchGet", "{\"officerz\": 1}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(AGENCY), String.class));
+        problem(e, HttpStatus.BAD_REQUEST, "INVALID_JSON");
+    }
+
+    @Test
     void officersSeeWhoAskedAboutThemAndAgenciesDoNot() {
         get("/v1/officers/" + OFFICER + "/reachability?urgency=ROUTINE", AGENCY);
 

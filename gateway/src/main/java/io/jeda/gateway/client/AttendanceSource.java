@@ -9,6 +9,12 @@ import io.jeda.gateway.reachability.Sourced;
  * BatchGetCurrentStatuses, with a deadline and a short-lived cache) implements it; like every data
  * source it never throws for a slow or absent service but answers
  * {@link Sourced#unavailable(String)} with {@link io.jeda.gateway.reachability.Sources#ATTENDANCE}.
+ *
+ * <p>An implementation in this package should do what {@link PolicyClient} does: take each call's
+ * deadline from {@link AnswerBudget#callDeadline} with {@code GatewaySettings.attendanceDeadline()},
+ * report failures with {@link AnswerBudget#failed}, present {@link ServiceToken} as call
+ * credentials on the {@code @GrpcChannel("attendance")} channel, and cache statuses for
+ * {@code GatewaySettings.statusExpiry()}.
  */
 public interface AttendanceSource {
 
