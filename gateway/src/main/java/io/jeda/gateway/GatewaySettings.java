@@ -17,6 +17,7 @@ public class GatewaySettings {
     private final Duration policyDeadline;
     private final Duration attendanceDeadline;
     private final Duration answerBudget;
+    private final Duration listBudget;
     private final ZoneId defaultZone;
     private final long cacheMaxSize;
     private final Duration schedulesExpiry;
@@ -34,6 +35,7 @@ public class GatewaySettings {
     public GatewaySettings(@Value("${jeda.gateway.policy.deadline:300ms}") Duration policyDeadline,
                            @Value("${jeda.gateway.attendance.deadline:300ms}") Duration attendanceDeadline,
                            @Value("${jeda.gateway.answer-budget:1s}") Duration answerBudget,
+                           @Value("${jeda.gateway.list-budget:3s}") Duration listBudget,
                            @Value("${jeda.gateway.default-time-zone:Asia/Jakarta}") String defaultZone,
                            @Value("${jeda.gateway.cache.max-size:100000}") long cacheMaxSize,
                            @Value("${jeda.gateway.cache.schedules-expiry:5m}") Duration schedulesExpiry,
@@ -50,6 +52,7 @@ public class GatewaySettings {
         this.policyDeadline = policyDeadline;
         this.attendanceDeadline = attendanceDeadline;
         this.answerBudget = answerBudget;
+        this.listBudget = listBudget;
         this.defaultZone = ZoneId.of(defaultZone);
         this.cacheMaxSize = cacheMaxSize;
         this.schedulesExpiry = schedulesExpiry;
@@ -78,6 +81,14 @@ public class GatewaySettings {
     /** How long one request (one answer, one batch, one page) may spend waiting on the services behind. */
     public Duration answerBudget() {
         return answerBudget;
+    }
+
+    /**
+     * The same for a whole BatchGetReachability or ListUnitReachability page: many officers on cold
+     * caches need more than one answer's budget before the rest are answered degraded.
+     */
+    public Duration listBudget() {
+        return listBudget;
     }
 
     /** Zone used when policy-service gives an officer none (it should not happen). */

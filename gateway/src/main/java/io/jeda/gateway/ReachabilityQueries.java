@@ -84,7 +84,7 @@ public class ReachabilityQueries {
         }
         checkTime(at);
         Instant t = at != null ? at : clock.instant();
-        Batch b = AnswerBudget.run(settings.answerBudget(), () -> {
+        Batch b = AnswerBudget.run(settings.listBudget(), () -> {
             List<Answered> answers = new ArrayList<>();
             List<String> notFound = new ArrayList<>();
             for (String nip : new LinkedHashSet<>(nips)) {
@@ -107,7 +107,7 @@ public class ReachabilityQueries {
                      PageRequest page) {
         caller.requireAny(ASKERS);
         Instant t = clock.instant();
-        Page p = AnswerBudget.run(settings.answerBudget(), () -> {
+        Page p = AnswerBudget.run(settings.listBudget(), () -> {
             List<String> nips = policy.unitOfficers(unitId, includeSubUnits);
             List<Answered> out = new ArrayList<>();
             long i = page.offset();
