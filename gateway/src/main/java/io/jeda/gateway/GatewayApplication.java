@@ -1,0 +1,22 @@
+package io.jeda.gateway;
+
+import io.micronaut.runtime.Micronaut;
+
+import java.util.TimeZone;
+
+/**
+ * The gateway: the one service exposed to agency systems, officers and managers. It answers
+ * reachability questions from policy-service and attendance-service data, audits every answer and
+ * limits each client's rate.
+ */
+public final class GatewayApplication {
+
+    private GatewayApplication() {
+    }
+
+    public static void main(String[] args) {
+        // Instants are stored as UTC wall time; the JVM zone must not leak into the database.
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        Micronaut.run(GatewayApplication.class, args);
+    }
+}

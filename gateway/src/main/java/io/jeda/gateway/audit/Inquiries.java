@@ -1,0 +1,33 @@
+package io.jeda.gateway.audit;
+
+import io.jeda.common.paging.PageRequest;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.security.Caller;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** "Who asked about me": an officer (or an admin) reads the audit log of answers about that officer. */
+@Singleton
+public class Inquiries {
+
+    private final AuditRepository repository;
+    private final AuditLog log;
+
+    public Inquiries(AuditRepository repository, AuditLog log) {
+        this.repository = repository;
+        this.log = log;
+    }
+
+    /** One page, newest first. Agency systems and other officers are refused: the log is the officer's. */
+    public List<AuditEntry> list(Caller caller, String nip, PageRequest page) {
+        if (!caller.isAdmin() && !caller.isOfficer(nip)) {
+            throw JedaException.permissionDenied("NOT_OWN_INQUIRIES",
+                    "only the officer themself or an admin may list who asked about an officer",
+                    "subject", caller.subject());
+        }
+        // The answers still queued would otherwise be missing from the officer's view for a moment.
+        log.flush();
+        return repository.listByOfficer(nip, page.size(), page.offset());
+    }
+}

@@ -1,0 +1,22 @@
+package io.jeda.gateway.client;
+
+import io.jeda.gateway.reachability.AttendanceNow;
+import io.jeda.gateway.reachability.Sourced;
+
+/**
+ * The attendance side of the engine's data port: whether an officer is checked in now and when they
+ * last checked out. A client of attendance-service (AttendanceService.GetCurrentStatus /
+ * BatchGetCurrentStatuses, with a deadline and a short-lived cache) implements it; like every data
+ * source it never throws for a slow or absent service but answers
+ * {@link Sourced#unavailable(String)} with {@link io.jeda.gateway.reachability.Sources#ATTENDANCE}.
+ *
+ * <p>An implementation in this package should do what {@link PolicyClient} does: take each call's
+ * deadline from {@link AnswerBudget#callDeadline} with {@code GatewaySettings.attendanceDeadline()},
+ * report failures with {@link AnswerBudget#failed}, present {@link ServiceToken} as call
+ * credentials on the {@code @GrpcChannel("attendance")} channel, and cache statuses for
+ * {@code GatewaySettings.statusExpiry()}.
+ */
+public interface AttendanceSource {
+
+    Sourced<AttendanceNow> attendance(String nip);
+}

@@ -1,0 +1,361 @@
+package io.jeda.gateway.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.JedaException;
+import io.jeda.gateway.GatewaySettings;
+import io.jeda.gateway.reachability.DaySchedule;
+import io.jeda.gateway.reachability.OfficerProfile;
+import io.jeda.gateway.reachability.OnCallSlot;
+import io.jeda.gateway.reachability.Sources;
+import io.jeda.gateway.reachability.Sourced;
+import io.jeda.policy.v1.EffectiveSchedule;
+import io.jeda.policy.v1.GetEffectiveScheduleRequest;
+import io.jeda.policy.v1.GetOfficerRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
+import io.jeda.policy.v1.ListOfficersRequest;
+import io.jeda.policy.v1.ListOfficersResponse;
+import io.jeda.policy.v1.ListOnCallSlotsRequest;
+import io.jeda.policy.v1.ListRostersRequest;
+import io.jeda.policy.v1.ListRostersResponse;
+import io.jeda.policy.v1.ListUnitsRequest;
+import io.jeda.policy.v1.ListUnitsResponse;
+import io.jeda.policy.v1.OfficerServiceGrpc;
+import io.jeda.policy.v1.Roster;
+import io.jeda.policy.v1.RosterMember;
+import io.jeda.policy.v1.RosterServiceGrpc;
+import io.jeda.policy.v1.ScheduleServiceGrpc;
+import io.jeda.policy.v1.UnitServiceGrpc;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The gateway's client of policy-service: officers, effective schedules, rosters and their on-call
+ * slots, read with the gateway's SERVICE identity, a deadline on every call, and Caffeine caches
+ * (bounded, expiring) in front. It never throws for a slow or failing policy-service: the engine
+ * gets {@link Sourced#unavailable(String)} and answers degraded.
+ */
+@Singleton
+public class PolicyClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyClient.class);
+    private static final int PAGE = 500;
+
+    private record DayKey(String nip, LocalDate date) {
+    }
+
+    private final OfficerServiceGrpc.OfficerServiceBlockingStub officers;
+    private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
+    private final RosterServiceGrpc.RosterServiceBlockingStub rosters;
+    private final UnitServiceGrpc.UnitServiceBlockingStub units;
+    private final GatewaySettings settings;
+    private final PolicyMapper mapper;
+
+    private final Cache<String, Optional<OfficerProfile>> officerCache;
+    private final Cache<DayKey, Optional<DaySchedule>> scheduleCache;
+    private final Cache<String, List<Roster>> rosterCache;
+    private final Cache<String, List<OnCallSlot>> slotCache;
+
+    public PolicyClient(@GrpcChannel("policy") ManagedChannel channel, ServiceToken token, GatewaySettings settings) {
+        this.officers = OfficerServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
+        this.schedules = ScheduleServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
+        this.rosters = RosterServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
+        this.units = UnitServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
+        this.settings = settings;
+        this.mapper = new PolicyMapper(settings.defaultZone());
+        this.officerCache = cache(settings.officersExpiry());
+        this.scheduleCache = cache(settings.schedulesExpiry());
+        this.rosterCache = cache(settings.rostersExpiry());
+        this.slotCache = cache(settings.slotsExpiry());
+    }
+
+    private <K, V> Cache<K, V> cache(Duration expiry) {
+        return Caffeine.newBuilder().maximumSize(settings.cacheMaxSize()).expireAfterWrite(expiry).build();
+    }
+
+    /** Drops every cached value; for tests that change what the fake policy-service answers. */
+    public void invalidateAll() {
+        officerCache.invalidateAll();
+        scheduleCache.invalidateAll();
+        rosterCache.invalidateAll();
+        slotCache.invalidateAll();
+    }
+
+    /** A marker for "policy-service said NOT_FOUND" inside {@link #call}. */
+    private static final Object NOT_FOUND = new Object();
+
+    /**
+     * One call with the per-call deadline cut to the request's budget. NOT_FOUND becomes
+     * {@code Sourced.of(null)}; anything else that goes wrong becomes unavailable and is remembered
+     * for the rest of the request.
+     */
+    private <T> Sourced<T> call(String what, Function<Long, T> rpc) {
+        Duration d = AnswerBudget.callDeadline(Sources.POLICY, settings.policyDeadline());
+        if (d.isZero() || d.isNegative()) {
+            return Sourced.unavailable(Sources.POLICY);
+        }
+        try {
+            return Sourced.of(rpc.apply(d.toNanos()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Sourced.of(null);
+            }
+            AnswerBudget.failed(Sources.POLICY);
+            LOG.warn("policy-service {} failed: {}", what, e.getStatus().getCode());
+            return Sourced.unavailable(Sources.POLICY);
+        } catch (RuntimeException e) {
+            AnswerBudget.failed(Sources.POLICY);
+            LOG.warn("policy-service {} failed", what, e);
+            return Sourced.unavailable(Sources.POLICY);
+        }
+    }
+
+    public Sourced<OfficerProfile> officer(String nip) {
+        Optional<OfficerProfile> cached = officerCache.getIfPresent(nip);
+        if (cached != null) {
+            return Sourced.of(cached.orElse(null));
+        }
+        Sourced<OfficerProfile> got = call("GetOfficer", n -> mapper.officer(officers
+                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                .getOfficer(GetOfficerRequest.newBuilder().setName("officers/" + nip).build())));
+        if (got.available()) {
+            officerCache.put(nip, got.present());
+        }
+        return got;
+    }
+
+    public Sourced<DaySchedule> schedule(String nip, LocalDate date) {
+        DayKey key = new DayKey(nip, date);
+        Optional<DaySchedule> cached = scheduleCache.getIfPresent(key);
+        if (cached != null) {
+            return Sourced.of(cached.orElse(null));
+        }
+        Sourced<DaySchedule> got = call("GetEffectiveSchedule", n -> mapper.schedule(nip, schedules
+                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder().setOfficer("officers/" + nip)
+                        .setDate(PolicyMapper.date(date)).build())));
+        if (got.available()) {
+            scheduleCache.put(key, got.present());
+        }
+        return got;
+    }
+
+    /** Consecutive days in one ListEffectiveSchedules call, unless every day is cached already. */
+    public Sourced<List<DaySchedule>> schedules(String nip, LocalDate from, int days) {
+        List<DaySchedule> out = new ArrayList<>(days);
+        boolean allCached = true;
+        for (int i = 0; i < days; i++) {
+            Optional<DaySchedule> c = scheduleCache.getIfPresent(new DayKey(nip, from.plusDays(i)));
+            if (c == null) {
+                allCached = false;
+                break;
+            }
+            c.ifPresent(out::add);
+        }
+        if (allCached) {
+            return Sourced.of(out);
+        }
+        LocalDate to = from.plusDays(days - 1L);
+        Sourced<List<DaySchedule>> got = call("ListEffectiveSchedules", n -> schedules
+                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder().setOfficer("officers/" + nip)
+                        .setStartDate(PolicyMapper.date(from)).setEndDate(PolicyMapper.date(to)).build())
+                .getSchedulesList().stream().map(s -> mapper.schedule(nip, s)).toList());
+        if (got.available()) {
+            if (got.value() == null) {
+                return Sourced.of(List.of());
+            }
+            for (DaySchedule d : got.value()) {
+                scheduleCache.put(new DayKey(nip, d.date()), Optional.of(d));
+            }
+        }
+        return got;
+    }
+
+    /** The rosters of a unit, every page, cached per unit. */
+    private Sourced<List<Roster>> rostersOf(String unitId) {
+        List<Roster> cached = rosterCache.getIfPresent(unitId);
+        if (cached != null) {
+            return Sourced.of(cached);
+        }
+        Sourced<List<Roster>> got = call("ListRosters", n -> {
+            List<Roster> all = new ArrayList<>();
+            String token = "";
+            do {
+                ListRostersResponse r = rosters.withDeadlineAfter(n, TimeUnit.NANOSECONDS).listRosters(
+                        ListRostersRequest.newBuilder().setUnit("units/" + unitId).setPageSize(PAGE)
+                                .setPageToken(token).build());
+                all.addAll(r.getRostersList());
+                token = r.getNextPageToken();
+            } while (!token.isEmpty());
+            all.sort((a, b) -> a.getName().compareTo(b.getName()));
+            return List.copyOf(all);
+        });
+        if (got.available()) {
+            List<Roster> v = got.value() == null ? List.of() : got.value();
+            rosterCache.put(unitId, v);
+            return Sourced.of(v);
+        }
+        return got;
+    }
+
+    public Sourced<List<OnCallSlot>> onCallSlots(String unitId, Instant at) {
+        Sourced<List<Roster>> rs = rostersOf(unitId);
+        if (!rs.available()) {
+            return Sourced.unavailable(rs.unavailableSource());
+        }
+        List<OnCallSlot> out = new ArrayList<>();
+        for (Roster r : rs.value()) {
+            String rosterId = PolicyMapper.strip(r.getName(), "rosters/");
+            Sourced<OnCallSlot> slot = slotAt(rosterId, at);
+            if (!slot.available()) {
+                return Sourced.unavailable(slot.unavailableSource());
+            }
+            slot.present().ifPresent(out::add);
+        }
+        return Sourced.of(out);
+    }
+
+    /** The slot of a roster covering the instant, from the cached run of slots when it still covers it. */
+    private Sourced<OnCallSlot> slotAt(String rosterId, Instant at) {
+        List<OnCallSlot> cached = slotCache.getIfPresent(rosterId);
+        if (cached != null) {
+            for (OnCallSlot s : cached) {
+                if (s.covers(at)) {
+                    return Sourced.of(s);
+                }
+            }
+        }
+        Sourced<List<OnCallSlot>> got = call("ListOnCallSlots", n -> mapper.slots(rosters
+                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                .listOnCallSlots(ListOnCallSlotsRequest.newBuilder().setParent("rosters/" + rosterId)
+                        .setTime(PolicyMapper.timestamp(at)).setPageSize(1).build())
+                .getSlotsList()));
+        if (!got.available()) {
+            return Sourced.unavailable(got.unavailableSource());
+        }
+        List<OnCallSlot> slots = got.value() == null ? List.of() : got.value();
+        if (!slots.isEmpty()) {
+            slotCache.put(rosterId, slots);
+        }
+        return Sourced.of(slots.stream().filter(s -> s.covers(at)).findFirst().orElse(null));
+    }
+
+    public Sourced<List<String>> namedBackups(String nip) {
+        Sourced<OfficerProfile> profile = officer(nip);
+        if (!profile.available()) {
+            return Sourced.unavailable(profile.unavailableSource());
+        }
+        if (profile.value() == null || profile.value().unitId().isEmpty()) {
+            return Sourced.of(List.of());
+        }
+        Sourced<List<Roster>> rs = rostersOf(profile.value().unitId());
+        if (!rs.available()) {
+            return Sourced.unavailable(rs.unavailableSource());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Roster r : rs.value()) {
+            for (RosterMember m : r.getMembersList()) {
+                String member = PolicyMapper.strip(m.getOfficer(), "officers/");
+                String backup = PolicyMapper.strip(m.getBackupOfficer(), "officers/");
+                if (nip.equals(member) && backup != null && !backup.equals(nip)) {
+                    out.add(backup);
+                }
+            }
+        }
+        return Sourced.of(List.copyOf(out));
+    }
+
+    /**
+     * The NIPs of a unit's officers (and of its sub-units' on request), sorted, at most the configured
+     * number. Unlike the engine's reads this one cannot degrade: without the list there is nothing to
+     * answer, so a failing policy-service is UNAVAILABLE.
+     */
+    public List<String> unitOfficers(String unitId, boolean includeSubUnits) {
+        List<String> unitIds = new ArrayList<>(List.of(unitId));
+        if (includeSubUnits) {
+            Set<String> seen = new HashSet<>(unitIds);
+            Deque<String> queue = new ArrayDeque<>(unitIds);
+            while (!queue.isEmpty() && unitIds.size() <= settings.maxSubUnits()) {
+                String parent = queue.poll();
+                for (String child : required("ListUnits", n -> children(parent, n))) {
+                    if (seen.add(child) && unitIds.size() <= settings.maxSubUnits()) {
+                        unitIds.add(child);
+                        queue.add(child);
+                    }
+                }
+            }
+        }
+        TreeSet<String> nips = new TreeSet<>();
+        for (String u : unitIds) {
+            nips.addAll(required("ListOfficers", n -> officersOf(u, n)));
+            if (nips.size() >= settings.maxUnitOfficers()) {
+                break;
+            }
+        }
+        return nips.stream().limit(settings.maxUnitOfficers()).toList();
+    }
+
+    private List<String> children(String parent, long nanos) {
+        List<String> out = new ArrayList<>();
+        String token = "";
+        do {
+            ListUnitsResponse r = units.withDeadlineAfter(nanos, TimeUnit.NANOSECONDS).listUnits(
+                    ListUnitsRequest.newBuilder().setParent("units/" + parent).setPageSize(PAGE)
+                            .setPageToken(token).build());
+            r.getUnitsList().forEach(u -> out.add(PolicyMapper.strip(u.getName(), "units/")));
+            token = r.getNextPageToken();
+        } while (!token.isEmpty());
+        return out;
+    }
+
+    private List<String> officersOf(String unitId, long nanos) {
+        List<String> out = new ArrayList<>();
+        String token = "";
+        do {
+            ListOfficersResponse r = officers.withDeadlineAfter(nanos, TimeUnit.NANOSECONDS).listOfficers(
+                    ListOfficersRequest.newBuilder().setUnit("units/" + unitId).setPageSize(PAGE)
+                            .setPageToken(token).build());
+            r.getOfficersList().forEach(o -> {
+                OfficerProfile p = mapper.officer(o);
+                officerCache.put(p.nip(), Optional.of(p));
+                out.add(p.nip());
+            });
+            token = r.getNextPageToken();
+        } while (!token.isEmpty() && out.size() < settings.maxUnitOfficers());
+        return out;
+    }
+
+    private <T> T required(String what, Function<Long, T> rpc) {
+        Sourced<T> got = call(what, rpc);
+        if (!got.available()) {
+            throw JedaException.of(ErrorKind.UNAVAILABLE, "POLICY_UNAVAILABLE",
+                    "policy-service did not answer in time; try again", "source", Sources.POLICY);
+        }
+        if (got.value() == null) {
+            throw JedaException.of(ErrorKind.NOT_FOUND, "UNIT_NOT_FOUND", "the unit does not exist");
+        }
+        return got.value();
+    }
+}

@@ -1,0 +1,21 @@
+package io.jeda.gateway.http;
+
+import io.jeda.common.error.JedaException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Every domain failure on REST becomes a problem body with the gRPC reason code and the matching status. */
+@Produces
+@Singleton
+@Requires(classes = {JedaException.class, ExceptionHandler.class})
+public class JedaExceptionHandler implements ExceptionHandler<JedaException, HttpResponse<?>> {
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, JedaException exception) {
+        return Problems.of(exception);
+    }
+}

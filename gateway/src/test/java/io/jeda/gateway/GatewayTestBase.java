@@ -1,0 +1,73 @@
+package io.jeda.gateway;
+
+import io.grpc.ManagedChannel;
+import io.jeda.gateway.audit.AuditLog;
+import io.jeda.gateway.client.PolicyClient;
+import io.jeda.testing.TestDatabase;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import io.micronaut.grpc.server.GrpcServerChannel;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Base of the tests that run the gateway for real: its gRPC and HTTP servers, its migrations on the
+ * test database, and its production policy client pointed at {@link FakePolicyService} on a
+ * localhost port. The audit table is emptied, caches dropped and the fake reset before each test.
+ */
+@MicronautTest(transactional = false, environments = "test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class GatewayTestBase implements TestPropertyProvider {
+
+    /** One fake per JVM: every test class's gateway talks to it. */
+    protected static final FakePolicyService POLICY = new FakePolicyService().start();
+
+    @Inject
+    protected DataSource dataSource;
+
+    @Inject
+    @GrpcChannel(GrpcServerChannel.NAME)
+    protected ManagedChannel channel;
+
+    @Inject
+    @Client("/")
+    protected HttpClient http;
+
+    @Inject
+    protected PolicyClient policyClient;
+
+    @Inject
+    protected AuditLog auditLog;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(TestDatabase.properties("gateway"));
+        p.put("grpc.channels.policy.address", "127.0.0.1:" + POLICY.port());
+        p.put("grpc.channels.policy.plaintext", "true");
+        p.putAll(extraProperties());
+        return p;
+    }
+
+    /** Settings a test class needs on top of the common ones. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    @BeforeEach
+    void cleanState() {
+        // Answers of the previous test may still sit in the audit queue; write them before emptying.
+        auditLog.flush();
+        TestDatabase.truncateAll(DelegatingDataSource.unwrapDataSource(dataSource));
+        POLICY.reset();
+        policyClient.invalidateAll();
+    }
+}

@@ -1,0 +1,237 @@
+package io.jeda.gateway;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.jeda.common.grpc.GrpcErrors;
+import io.jeda.common.security.Caller;
+import io.jeda.common.security.Role;
+import io.jeda.common.security.TokenService;
+import io.jeda.gateway.v1.BatchGetReachabilityRequest;
+import io.jeda.gateway.v1.BatchGetReachabilityResponse;
+import io.jeda.gateway.v1.GetReachabilityRequest;
+import io.jeda.gateway.v1.ListUnitReachabilityRequest;
+import io.jeda.gateway.v1.ListUnitReachabilityResponse;
+import io.jeda.gateway.v1.Reachability;
+import io.jeda.gateway.v1.ReachabilityServiceGrpc;
+import io.jeda.gateway.v1.ReachabilityState;
+import io.jeda.gateway.v1.Urgency;
+import io.jeda.gateway.v1.WorkLocation;
+import io.jeda.testing.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static io.jeda.gateway.FakePolicyService.BACKUP;
+import static io.jeda.gateway.FakePolicyService.OFFICER;
+import static io.jeda.gateway.FakePolicyService.ONCALL;
+import static io.jeda.gateway.FakePolicyService.SUB_OFFICER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reachability API over gRPC against the fake policy-service at night and by day. */
+class ReachabilityGrpcTest extends GatewayTestBase {
+
+    @Inject
+    TokenService tokenService;
+
+    private ReachabilityServiceGrpc.ReachabilityServiceBlockingStub agency() {
+        return ReachabilityServiceGrpc.newBlockingStub(channel).withCallCredentials(Tokens.as("desk-1", Role.AGENCY));
+    }
+
+    static Timestamp ts(String instant) {
+        Instant i = Instant.parse(instant);
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+    }
+
+    private Reachability ask(String nip, Urgency u) {
+        return agency().getReachability(GetReachabilityRequest.newBuilder().setOfficer("officers/" + nip)
+                .setUrgency(u).build());
+    }
+
+    @Test
+    void routineAtNightIsNotReachableUntilTomorrowMorning() {
+        Reachability r = ask(OFFICER, Urgency.URGENCY_ROUTINE);
+
+        assertEquals("officers/" + OFFICER, r.getOfficer());
+        assertEquals("Siti Rahma", r.getDisplayName());
+        assertEquals("Asia/Jakarta", r.getTimeZone());
+        assertEquals(ReachabilityState.REACHABILITY_STATE_OFF_DUTY, r.getState());
+        assertFalse(r.getReachable());
+        // Thursday 07:30 WIB.
+        assertEquals(ts("2026-11-26T00:30:00Z"), r.getNextReachableAt());
+        // By the end of the next working day: Thursday 16:00 WIB.
+        assertEquals(ts("2026-11-26T09:00:00Z"), r.getRespondBy());
+        assertFalse(r.hasContactInstead(), "ROUTINE waits; nobody on call is a ROUTINE contact");
+        assertEquals(ts("2026-11-25T15:00:00Z"), r.getAsOf());
+        // The attendance source is not connected yet: honestly degraded, policy answered.
+        assertTrue(r.getDegraded());
+        assertEquals(List.of("attendance-service"), r.getDegradedSourcesList());
+        assertFalse(r.getReasonsList().isEmpty());
+    }
+
+    @Test
+    void emergencyAtNightNamesTheOnCallOfficerInstead() {
+        Reachability r = ask(OFFICER, Urgency.URGENCY_EMERGENCY);
+
+        assertFalse(r.getReachable());
+        Reachability c = r.getContactInstead();
+        assertEquals("officers/" + ONCALL, c.getOfficer());
+        assertEquals("Budi Santoso", c.getDisplayName());
+        assertEquals(ReachabilityState.REACHABILITY_STATE_ON_CALL, c.getState());
+        assertTrue(c.getReachable());
+        assertFalse(c.hasContactInstead());
+    }
+
+    @Test
+    void emergencyAtNightSkipsAnOnCallOfficerOnLeaveForTheBackup() {
+        POLICY.onLeave(ONCALL, LocalDate.of(2026, 11, 25));
+
+        Reachability r = ask(OFFICER, Urgency.URGENCY_EMERGENCY);
+
+        assertEquals("officers/" + BACKUP, r.getContactInstead().getOfficer());
+        assertTrue(r.getContactInstead().getReachable());
+    }
+
+    @Test
+    void routineInsideWorkingHoursIsReachableAtTheOffice() {
+        Reachability r = agency().getReachability(GetReachabilityRequest.newBuilder()
+                .setOfficer("officers/" + OFFICER).setUrgency(Urgency.URGENCY_ROUTINE)
+                .setTime(ts("2026-11-26T03:00:00Z")).build());
+
+        assertTrue(r.getReachable());
+        // Without attendance the officer is expected, not known to be checked in.
+        assertEquals(ReachabilityState.REACHABILITY_STATE_EXPECTED, r.getState());
+        assertEquals(WorkLocation.WORK_LOCATION_OFFICE, r.getWorkLocation());
+        assertFalse(r.hasNextReachableAt());
+    }
+
+    @Test
+    void unknownOfficerIsNotFound() {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> ask("199901012000011999", Urgency.URGENCY_ROUTINE));
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        assertEquals("OFFICER_NOT_FOUND", GrpcErrors.reason(e));
+    }
+
+    @Test
+    void badInputIsRejectedWithAReason() {
+        StatusRuntimeException unspecified = assertThrows(StatusRuntimeException.class,
+                () -> ask(OFFICER, Urgency.URGENCY_UNSPECIFIED));
+        assertEquals(Status.Code.INVALID_ARGUMENT, unspecified.getStatus().getCode());
+        assertEquals("URGENCY_UNSPECIFIED", GrpcErrors.reason(unspecified));
+
+        StatusRuntimeException badName = assertThrows(StatusRuntimeException.class,
+                () -> agency().getReachability(GetReachabilityRequest.newBuilder().setOfficer(OFFICER)
+                        .setUrgency(Urgency.URGENCY_ROUTINE).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, badName.getStatus().getCode());
+        assertEquals("INVALID_OFFICER_NAME", GrpcErrors.reason(badName));
+
+        StatusRuntimeException farAway = assertThrows(StatusRuntimeException.class,
+                () -> agency().getReachability(GetReachabilityRequest.newBuilder().setOfficer("officers/" + OFFICER)
+                        .setUrgency(Urgency.URGENCY_ROUTINE).setTime(ts("2027-06-01T00:00:00Z")).build()));
+        assertEquals("TIME_OUT_OF_RANGE", GrpcErrors.reason(farAway));
+    }
+
+    @Test
+    void batchAnswersInRequestOrderAndListsTheUnknown() {
+        BatchGetReachabilityResponse r = agency().batchGetReachability(BatchGetReachabilityRequest.newBuilder()
+                .addOfficers("officers/" + ONCALL).addOfficers("officers/199901012000011999")
+                .addOfficers("officers/" + OFFICER).setUrgency(Urgency.URGENCY_URGENT).build());
+
+        assertEquals(List.of("officers/" + ONCALL, "officers/" + OFFICER),
+                r.getAnswersList().stream().map(Reachability::getOfficer).toList());
+        assertEquals(List.of("officers/199901012000011999"), r.getNotFoundList());
+        assertTrue(r.getAnswers(0).getReachable(), "on call: URGENT reaches them");
+        assertFalse(r.getAnswers(1).getReachable());
+        assertEquals("officers/" + ONCALL, r.getAnswers(1).getContactInstead().getOfficer());
+    }
+
+    @Test
+    void batchOfMoreThan500IsRejected() {
+        BatchGetReachabilityRequest.Builder b = BatchGetReachabilityRequest.newBuilder()
+                .setUrgency(Urgency.URGENCY_ROUTINE);
+        IntStream.range(0, 501).forEach(i -> b.addOfficers("officers/1990" + i));
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> agency().batchGetReachability(b.build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertEquals("BATCH_SIZE_OUT_OF_RANGE", GrpcErrors.reason(e));
+
+        StatusRuntimeException empty = assertThrows(StatusRuntimeException.class,
+                () -> agency().batchGetReachability(BatchGetReachabilityRequest.newBuilder()
+                        .setUrgency(Urgency.URGENCY_ROUTINE).build()));
+        assertEquals("BATCH_SIZE_OUT_OF_RANGE", GrpcErrors.reason(empty));
+    }
+
+    @Test
+    void unitListingPagesByNipAndFiltersReachable() {
+        ListUnitReachabilityRequest.Builder req = ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
+                .setUrgency(Urgency.URGENCY_EMERGENCY).setPageSize(2);
+        ListUnitReachabilityResponse first = agency().listUnitReachability(req.build());
+        assertEquals(List.of("officers/" + OFFICER, "officers/" + ONCALL),
+                first.getAnswersList().stream().map(Reachability::getOfficer).toList());
+        assertFalse(first.getAnswers(0).hasContactInstead(), "lists leave contact_instead out");
+        assertFalse(first.getNextPageToken().isEmpty());
+        ListUnitReachabilityResponse second = agency().listUnitReachability(
+                req.setPageToken(first.getNextPageToken()).build());
+        assertEquals(List.of("officers/" + BACKUP),
+                second.getAnswersList().stream().map(Reachability::getOfficer).toList());
+        assertEquals("", second.getNextPageToken());
+
+        ListUnitReachabilityResponse reachable = agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder()
+                .setUnit("units/u1").setUrgency(Urgency.URGENCY_EMERGENCY).setReachableOnly(true)
+                .setIncludeSubUnits(true).build());
+        // At night only the roster's primary and backup are reachable for an emergency.
+        assertEquals(List.of("officers/" + ONCALL, "officers/" + BACKUP),
+                reachable.getAnswersList().stream().map(Reachability::getOfficer).toList());
+
+        ListUnitReachabilityResponse withSub = agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder()
+                .setUnit("units/u1").setUrgency(Urgency.URGENCY_ROUTINE).setIncludeSubUnits(true).build());
+        assertEquals(List.of("officers/" + OFFICER, "officers/" + ONCALL, "officers/" + BACKUP,
+                        "officers/" + SUB_OFFICER),
+                withSub.getAnswersList().stream().map(Reachability::getOfficer).toList());
+    }
+
+    @Test
+    void unitListingRejectsBadNamesAndTokens() {
+        StatusRuntimeException badUnit = assertThrows(StatusRuntimeException.class,
+                () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("u1")
+                        .setUrgency(Urgency.URGENCY_ROUTINE).build()));
+        assertEquals("INVALID_UNIT_NAME", GrpcErrors.reason(badUnit));
+
+        StatusRuntimeException badToken = assertThrows(StatusRuntimeException.class,
+                () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
+                        .setUrgency(Urgency.URGENCY_ROUTINE).setPageToken("forged").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, badToken.getStatus().getCode());
+        assertEquals("INVALID_PAGE_TOKEN", GrpcErrors.reason(badToken));
+    }
+
+    @Test
+    void policyServiceIsCalledWithTheGatewaysOwnServiceIdentity() {
+        ask(OFFICER, Urgency.URGENCY_ROUTINE);
+
+        assertFalse(POLICY.authorizations.isEmpty());
+        for (String header : POLICY.authorizations) {
+            assertTrue(header.startsWith("Bearer "), header);
+            Caller c = tokenService.verify(header.substring(7));
+            assertEquals("gateway", c.subject());
+            assertTrue(c.has(Role.SERVICE));
+        }
+    }
+
+    @Test
+    void answersComeFromTheCacheOnceRead() {
+        ask(OFFICER, Urgency.URGENCY_ROUTINE);
+        int calls = POLICY.authorizations.size();
+
+        ask(OFFICER, Urgency.URGENCY_ROUTINE);
+
+        assertEquals(calls, POLICY.authorizations.size(), "the second answer made no call to policy-service");
+    }
+}
