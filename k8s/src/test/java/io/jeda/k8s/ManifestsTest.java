@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,9 +59,18 @@ class ManifestsTest {
     @BeforeAll
     static void findKubectl() {
         kubectl = locateKubectl().orElse(null);
+        moduleDir = locateModule();
+        if (kubectl == null) {
+            // Surefire does not print why a test was skipped; say it once where the build log shows it.
+            System.err.println("kubectl not found (PATH or $KUBECTL): the k8s overlay checks are skipped");
+        }
+    }
+
+    /** Per test rather than per class, so the build reports each check as skipped, with the reason. */
+    @BeforeEach
+    void requireKubectl() {
         Assumptions.assumeTrue(kubectl != null,
                 "kubectl not found (PATH or $KUBECTL): skipping the checks of the rendered k8s overlays");
-        moduleDir = locateModule();
     }
 
     // ---------------------------------------------------------------------------------------
