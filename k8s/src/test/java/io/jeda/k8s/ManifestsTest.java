@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * checks what every deployment of Jeda must hold: probes, resources and a locked-down security
  * context on every container; ports that agree with each service's own port setting; no
  * reference to a ConfigMap or Secret that the overlay does not bring; no secret value in the
- * production output; one replica per service in dev; disruption budgets that still let a node
- * drain in prod.
+ * production output; network policies that let only a service's callers reach it; one replica
+ * per service in dev; disruption budgets that still let a node drain in prod.
  *
  * <p>A mistake in a manifest otherwise shows up only as a pod that never becomes ready, or as a
  * Secret that silently went to git.
@@ -207,7 +208,7 @@ class ManifestsTest {
             for (Map<String, Object> service : services) {
                 Map<String, Object> spec = map(service.get("spec"));
                 boolean headless = "None".equals(spec.get("clusterIP"));
-                Set<String> names = new java.util.HashSet<>();
+                Set<String> names = new HashSet<>();
                 for (Map<String, Object> port : maps(spec.get("ports"))) {
                     String at = "Service/" + name(service) + " port " + port.get("name");
                     names.add(String.valueOf(port.get("name")));
@@ -333,7 +334,7 @@ class ManifestsTest {
                 .filter(es -> name.equals(externalSecretTarget(es)))
                 .findFirst()
                 .map(es -> {
-                    Set<String> keys = new java.util.HashSet<>();
+                    Set<String> keys = new HashSet<>();
                     maps(map(es.get("spec")).get("data")).forEach(d -> keys.add((String) d.get("secretKey")));
                     return keys;
                 });
@@ -345,7 +346,7 @@ class ManifestsTest {
     }
 
     private static Set<String> keysOf(Map<String, Object> configMapOrSecret) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         keys.addAll(map(configMapOrSecret.get("data")).keySet());
         keys.addAll(map(configMapOrSecret.get("stringData")).keySet());
         keys.addAll(map(configMapOrSecret.get("binaryData")).keySet());
@@ -446,6 +447,38 @@ class ManifestsTest {
                     && list(spec.get("policyTypes")).contains("Ingress")
                     && spec.get("ingress") == null;
         }), overlay + ": a default-deny ingress NetworkPolicy");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheirCallersReachTheInternalServicesAndTheDatabase(String overlay) {
+        Map<String, Set<String>> callers = Map.of(
+                "policy-service", Set.of("gateway", "attendance-service"),
+                "attendance-service", Set.of("gateway"),
+                "mysql", Set.copyOf(SERVICES.keySet()));
+        List<String> problems = new ArrayList<>();
+        callers.forEach((target, allowed) -> {
+            for (Map<String, Object> np : ofKind(overlay, "NetworkPolicy")) {
+                Map<String, Object> spec = map(np.get("spec"));
+                Map<String, Object> selector = map(map(spec.get("podSelector")).get("matchLabels"));
+                if (!selects(selector, Map.of("app.kubernetes.io/name", target))) {
+                    continue;
+                }
+                for (Map<String, Object> rule : maps(spec.get("ingress"))) {
+                    List<Map<String, Object>> from = maps(rule.get("from"));
+                    if (from.isEmpty()) {
+                        problems.add("NetworkPolicy/" + name(np) + " lets anyone reach " + target);
+                    }
+                    for (Map<String, Object> peer : from) {
+                        Object caller = map(map(peer.get("podSelector")).get("matchLabels")).get("app.kubernetes.io/name");
+                        if (!allowed.contains(caller) || peer.containsKey("namespaceSelector") || peer.containsKey("ipBlock")) {
+                            problems.add("NetworkPolicy/" + name(np) + " lets " + peer + " reach " + target);
+                        }
+                    }
+                }
+            }
+        });
+        assertNoProblems(overlay, problems);
     }
 
     // ---------------------------------------------------------------------------------------
