@@ -1,0 +1,657 @@
+package io.jeda.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Renders the dev and prod overlays exactly as an operator would ({@code kubectl kustomize}) and
+ * checks what every deployment of Jeda must hold: probes, resources and a locked-down security
+ * context on every container; ports that agree with each service's own port setting; no
+ * reference to a ConfigMap or Secret that the overlay does not bring; no secret value in the
+ * production output; network policies that let only a service's callers reach it; one replica
+ * per service in dev; disruption budgets that still let a node drain in prod.
+ *
+ * <p>A mistake in a manifest otherwise shows up only as a pod that never becomes ready, or as a
+ * Secret that silently went to git.
+ */
+class ManifestsTest {
+
+    /** The three Jeda services and the prefix of their environment variables. */
+    private static final Map<String, String> SERVICES = Map.of(
+            "policy-service", "POLICY",
+            "attendance-service", "ATTENDANCE",
+            "gateway", "GATEWAY");
+
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
+
+    private static final Map<String, List<Map<String, Object>>> RENDERED = new HashMap<>();
+
+    private static String kubectl;
+    private static Path moduleDir;
+
+    @BeforeAll
+    static void findKubectl() {
+        kubectl = locateKubectl().orElse(null);
+        moduleDir = locateModule();
+        if (kubectl == null) {
+            // Surefire does not print why a test was skipped; say it once where the build log shows it.
+            System.err.println("kubectl not found (PATH or $KUBECTL): the k8s overlay checks are skipped");
+        }
+    }
+
+    /** Per test rather than per class, so the build reports each check as skipped, with the reason. */
+    @BeforeEach
+    void requireKubectl() {
+        Assumptions.assumeTrue(kubectl != null,
+                "kubectl not found (PATH or $KUBECTL): skipping the checks of the rendered k8s overlays");
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Every container
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyContainerHasProbesResourcesAndALockedDownSecurityContext(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads(overlay)) {
+            String where = kind(workload) + "/" + name(workload);
+            Map<String, Object> pod = podSpec(workload);
+            Map<String, Object> podSecurity = map(pod.get("securityContext"));
+            boolean jeda = isJedaService(workload);
+            if (!Boolean.FALSE.equals(pod.get("automountServiceAccountToken"))) {
+                problems.add(where + ": automountServiceAccountToken must be false");
+            }
+            for (Map<String, Object> c : containers(pod)) {
+                String at = where + " container " + c.get("name");
+                for (String probe : List.of("readinessProbe", "livenessProbe")) {
+                    if (map(c.get(probe)).isEmpty()) {
+                        problems.add(at + ": no " + probe);
+                    }
+                }
+                Map<String, Object> resources = map(c.get("resources"));
+                for (String bound : List.of("requests", "limits")) {
+                    for (String resource : List.of("cpu", "memory")) {
+                        if (map(resources.get(bound)).get(resource) == null) {
+                            problems.add(at + ": no resources." + bound + "." + resource);
+                        }
+                    }
+                }
+                Map<String, Object> sc = map(c.get("securityContext"));
+                if (!Boolean.TRUE.equals(effective(sc, podSecurity, "runAsNonRoot"))) {
+                    problems.add(at + ": runAsNonRoot must be true");
+                }
+                Object user = effective(sc, podSecurity, "runAsUser");
+                if (!(user instanceof Integer u) || u == 0) {
+                    problems.add(at + ": runAsUser must be a non-zero uid, was " + user);
+                }
+                if (!Boolean.TRUE.equals(sc.get("readOnlyRootFilesystem"))) {
+                    problems.add(at + ": readOnlyRootFilesystem must be true");
+                }
+                if (!Boolean.FALSE.equals(sc.get("allowPrivilegeEscalation"))) {
+                    problems.add(at + ": allowPrivilegeEscalation must be false");
+                }
+                if (!list(map(sc.get("capabilities")).get("drop")).contains("ALL")) {
+                    problems.add(at + ": capabilities must drop ALL");
+                }
+                if (!"RuntimeDefault".equals(map(effective(sc, podSecurity, "seccompProfile")).get("type"))) {
+                    problems.add(at + ": seccompProfile must be RuntimeDefault");
+                }
+                if (jeda) {
+                    if (!Integer.valueOf(10001).equals(user)
+                            || !Integer.valueOf(10001).equals(effective(sc, podSecurity, "runAsGroup"))) {
+                        problems.add(at + ": Jeda services run as uid/gid 10001");
+                    }
+                    if (!mountsEmptyDirAt(pod, c, "/tmp")) {
+                        problems.add(at + ": the JVM needs an emptyDir at /tmp on a read-only root");
+                    }
+                    String javaOptions = environment(overlay, c).getOrDefault("JAVA_TOOL_OPTIONS", "");
+                    if (!javaOptions.contains("-XX:MaxRAMPercentage=75")) {
+                        problems.add(at + ": JAVA_TOOL_OPTIONS must set -XX:MaxRAMPercentage=75");
+                    }
+                }
+            }
+        }
+        assertNoProblems(overlay, problems);
+        assertEquals(SERVICES.keySet(), Set.copyOf(workloads(overlay).stream()
+                .filter(ManifestsTest::isJedaService).map(ManifestsTest::name).toList()),
+                overlay + ": every Jeda service is deployed");
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Ports
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void portsAgreeWithEachServicesPortSettingAcrossContainerProbesAndServices(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads(overlay)) {
+            String where = kind(workload) + "/" + name(workload);
+            Map<String, Object> pod = podSpec(workload);
+            List<Map<String, Object>> containers = containers(pod);
+            String prefix = SERVICES.get(name(workload));
+
+            for (Map<String, Object> c : containers) {
+                String at = where + " container " + c.get("name");
+                Map<String, Integer> ports = containerPorts(c);
+                if (isJedaService(workload)) {
+                    Map<String, String> env = environment(overlay, c);
+                    for (String portName : List.of("grpc", "http")) {
+                        String variable = "JEDA_" + prefix + "_" + portName.toUpperCase() + "_PORT";
+                        String configured = env.get(variable);
+                        Integer declared = ports.get(portName);
+                        if (configured == null && declared != null) {
+                            problems.add(at + ": port " + portName + " declared but " + variable + " not set");
+                        } else if (configured != null && !configured.equals(String.valueOf(declared))) {
+                            problems.add(at + ": " + variable + "=" + configured + " but containerPort "
+                                    + portName + " is " + declared);
+                        }
+                    }
+                    if (!ports.containsKey("grpc")) {
+                        problems.add(at + ": no container port named grpc");
+                    }
+                    Object liveness = map(map(c.get("livenessProbe")).get("grpc")).get("port");
+                    if (!Objects.equals(liveness, ports.get("grpc"))) {
+                        problems.add(at + ": liveness must be a native grpc probe on the grpc port "
+                                + ports.get("grpc") + ", was " + liveness);
+                    }
+                }
+                for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                    Map<String, Object> p = map(c.get(probe));
+                    for (String handler : List.of("grpc", "httpGet", "tcpSocket")) {
+                        Object port = map(p.get(handler)).get("port");
+                        if (p.containsKey(handler) && resolvePort(ports, port) == null) {
+                            problems.add(at + ": " + probe + " " + handler + " port " + port
+                                    + " is not a container port " + ports);
+                        }
+                    }
+                }
+            }
+
+            Map<String, Object> podLabels = map(map(map(map(workload.get("spec")).get("template"))
+                    .get("metadata")).get("labels"));
+            List<Map<String, Object>> services = ofKind(overlay, "Service").stream()
+                    .filter(s -> selects(map(map(s.get("spec")).get("selector")), podLabels))
+                    .toList();
+            if (isJedaService(workload) && services.isEmpty()) {
+                problems.add(where + ": no Service selects its pods");
+            }
+            Map<String, Integer> allPorts = new LinkedHashMap<>();
+            containers.forEach(c -> allPorts.putAll(containerPorts(c)));
+            for (Map<String, Object> service : services) {
+                Map<String, Object> spec = map(service.get("spec"));
+                boolean headless = "None".equals(spec.get("clusterIP"));
+                Set<String> names = new HashSet<>();
+                for (Map<String, Object> port : maps(spec.get("ports"))) {
+                    String at = "Service/" + name(service) + " port " + port.get("name");
+                    names.add(String.valueOf(port.get("name")));
+                    Object target = port.getOrDefault("targetPort", port.get("port"));
+                    Integer resolved = resolvePort(allPorts, target);
+                    if (resolved == null) {
+                        problems.add(at + ": targetPort " + target + " is not a port of " + where);
+                    } else if (!resolved.equals(allPorts.get(String.valueOf(port.get("name"))))) {
+                        problems.add(at + ": reaches container port " + resolved + ", not the one named "
+                                + port.get("name"));
+                    } else if (headless && !resolved.equals(port.get("port"))) {
+                        // Clients of a headless Service dial the pod directly with the Service port.
+                        problems.add(at + ": headless, so port " + port.get("port")
+                                + " must equal the container port " + resolved);
+                    }
+                }
+                if (isJedaService(workload) && !names.contains("grpc")) {
+                    problems.add("Service/" + name(service) + ": no port named grpc");
+                }
+                if ("gateway".equals(name(workload)) && !names.contains("http")) {
+                    problems.add("Service/" + name(service) + ": no port named http");
+                }
+            }
+        }
+        problems.addAll(addressesReachAServicePort(overlay));
+        assertNoProblems(overlay, problems);
+    }
+
+    /** JEDA_*_ADDRESS settings name a Service of this overlay and one of its ports. */
+    private static List<String> addressesReachAServicePort(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads(overlay)) {
+            for (Map<String, Object> c : containers(podSpec(workload))) {
+                environment(overlay, c).forEach((variable, value) -> {
+                    if (!variable.matches("JEDA_[A-Z]+_ADDRESS")) {
+                        return;
+                    }
+                    String at = name(workload) + " " + variable + "=" + value;
+                    String[] hostPort = value.replaceFirst("^dns:///", "").split(":");
+                    String host = hostPort[0].split("\\.")[0];
+                    Optional<Map<String, Object>> service = ofKind(overlay, "Service").stream()
+                            .filter(s -> name(s).equals(host)).findFirst();
+                    if (hostPort.length != 2 || service.isEmpty()) {
+                        problems.add(at + ": not host:port of a Service in the overlay");
+                    } else if (maps(map(service.get().get("spec")).get("ports")).stream()
+                            .noneMatch(p -> String.valueOf(p.get("port")).equals(hostPort[1]))) {
+                        problems.add(at + ": Service " + host + " has no port " + hostPort[1]);
+                    }
+                });
+            }
+        }
+        return problems;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // References
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyReferencedConfigMapSecretAndServiceAccountExists(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads(overlay)) {
+            String where = kind(workload) + "/" + name(workload);
+            Map<String, Object> pod = podSpec(workload);
+            String account = (String) pod.get("serviceAccountName");
+            if (account != null && find(overlay, "ServiceAccount", account).isEmpty()) {
+                problems.add(where + ": ServiceAccount " + account + " is not in the overlay");
+            }
+            for (Map<String, Object> c : containers(pod)) {
+                for (Map<String, Object> from : maps(c.get("envFrom"))) {
+                    check(overlay, where, "ConfigMap", map(from.get("configMapRef")), null, problems);
+                    check(overlay, where, "Secret", map(from.get("secretRef")), null, problems);
+                }
+                for (Map<String, Object> e : maps(c.get("env"))) {
+                    Map<String, Object> source = map(e.get("valueFrom"));
+                    Map<String, Object> cm = map(source.get("configMapKeyRef"));
+                    Map<String, Object> secret = map(source.get("secretKeyRef"));
+                    check(overlay, where, "ConfigMap", cm, (String) cm.get("key"), problems);
+                    check(overlay, where, "Secret", secret, (String) secret.get("key"), problems);
+                }
+            }
+            for (Map<String, Object> volume : maps(pod.get("volumes"))) {
+                Map<String, Object> cm = map(volume.get("configMap"));
+                check(overlay, where, "ConfigMap", cm, null, problems);
+                Map<String, Object> secret = map(volume.get("secret"));
+                if (!secret.isEmpty()) {
+                    Map<String, Object> ref = new HashMap<>(secret);
+                    ref.put("name", secret.get("secretName"));
+                    check(overlay, where, "Secret", ref, null, problems);
+                }
+                for (Map<String, Object> source : maps(map(volume.get("projected")).get("sources"))) {
+                    check(overlay, where, "ConfigMap", map(source.get("configMap")), null, problems);
+                    check(overlay, where, "Secret", map(source.get("secret")), null, problems);
+                }
+            }
+        }
+        assertNoProblems(overlay, problems);
+    }
+
+    private static void check(String overlay, String where, String kind, Map<String, Object> ref,
+                              String key, List<String> problems) {
+        if (ref.isEmpty() || Boolean.TRUE.equals(ref.get("optional"))) {
+            return;
+        }
+        String name = (String) ref.get("name");
+        Optional<Set<String>> keys = "Secret".equals(kind) ? secretKeys(overlay, name) : find(overlay, kind, name)
+                .map(cm -> keysOf(cm));
+        if (keys.isEmpty()) {
+            problems.add(where + ": " + kind + " " + name + " is referenced but not in the overlay"
+                    + ("Secret".equals(kind) ? " (neither a Secret nor an ExternalSecret targeting it)" : ""));
+        } else if (key != null && !keys.get().contains(key)) {
+            problems.add(where + ": " + kind + " " + name + " has no key " + key + " (has " + keys.get() + ")");
+        }
+    }
+
+    /** Keys of a Secret in the overlay, or of the Secret an ExternalSecret will create. */
+    private static Optional<Set<String>> secretKeys(String overlay, String name) {
+        Optional<Map<String, Object>> secret = find(overlay, "Secret", name);
+        if (secret.isPresent()) {
+            return secret.map(ManifestsTest::keysOf);
+        }
+        return ofKind(overlay, "ExternalSecret").stream()
+                .filter(es -> name.equals(externalSecretTarget(es)))
+                .findFirst()
+                .map(es -> {
+                    Set<String> keys = new HashSet<>();
+                    maps(map(es.get("spec")).get("data")).forEach(d -> keys.add((String) d.get("secretKey")));
+                    return keys;
+                });
+    }
+
+    private static String externalSecretTarget(Map<String, Object> externalSecret) {
+        Object target = map(map(externalSecret.get("spec")).get("target")).get("name");
+        return target != null ? (String) target : name(externalSecret);
+    }
+
+    private static Set<String> keysOf(Map<String, Object> configMapOrSecret) {
+        Set<String> keys = new HashSet<>();
+        keys.addAll(map(configMapOrSecret.get("data")).keySet());
+        keys.addAll(map(configMapOrSecret.get("stringData")).keySet());
+        keys.addAll(map(configMapOrSecret.get("binaryData")).keySet());
+        return keys;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Overlay-specific rules
+
+    @Test
+    void prodHoldsNoSecretValue() {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> secret : ofKind("prod", "Secret")) {
+            if (!map(secret.get("data")).isEmpty() || !map(secret.get("stringData")).isEmpty()) {
+                problems.add("Secret/" + name(secret) + " carries values; production Secrets come from the store");
+            }
+        }
+        for (Map<String, Object> es : ofKind("prod", "ExternalSecret")) {
+            Map<String, Object> store = map(map(es.get("spec")).get("secretStoreRef"));
+            if (!"ClusterSecretStore".equals(store.get("kind")) || store.get("name") == null) {
+                problems.add("ExternalSecret/" + name(es) + ": must name a ClusterSecretStore");
+            }
+        }
+        for (String name : List.of("jeda-jwt", "jeda-policy-db", "jeda-attendance-db", "jeda-gateway-db")) {
+            if (ofKind("prod", "ExternalSecret").stream().noneMatch(es -> name.equals(externalSecretTarget(es)))) {
+                problems.add("no ExternalSecret creates " + name);
+            }
+        }
+        assertNoProblems("prod", problems);
+    }
+
+    @Test
+    void devRunsExactlyOneReplicaOfEverything() {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads("dev")) {
+            Object replicas = map(workload.get("spec")).getOrDefault("replicas", 1);
+            if (!Integer.valueOf(1).equals(replicas)) {
+                problems.add(kind(workload) + "/" + name(workload) + ": " + replicas + " replicas");
+            }
+        }
+        for (Map<String, Object> hpa : ofKind("dev", "HorizontalPodAutoscaler")) {
+            if (!Integer.valueOf(1).equals(map(hpa.get("spec")).get("maxReplicas"))) {
+                problems.add("HorizontalPodAutoscaler/" + name(hpa) + " scales above one replica");
+            }
+        }
+        assertNoProblems("dev", problems);
+    }
+
+    @Test
+    void prodScalesAndStillLetsANodeDrain() {
+        List<String> problems = new ArrayList<>();
+        for (String service : SERVICES.keySet()) {
+            Map<String, Object> deployment = find("prod", "Deployment", service).orElseThrow();
+            Map<String, Object> hpa = ofKind("prod", "HorizontalPodAutoscaler").stream()
+                    .filter(h -> service.equals(map(map(h.get("spec")).get("scaleTargetRef")).get("name")))
+                    .findFirst().orElse(null);
+            int least;
+            if (hpa != null) {
+                Map<String, Object> spec = map(hpa.get("spec"));
+                least = (Integer) spec.getOrDefault("minReplicas", 1);
+                if (least > (Integer) spec.get("maxReplicas")) {
+                    problems.add(service + ": HPA minReplicas above maxReplicas");
+                }
+            } else {
+                least = (Integer) map(deployment.get("spec")).getOrDefault("replicas", 1);
+            }
+            if (least < 2) {
+                problems.add(service + ": fewer than two pods at any time in prod (" + least + ")");
+            }
+            Map<String, Object> labels = map(map(map(map(deployment.get("spec")).get("template"))
+                    .get("metadata")).get("labels"));
+            List<Map<String, Object>> budgets = ofKind("prod", "PodDisruptionBudget").stream()
+                    .filter(p -> selects(map(map(map(p.get("spec")).get("selector")).get("matchLabels")), labels))
+                    .toList();
+            if (budgets.size() != 1) {
+                problems.add(service + ": " + budgets.size() + " PodDisruptionBudgets, want one");
+            } else {
+                Object minAvailable = map(budgets.get(0).get("spec")).get("minAvailable");
+                if (!(minAvailable instanceof Integer m) || m < 1 || m >= least) {
+                    problems.add(service + ": PodDisruptionBudget minAvailable " + minAvailable
+                            + " must be between 1 and " + (least - 1) + " so a node can drain");
+                }
+            }
+            List<Map<String, Object>> spread = maps(podSpec(deployment).get("topologySpreadConstraints"));
+            if (spread.stream().noneMatch(t -> "topology.kubernetes.io/zone".equals(t.get("topologyKey")))) {
+                problems.add(service + ": not spread across zones");
+            }
+        }
+        assertNoProblems("prod", problems);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void ingressIsDeniedUnlessAllowed(String overlay) {
+        assertTrue(ofKind(overlay, "NetworkPolicy").stream().anyMatch(np -> {
+            Map<String, Object> spec = map(np.get("spec"));
+            return map(spec.get("podSelector")).isEmpty()
+                    && list(spec.get("policyTypes")).contains("Ingress")
+                    && spec.get("ingress") == null;
+        }), overlay + ": a default-deny ingress NetworkPolicy");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheirCallersReachTheInternalServicesAndTheDatabase(String overlay) {
+        Map<String, Set<String>> callers = Map.of(
+                "policy-service", Set.of("gateway", "attendance-service"),
+                "attendance-service", Set.of("gateway"),
+                "mysql", Set.copyOf(SERVICES.keySet()));
+        List<String> problems = new ArrayList<>();
+        callers.forEach((target, allowed) -> {
+            for (Map<String, Object> np : ofKind(overlay, "NetworkPolicy")) {
+                Map<String, Object> spec = map(np.get("spec"));
+                Map<String, Object> selector = map(map(spec.get("podSelector")).get("matchLabels"));
+                if (!selects(selector, Map.of("app.kubernetes.io/name", target))) {
+                    continue;
+                }
+                for (Map<String, Object> rule : maps(spec.get("ingress"))) {
+                    List<Map<String, Object>> from = maps(rule.get("from"));
+                    if (from.isEmpty()) {
+                        problems.add("NetworkPolicy/" + name(np) + " lets anyone reach " + target);
+                    }
+                    for (Map<String, Object> peer : from) {
+                        Object caller = map(map(peer.get("podSelector")).get("matchLabels")).get("app.kubernetes.io/name");
+                        if (!allowed.contains(caller) || peer.containsKey("namespaceSelector") || peer.containsKey("ipBlock")) {
+                            problems.add("NetworkPolicy/" + name(np) + " lets " + peer + " reach " + target);
+                        }
+                    }
+                }
+            }
+        });
+        assertNoProblems(overlay, problems);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Rendering
+
+    private static List<Map<String, Object>> rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, ManifestsTest::render);
+    }
+
+    private static List<Map<String, Object>> render(String overlay) {
+        Path dir = moduleDir.resolve("overlays").resolve(overlay);
+        try {
+            File errors = File.createTempFile("kustomize", ".err");
+            errors.deleteOnExit();
+            Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString())
+                    .redirectError(errors)
+                    .start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("kubectl kustomize " + dir + " did not finish in 120 s");
+            }
+            if (process.exitValue() != 0) {
+                fail("kubectl kustomize " + dir + " failed:\n" + Files.readString(errors.toPath()));
+            }
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(out)) {
+                if (doc != null) {
+                    docs.add(map(doc));
+                }
+            }
+            assertTrue(docs.size() > 10, overlay + " rendered only " + docs.size() + " objects");
+            return docs;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + kubectl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<String> locateKubectl() {
+        String configured = System.getenv("KUBECTL");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(configured).filter(p -> Files.isExecutable(Paths.get(p)));
+        }
+        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(d -> !d.isBlank())
+                .map(d -> Paths.get(d, "kubectl"))
+                .filter(Files::isExecutable)
+                .map(Path::toString)
+                .findFirst();
+    }
+
+    /** The k8s/ module directory: Surefire's basedir, or the working directory (module or repo root). */
+    private static Path locateModule() {
+        for (String candidate : new String[] {System.getProperty("basedir"), System.getProperty("user.dir")}) {
+            if (candidate == null) {
+                continue;
+            }
+            Path dir = Paths.get(candidate).toAbsolutePath();
+            for (Path option : List.of(dir, dir.resolve("k8s"))) {
+                if (Files.isDirectory(option.resolve("overlays").resolve("dev"))) {
+                    return option;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot find k8s/overlays from " + System.getProperty("user.dir"));
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Reading the rendered objects
+
+    private static List<Map<String, Object>> ofKind(String overlay, String kind) {
+        return rendered(overlay).stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    private static Optional<Map<String, Object>> find(String overlay, String kind, String name) {
+        return ofKind(overlay, kind).stream().filter(d -> name(d).equals(name)).findFirst();
+    }
+
+    private static List<Map<String, Object>> workloads(String overlay) {
+        return rendered(overlay).stream().filter(d -> WORKLOADS.contains(kind(d))).toList();
+    }
+
+    private static boolean isJedaService(Map<String, Object> workload) {
+        return "Deployment".equals(kind(workload)) && SERVICES.containsKey(name(workload));
+    }
+
+    private static String kind(Map<String, Object> object) {
+        return String.valueOf(object.get("kind"));
+    }
+
+    private static String name(Map<String, Object> object) {
+        return String.valueOf(map(object.get("metadata")).get("name"));
+    }
+
+    private static Map<String, Object> podSpec(Map<String, Object> workload) {
+        return map(map(map(workload.get("spec")).get("template")).get("spec"));
+    }
+
+    private static List<Map<String, Object>> containers(Map<String, Object> pod) {
+        List<Map<String, Object>> all = new ArrayList<>(maps(pod.get("containers")));
+        all.addAll(maps(pod.get("initContainers")));
+        return all;
+    }
+
+    private static Map<String, Integer> containerPorts(Map<String, Object> container) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (Map<String, Object> port : maps(container.get("ports"))) {
+            Integer number = (Integer) port.get("containerPort");
+            ports.put(port.get("name") != null ? (String) port.get("name") : "#" + number, number);
+        }
+        return ports;
+    }
+
+    /** A probe or targetPort given by number or by name, as the container port it reaches. */
+    private static Integer resolvePort(Map<String, Integer> ports, Object port) {
+        if (port instanceof Integer number) {
+            return ports.containsValue(number) ? number : null;
+        }
+        return port == null ? null : ports.get(String.valueOf(port));
+    }
+
+    /** The environment a container sees: its envFrom ConfigMaps, then its literal env values. */
+    private static Map<String, String> environment(String overlay, Map<String, Object> container) {
+        Map<String, String> env = new HashMap<>();
+        for (Map<String, Object> from : maps(container.get("envFrom"))) {
+            Object name = map(from.get("configMapRef")).get("name");
+            if (name != null) {
+                find(overlay, "ConfigMap", (String) name).ifPresent(cm ->
+                        map(cm.get("data")).forEach((k, v) -> env.put(k, String.valueOf(v))));
+            }
+        }
+        for (Map<String, Object> e : maps(container.get("env"))) {
+            if (e.get("value") != null) {
+                env.put((String) e.get("name"), String.valueOf(e.get("value")));
+            }
+        }
+        return env;
+    }
+
+    private static boolean mountsEmptyDirAt(Map<String, Object> pod, Map<String, Object> container, String path) {
+        return maps(container.get("volumeMounts")).stream()
+                .filter(m -> path.equals(m.get("mountPath")))
+                .anyMatch(m -> maps(pod.get("volumes")).stream()
+                        .anyMatch(v -> Objects.equals(v.get("name"), m.get("name")) && v.containsKey("emptyDir")));
+    }
+
+    private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        return !selector.isEmpty() && selector.entrySet().stream()
+                .allMatch(e -> Objects.equals(labels.get(e.getKey()), e.getValue()));
+    }
+
+    private static Object effective(Map<String, Object> container, Map<String, Object> pod, String field) {
+        return container.containsKey(field) ? container.get(field) : pod.get(field);
+    }
+
+    private static void assertNoProblems(String overlay, List<String> problems) {
+        assertTrue(problems.isEmpty(), overlay + ":\n  " + String.join("\n  ", problems));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Object> list(Object o) {
+        return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+
+    private static List<Map<String, Object>> maps(Object o) {
+        return list(o).stream().map(ManifestsTest::map).toList();
+    }
+}
