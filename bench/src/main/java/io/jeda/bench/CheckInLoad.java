@@ -64,7 +64,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * ./jeda up --mysql jdbc:mysql://127.0.0.1:3306            # in one terminal
- * java -jar bench/target/bench-0.1.0-SNAPSHOT.jar checkin --clients 64 --seconds 15 --runs 3
+ * java -jar bench/target/bench-0.1.0-SNAPSHOT.jar checkin --clients 64 --seconds 10 --runs 3 --warmup 60
  * </pre>
  */
 final class CheckInLoad {
@@ -108,6 +108,33 @@ final class CheckInLoad {
                 closeOpen(stub.withCallCredentials(creds.get(nip)), nip);
             }
 
+            // The services' JIT needs minutes of this very load before its numbers mean anything.
+            double warmup = Bench.doubleOpt(opt, "warmup", 60);
+            if (warmup > 0) {
+                System.out.printf("warming up the services with %.0f s of check-ins (not counted) ...%n", warmup);
+                boolean[] in = new boolean[clients];
+                ClosedLoop.run(clients, warmup, (c, seq) -> {
+                    String nip = nips.get(c);
+                    var s = stub.withCallCredentials(creds.get(nip)).withDeadlineAfter(5, TimeUnit.SECONDS);
+                    String key = "bench-warmup-" + UUID.randomUUID();
+                    try {
+                        if (!in[c]) {
+                            s.checkIn(CheckInRequest.newBuilder().setOfficer("officers/" + nip)
+                                    .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
+                                    .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
+                        } else {
+                            s.checkOut(CheckOutRequest.newBuilder().setOfficer("officers/" + nip)
+                                    .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
+                                    .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
+                        }
+                    } finally {
+                        in[c] = !in[c];
+                    }
+                });
+                for (String nip : nips) {
+                    closeOpen(stub.withCallCredentials(creds.get(nip)), nip);
+                }
+            }
             double[] db = Bench.dbRates(opt, runs, seconds);
             double[] echo = Bench.echoRates(runs, seconds, clients);
             double[] rates = new double[runs];
