@@ -8,6 +8,7 @@ import io.jeda.common.security.Role;
 import io.jeda.gateway.audit.AuditEntry;
 import io.jeda.gateway.audit.AuditLog;
 import io.jeda.gateway.client.AnswerBudget;
+import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.PolicyClient;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
@@ -53,15 +54,17 @@ public class ReachabilityQueries {
     private final ReachabilityEngine engine;
     private final ReachabilityData data;
     private final PolicyClient policy;
+    private final AttendanceSource attendance;
     private final AuditLog audit;
     private final GatewaySettings settings;
     private final Clock clock;
 
-    public ReachabilityQueries(ReachabilityEngine engine, ReachabilityData data, PolicyClient policy, AuditLog audit,
-                               GatewaySettings settings, Clock clock) {
+    public ReachabilityQueries(ReachabilityEngine engine, ReachabilityData data, PolicyClient policy,
+                               AttendanceSource attendance, AuditLog audit, GatewaySettings settings, Clock clock) {
         this.engine = engine;
         this.data = data;
         this.policy = policy;
+        this.attendance = attendance;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -87,6 +90,7 @@ public class ReachabilityQueries {
         Batch b = AnswerBudget.run(settings.listBudget(), () -> {
             List<Answered> answers = new ArrayList<>();
             List<String> notFound = new ArrayList<>();
+            attendance.prefetch(nips);
             for (String nip : new LinkedHashSet<>(nips)) {
                 try {
                     answers.add(answer(nip, urgency, t));
@@ -111,6 +115,9 @@ public class ReachabilityQueries {
             List<String> nips = policy.unitOfficers(unitId, includeSubUnits);
             List<Answered> out = new ArrayList<>();
             long i = page.offset();
+            if (i < nips.size()) {
+                attendance.prefetch(nips.subList((int) i, (int) Math.min(nips.size(), i + page.size())));
+            }
             while (i < nips.size() && out.size() < page.size()) {
                 String nip = nips.get((int) i++);
                 try {

@@ -90,6 +90,7 @@ class DegradedAnswersTest extends GatewayTestBase {
         Reachability fromCache = ask(OFFICER, Urgency.URGENCY_EMERGENCY);
 
         assertEquals(healthy.getContactInstead().getOfficer(), fromCache.getContactInstead().getOfficer());
-        assertEquals(List.of("attendance-service"), fromCache.getDegradedSourcesList());
+        assertEquals(List.of(), fromCache.getDegradedSourcesList());
+        assertFalse(fromCache.getDegraded());
     }
 }

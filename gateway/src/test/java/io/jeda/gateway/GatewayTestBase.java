@@ -2,6 +2,7 @@ package io.jeda.gateway;
 
 import io.grpc.ManagedChannel;
 import io.jeda.gateway.audit.AuditLog;
+import io.jeda.gateway.client.AttendanceClient;
 import io.jeda.gateway.client.PolicyClient;
 import io.jeda.testing.TestDatabase;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -21,8 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * Base of the tests that run the gateway for real: its gRPC and HTTP servers, its migrations on the
- * test database, and its production policy client pointed at {@link FakePolicyService} on a
- * localhost port. The audit table is emptied, caches dropped and the fake reset before each test.
+ * test database, and its production policy and attendance clients pointed at {@link FakePolicyService}
+ * and {@link FakeAttendanceService} on localhost ports. The audit table is emptied, caches dropped and
+ * the fakes reset before each test.
  */
 @MicronautTest(transactional = false, environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,6 +32,8 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
 
     /** One fake per JVM: every test class's gateway talks to it. */
     protected static final FakePolicyService POLICY = new FakePolicyService().start();
+    /** Likewise for attendance-service. */
+    protected static final FakeAttendanceService ATTENDANCE = new FakeAttendanceService().start();
 
     @Inject
     protected DataSource dataSource;
@@ -46,6 +50,9 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
     protected PolicyClient policyClient;
 
     @Inject
+    protected AttendanceClient attendanceClient;
+
+    @Inject
     protected AuditLog auditLog;
 
     @Override
@@ -53,6 +60,8 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
         Map<String, String> p = new HashMap<>(TestDatabase.properties("gateway"));
         p.put("grpc.channels.policy.address", "127.0.0.1:" + POLICY.port());
         p.put("grpc.channels.policy.plaintext", "true");
+        p.put("grpc.channels.attendance.address", "127.0.0.1:" + ATTENDANCE.port());
+        p.put("grpc.channels.attendance.plaintext", "true");
         p.putAll(extraProperties());
         return p;
     }
@@ -69,5 +78,7 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
         TestDatabase.truncateAll(DelegatingDataSource.unwrapDataSource(dataSource));
         POLICY.reset();
         policyClient.invalidateAll();
+        ATTENDANCE.reset();
+        attendanceClient.invalidateAll();
     }
 }

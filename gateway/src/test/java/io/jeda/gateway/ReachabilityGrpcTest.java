@@ -3,6 +3,7 @@ package io.jeda.gateway;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.jeda.attendance.v1.AttendanceMode;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
@@ -70,9 +71,9 @@ class ReachabilityGrpcTest extends GatewayTestBase {
         assertEquals(ts("2026-11-26T09:00:00Z"), r.getRespondBy());
         assertFalse(r.hasContactInstead(), "ROUTINE waits; nobody on call is a ROUTINE contact");
         assertEquals(ts("2026-11-25T15:00:00Z"), r.getAsOf());
-        // The attendance source is not connected yet: honestly degraded, policy answered.
-        assertTrue(r.getDegraded());
-        assertEquals(List.of("attendance-service"), r.getDegradedSourcesList());
+        // Both services answered.
+        assertFalse(r.getDegraded());
+        assertEquals(List.of(), r.getDegradedSourcesList());
         assertFalse(r.getReasonsList().isEmpty());
     }
 
@@ -106,10 +107,76 @@ class ReachabilityGrpcTest extends GatewayTestBase {
                 .setTime(ts("2026-11-26T03:00:00Z")).build());
 
         assertTrue(r.getReachable());
-        // Without attendance the officer is expected, not known to be checked in.
+        // Not checked in: expected at the office by the schedule, not known to be there.
         assertEquals(ReachabilityState.REACHABILITY_STATE_EXPECTED, r.getState());
         assertEquals(WorkLocation.WORK_LOCATION_OFFICE, r.getWorkLocation());
         assertFalse(r.hasNextReachableAt());
+        assertFalse(r.getDegraded());
+    }
+
+    @Test
+    void officerCheckedInInsideWorkingHoursIsAvailableWhereTheyCheckedIn() {
+        // Checked in from home at 07:40 WIB on Thursday; asked at 10:00 WIB.
+        ATTENDANCE.checkIn(OFFICER, AttendanceMode.ATTENDANCE_MODE_HOME, Instant.parse("2026-11-26T00:40:00Z"));
+
+        Reachability r = agency().getReachability(GetReachabilityRequest.newBuilder()
+                .setOfficer("officers/" + OFFICER).setUrgency(Urgency.URGENCY_EMERGENCY)
+                .setTime(ts("2026-11-26T03:00:00Z")).build());
+
+        assertEquals(ReachabilityState.REACHABILITY_STATE_AVAILABLE, r.getState());
+        assertTrue(r.getReachable(), "checked in inside working hours: an EMERGENCY reaches them");
+        assertFalse(r.hasContactInstead());
+        assertEquals(WorkLocation.WORK_LOCATION_HOME, r.getWorkLocation());
+        assertFalse(r.getDegraded());
+        assertEquals(List.of(), r.getDegradedSourcesList());
+    }
+
+    @Test
+    void notCheckedInInsideWorkingHoursSendsAnEmergencyToWhoeverIsOnCall() {
+        ATTENDANCE.checkIn(ONCALL, AttendanceMode.ATTENDANCE_MODE_OFFICE, Instant.parse("2026-11-26T00:35:00Z"));
+
+        Reachability r = agency().getReachability(GetReachabilityRequest.newBuilder()
+                .setOfficer("officers/" + OFFICER).setUrgency(Urgency.URGENCY_EMERGENCY)
+                .setTime(ts("2026-11-26T03:00:00Z")).build());
+
+        assertEquals(ReachabilityState.REACHABILITY_STATE_EXPECTED, r.getState());
+        assertFalse(r.getReachable(), "an EMERGENCY needs the officer checked in");
+        assertFalse(r.getDegraded());
+        assertTrue(r.hasContactInstead());
+        assertEquals(ReachabilityState.REACHABILITY_STATE_AVAILABLE, r.getContactInstead().getState());
+    }
+
+    @Test
+    void attendanceServiceIsCalledWithTheGatewaysOwnServiceIdentityAndCached() {
+        ask(OFFICER, Urgency.URGENCY_ROUTINE);
+        int calls = ATTENDANCE.authorizations.size();
+
+        ask(OFFICER, Urgency.URGENCY_ROUTINE);
+
+        assertTrue(calls > 0);
+        assertEquals(calls, ATTENDANCE.authorizations.size(), "the second answer made no call to attendance-service");
+        for (String header : ATTENDANCE.authorizations) {
+            assertTrue(header.startsWith("Bearer "), header);
+            Caller c = tokenService.verify(header.substring(7));
+            assertEquals("gateway", c.subject());
+            assertTrue(c.has(Role.SERVICE));
+        }
+    }
+
+    @Test
+    void batchReadsAttendanceForAllItsOfficersInOneCall() {
+        ATTENDANCE.checkIn(BACKUP, AttendanceMode.ATTENDANCE_MODE_OFFICE, Instant.parse("2026-11-26T00:35:00Z"));
+
+        BatchGetReachabilityResponse r = agency().batchGetReachability(BatchGetReachabilityRequest.newBuilder()
+                .addOfficers("officers/" + OFFICER).addOfficers("officers/" + ONCALL)
+                .addOfficers("officers/" + BACKUP).setUrgency(Urgency.URGENCY_ROUTINE)
+                .setTime(ts("2026-11-26T03:00:00Z")).build());
+
+        assertEquals(List.of(ReachabilityState.REACHABILITY_STATE_EXPECTED,
+                        ReachabilityState.REACHABILITY_STATE_EXPECTED, ReachabilityState.REACHABILITY_STATE_AVAILABLE),
+                r.getAnswersList().stream().map(Reachability::getState).toList());
+        assertEquals(1, ATTENDANCE.batchCalls.get());
+        assertEquals(0, ATTENDANCE.singleCalls.get(), "no officer of the batch was asked about again");
     }
 
     @Test

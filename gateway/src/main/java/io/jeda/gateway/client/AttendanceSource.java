@@ -3,6 +3,8 @@ package io.jeda.gateway.client;
 import io.jeda.gateway.reachability.AttendanceNow;
 import io.jeda.gateway.reachability.Sourced;
 
+import java.util.Collection;
+
 /**
  * The attendance side of the engine's data port: whether an officer is checked in now and when they
  * last checked out. A client of attendance-service (AttendanceService.GetCurrentStatus /
@@ -19,4 +21,11 @@ import io.jeda.gateway.reachability.Sourced;
 public interface AttendanceSource {
 
     Sourced<AttendanceNow> attendance(String nip);
+
+    /**
+     * A hint that the statuses of these officers are about to be asked for one by one (a batch or a
+     * unit page): an implementation may read them in one call. Never throws; the default does nothing.
+     */
+    default void prefetch(Collection<String> nips) {
+    }
 }

@@ -1,0 +1,138 @@
+package io.jeda.gateway.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.jeda.attendance.v1.AttendanceServiceGrpc;
+import io.jeda.attendance.v1.BatchGetCurrentStatusesRequest;
+import io.jeda.attendance.v1.GetCurrentStatusRequest;
+import io.jeda.attendance.v1.OfficerStatus;
+import io.jeda.gateway.GatewaySettings;
+import io.jeda.gateway.reachability.AttendanceNow;
+import io.jeda.gateway.reachability.Sources;
+import io.jeda.gateway.reachability.Sourced;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The gateway's client of attendance-service: whether an officer is checked in now, read with the
+ * gateway's SERVICE identity, a deadline on every call, and a short-lived Caffeine cache in front
+ * (check-ins change the status, so it is kept for seconds, not minutes). It never throws for a slow
+ * or failing attendance-service: the engine gets {@link Sourced#unavailable(String)} and answers from
+ * the schedule alone, degraded.
+ */
+@Singleton
+public class AttendanceClient implements AttendanceSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttendanceClient.class);
+    /** attendance-service's limit for one BatchGetCurrentStatuses. */
+    private static final int BATCH = 500;
+
+    private final AttendanceServiceGrpc.AttendanceServiceBlockingStub attendance;
+    private final GatewaySettings settings;
+    private final Cache<String, AttendanceNow> statusCache;
+
+    public AttendanceClient(@GrpcChannel("attendance") ManagedChannel channel, ServiceToken token,
+                            GatewaySettings settings) {
+        this.attendance = AttendanceServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
+        this.settings = settings;
+        this.statusCache = Caffeine.newBuilder().maximumSize(settings.cacheMaxSize())
+                .expireAfterWrite(settings.statusExpiry()).build();
+    }
+
+    /** Drops every cached status; for tests that change what the fake attendance-service answers. */
+    public void invalidateAll() {
+        statusCache.invalidateAll();
+    }
+
+    /**
+     * One call with the per-call deadline cut to the request's budget; anything that goes wrong
+     * becomes unavailable and is remembered for the rest of the request.
+     */
+    private <T> Sourced<T> call(String what, Function<Long, T> rpc) {
+        Duration d = AnswerBudget.callDeadline(Sources.ATTENDANCE, settings.attendanceDeadline());
+        if (d.isZero() || d.isNegative()) {
+            return Sourced.unavailable(Sources.ATTENDANCE);
+        }
+        try {
+            return Sourced.of(rpc.apply(d.toNanos()));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                // attendance-service has never seen the officer: no open check-in, as its batch says too.
+                return Sourced.of(null);
+            }
+            AnswerBudget.failed(Sources.ATTENDANCE);
+            LOG.warn("attendance-service {} failed: {}", what, e.getStatus().getCode());
+            return Sourced.unavailable(Sources.ATTENDANCE);
+        } catch (RuntimeException e) {
+            AnswerBudget.failed(Sources.ATTENDANCE);
+            LOG.warn("attendance-service {} failed", what, e);
+            return Sourced.unavailable(Sources.ATTENDANCE);
+        }
+    }
+
+    @Override
+    public Sourced<AttendanceNow> attendance(String nip) {
+        AttendanceNow cached = statusCache.getIfPresent(nip);
+        if (cached != null) {
+            return Sourced.of(cached);
+        }
+        Sourced<AttendanceNow> got = call("GetCurrentStatus", n -> AttendanceMapper.now(attendance
+                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                .getCurrentStatus(GetCurrentStatusRequest.newBuilder().setOfficer(AttendanceMapper.name(nip))
+                        .build())));
+        if (!got.available()) {
+            return got;
+        }
+        AttendanceNow now = got.value() == null ? AttendanceNow.none() : got.value();
+        statusCache.put(nip, now);
+        return Sourced.of(now);
+    }
+
+    /**
+     * Reads the statuses of many officers in BatchGetCurrentStatuses calls (500 at most each) into the
+     * cache, so that answering a batch or a unit page costs one call instead of one per officer. A
+     * failure is only remembered in the request's budget: the officers' answers then say attendance
+     * was unavailable.
+     */
+    @Override
+    public void prefetch(Collection<String> nips) {
+        List<String> missing = new ArrayList<>();
+        for (String nip : new LinkedHashSet<>(nips)) {
+            if (statusCache.getIfPresent(nip) == null) {
+                missing.add(nip);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            List<String> chunk = missing.subList(from, Math.min(from + BATCH, missing.size()));
+            Sourced<List<OfficerStatus>> got = call("BatchGetCurrentStatuses", n -> attendance
+                    .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                    .batchGetCurrentStatuses(BatchGetCurrentStatusesRequest.newBuilder()
+                            .addAllOfficers(chunk.stream().map(AttendanceMapper::name).toList()).build())
+                    .getStatusesList());
+            if (!got.available()) {
+                return;
+            }
+            if (got.value() != null) {
+                for (OfficerStatus s : got.value()) {
+                    String nip = AttendanceMapper.nip(s.getOfficer());
+                    if (nip != null) {
+                        statusCache.put(nip, AttendanceMapper.now(s));
+                    }
+                }
+            }
+        }
+    }
+}

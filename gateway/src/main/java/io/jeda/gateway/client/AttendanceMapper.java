@@ -1,0 +1,49 @@
+package io.jeda.gateway.client;
+
+import io.jeda.attendance.v1.AttendanceMode;
+import io.jeda.attendance.v1.OfficerStatus;
+import io.jeda.gateway.reachability.AttendanceNow;
+import io.jeda.gateway.reachability.WorkLocation;
+
+import java.time.Instant;
+
+/**
+ * The only place that knows both the jeda.attendance.v1 messages and the engine's
+ * {@link AttendanceNow}, so that the engine stays free of generated code and a change of the
+ * attendance API touches one class.
+ */
+final class AttendanceMapper {
+
+    private AttendanceMapper() {
+    }
+
+    /**
+     * The status as the engine sees it. OfficerStatus carries no check-out, so the last check-out is
+     * left unknown (null) rather than guessed.
+     */
+    static AttendanceNow now(OfficerStatus s) {
+        if (!s.getCheckedIn()) {
+            return AttendanceNow.none();
+        }
+        Instant since = s.hasSince() ? PolicyMapper.instant(s.getSince()) : null;
+        return new AttendanceNow(true, mode(s.getMode()), since, null);
+    }
+
+    /** The check-in mode; null when attendance-service sent none we know, so no place is claimed. */
+    static WorkLocation mode(AttendanceMode m) {
+        return switch (m) {
+            case ATTENDANCE_MODE_OFFICE -> WorkLocation.OFFICE;
+            case ATTENDANCE_MODE_HOME -> WorkLocation.HOME;
+            case ATTENDANCE_MODE_OTHER -> WorkLocation.OTHER;
+            case ATTENDANCE_MODE_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
+    }
+
+    static String name(String nip) {
+        return "officers/" + nip;
+    }
+
+    static String nip(String name) {
+        return PolicyMapper.strip(name, "officers/");
+    }
+}
