@@ -220,15 +220,15 @@ public class DemoData {
         absences.save(new Absence(Ids.newId(), "199312052020121004", AbsenceKind.LEAVE, nextMonday,
                 nextMonday.plusDays(2), "Cuti tahunan", now));
 
-        // Complaint desk on call around the clock in 12-hour turns, starting on a Monday 00:00 WIB.
+        // The agency's complaint desk is on call around the clock in 12-hour turns, starting on a
+        // Monday 00:00 WIB: whoever is on call is the contact for urgent matters of Diskominfo Beltim.
         Instant rosterStart = ZonedDateTime.of(first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                 LocalTime.MIDNIGHT, ZoneId.of("Asia/Jakarta")).toInstant();
-        rosters.save(new Roster("piket-pengaduan-beltim", "Piket Layanan Pengaduan 24/7", "beltim-pengaduan", 12,
+        rosters.save(new Roster("piket-pengaduan-beltim", "Piket Layanan Pengaduan 24/7", "diskominfo-beltim", 12,
                 rosterStart, settings.rosterMaxHoursPerWeek(), now, now));
         members.save(new RosterMember(null, "piket-pengaduan-beltim", 0, DESK_1, DESK_2));
         members.save(new RosterMember(null, "piket-pengaduan-beltim", 1, DESK_2, DESK_3));
         members.save(new RosterMember(null, "piket-pengaduan-beltim", 2, DESK_3, DESK_1));
-        members.save(new RosterMember(null, "piket-pengaduan-beltim", 3, ANALYST, DESK_1));
         LOG.info("demo data: seeded {} officers in 4 units, plans, holidays, leave and an on-call roster", all.size());
     }
 
