@@ -32,8 +32,9 @@ public final class Bench {
         switch (cmd) {
             case "baselines" -> baselines(opt);
             case "checkin" -> CheckInLoad.run(opt);
+            case "reachability" -> ReachabilityLoad.run(opt);
             default -> {
-                System.err.println("usage: bench baselines|checkin [--seconds S] [--runs N] [--clients N] ...");
+                System.err.println("usage: bench baselines|checkin|reachability [--seconds S] [--runs N] [--clients N] ...");
                 System.exit(64);
             }
         }

@@ -1,0 +1,99 @@
+package io.jeda.bench;
+
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.jeda.common.security.Role;
+import io.jeda.common.security.TokenService;
+import io.jeda.gateway.v1.GetReachabilityRequest;
+import io.jeda.gateway.v1.ReachabilityServiceGrpc;
+import io.jeda.gateway.v1.Urgency;
+import io.jeda.policy.v1.ListOfficersRequest;
+import io.jeda.policy.v1.ListOfficersResponse;
+import io.jeda.policy.v1.OfficerServiceGrpc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reachability for agency systems: N clients ask the gateway's gRPC API about the officers of the
+ * demo data, as one AGENCY client. After the first round every schedule and roster is cached, so this
+ * measures the cache-hit path (engine, audit queue, rate limiter, gRPC), next to a bare gRPC echo
+ * measured in the same run.
+ *
+ * <pre>
+ * JEDA_GATEWAY_RATE=1000000 JEDA_GATEWAY_BURST=1000000 ./jeda up     # no rate limit for the bench client
+ * java -jar bench/target/bench-0.1.0-SNAPSHOT.jar reachability --clients 64 --seconds 10 --runs 3 --warmup 30
+ * </pre>
+ */
+final class ReachabilityLoad {
+
+    private static final String DEV_SECRET = "jeda-development-secret-not-for-production-use-0001";
+
+    private ReachabilityLoad() {
+    }
+
+    static void run(Map<String, String> opt) throws Exception {
+        int clients = Bench.intOpt(opt, "clients", 64);
+        double seconds = Bench.doubleOpt(opt, "seconds", 10);
+        int runs = Bench.intOpt(opt, "runs", 3);
+        double warmup = Bench.doubleOpt(opt, "warmup", 30);
+        String gatewayTarget = opt.getOrDefault("gateway", "127.0.0.1:50060");
+        String policyTarget = opt.getOrDefault("policy", "127.0.0.1:50061");
+        Urgency urgency = Urgency.valueOf("URGENCY_" + opt.getOrDefault("urgency", "URGENT"));
+        TokenService tokens = new TokenService(System.getenv().getOrDefault("JEDA_JWT_SECRET", DEV_SECRET), "",
+                "jeda", true);
+        CallCredentials agency = CheckInLoad.bearer(tokens.mint("bench-agency", Set.of(Role.AGENCY), Duration.ofHours(2)));
+        CallCredentials admin = CheckInLoad.bearer(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
+        ManagedChannel policy = NettyChannelBuilder.forTarget(policyTarget).usePlaintext().build();
+        ManagedChannel gateway = NettyChannelBuilder.forTarget(gatewayTarget).usePlaintext().build();
+        try {
+            List<String> officers = new ArrayList<>();
+            String token = "";
+            do {
+                ListOfficersResponse page = OfficerServiceGrpc.newBlockingStub(policy).withCallCredentials(admin)
+                        .listOfficers(ListOfficersRequest.newBuilder().setPageSize(500).setPageToken(token).build());
+                page.getOfficersList().forEach(o -> officers.add(o.getName()));
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+            System.out.printf("asking about %d officers, urgency %s, through %s%n", officers.size(), urgency,
+                    gatewayTarget);
+            var stub = ReachabilityServiceGrpc.newBlockingStub(gateway).withCallCredentials(agency);
+            ClosedLoop.Call call = (c, seq) -> stub.withDeadlineAfter(5, TimeUnit.SECONDS).getReachability(
+                    GetReachabilityRequest.newBuilder()
+                            .setOfficer(officers.get((int) ((c * 7919L + seq) % officers.size())))
+                            .setUrgency(urgency).build());
+            if (warmup > 0) {
+                ClosedLoop.Result w = ClosedLoop.run(clients, warmup, call);
+                System.out.printf("warm-up (not counted): %.0f answers/s, %d failed%n", w.rate(), w.failed());
+            }
+            double[] echo = Bench.echoRates(runs, seconds, clients);
+            double[] rates = new double[runs];
+            double[] p50 = new double[runs];
+            double[] p99 = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                ClosedLoop.Result res = ClosedLoop.run(clients, seconds, call);
+                rates[r] = res.rate();
+                p50[r] = res.p50();
+                p99[r] = res.p99();
+                System.out.printf("  reachability run %d: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, %d failed%n", r + 1,
+                        res.rate(), res.p50(), res.p99(), res.failed());
+            }
+            double rate = Stats.median(rates);
+            double echoRate = Stats.median(echo);
+            System.out.println();
+            System.out.printf("RESULT (median of %d runs, %d clients, %.0f s each)%n", runs, clients, seconds);
+            System.out.printf("  bare gRPC echo:           %8.0f calls/s%n", echoRate);
+            System.out.printf("  reachability (cache hit): %8.0f answers/s  p50 %.2f ms  p99 %.2f ms%n", rate,
+                    Stats.median(p50), Stats.median(p99));
+            System.out.printf("  ratio to bare echo: %.2f%n", rate / echoRate);
+        } finally {
+            policy.shutdownNow();
+            gateway.shutdownNow();
+        }
+    }
+}
