@@ -43,6 +43,7 @@ public final class FakeAttendanceService {
     }
 
     private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastCheckOut = new ConcurrentHashMap<>();
     volatile Mode mode = Mode.NORMAL;
     volatile Duration stall = Duration.ofSeconds(3);
     final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -79,6 +80,7 @@ public final class FakeAttendanceService {
     public void reset() {
         mode = Mode.NORMAL;
         open.clear();
+        lastCheckOut.clear();
         authorizations.clear();
         singleCalls.set(0);
         batchCalls.set(0);
@@ -86,6 +88,12 @@ public final class FakeAttendanceService {
 
     public void checkIn(String nip, AttendanceMode m, Instant since) {
         open.put(nip, new Open(m, since));
+    }
+
+    /** Closes the officer's check-in (if any) at the given time of record, reported as their last check-out. */
+    public void checkOut(String nip, Instant at) {
+        open.remove(nip);
+        lastCheckOut.put(nip, at);
     }
 
     /** Applies the mode: false when the call was answered with an error (or stalled past any deadline). */
@@ -118,6 +126,10 @@ public final class FakeAttendanceService {
             b.setCheckedIn(true).setMode(o.mode())
                     .setSince(Timestamp.newBuilder().setSeconds(o.since().getEpochSecond()))
                     .setCheckIn("officers/" + nip + "/attendanceEvents/e-" + nip);
+        }
+        Instant out = lastCheckOut.get(nip);
+        if (out != null) {
+            b.setLastCheckOutTime(Timestamp.newBuilder().setSeconds(out.getEpochSecond()));
         }
         return b.build();
     }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,27 +124,42 @@ public class AttendanceService {
         }
     }
 
-    /** The open check-in of one officer, or empty when they are not checked in. */
-    public Optional<OpenSession> currentStatus(Caller caller, String nip) {
+    /** The open check-in of one officer (empty when not checked in) and their latest check-out. */
+    public CurrentStatus currentStatus(Caller caller, String nip) {
         access.authorize(caller, nip, false);
-        return sessions.findById(nip);
+        Optional<OpenSession> open = sessions.findById(nip);
+        Instant last = lastCheckOuts(List.of(nip)).get(nip);
+        return new CurrentStatus(open, last);
     }
 
     /**
-     * The open check-ins of many officers, keyed by NIP in request order (duplicates once); an
-     * officer without one maps to empty. For other Jeda services and admins only.
+     * The statuses of many officers, keyed by NIP in request order (duplicates once); an officer
+     * without an open check-in has an empty one. For other Jeda services and admins only.
      */
-    public Map<String, Optional<OpenSession>> currentStatuses(Caller caller, List<String> nips) {
+    public Map<String, CurrentStatus> currentStatuses(Caller caller, List<String> nips) {
         caller.requireAny();
         if (nips.isEmpty() || nips.size() > settings.maxBatchOfficers()) {
             throw JedaException.invalidField("officers",
                     "officers must name 1 to " + settings.maxBatchOfficers() + " officers, got " + nips.size());
         }
-        Map<String, Optional<OpenSession>> out = new LinkedHashMap<>();
-        nips.forEach(n -> out.put(n, Optional.empty()));
-        Collection<String> distinct = out.keySet();
-        for (OpenSession s : sessions.findByOfficerNipIn(List.copyOf(distinct))) {
-            out.put(s.officerNip(), Optional.of(s));
+        Map<String, Optional<OpenSession>> open = new LinkedHashMap<>();
+        nips.forEach(n -> open.put(n, Optional.empty()));
+        List<String> distinct = List.copyOf(open.keySet());
+        for (OpenSession s : sessions.findByOfficerNipIn(distinct)) {
+            open.put(s.officerNip(), Optional.of(s));
+        }
+        Map<String, Instant> last = lastCheckOuts(distinct);
+        Map<String, CurrentStatus> out = new LinkedHashMap<>();
+        open.forEach((nip, s) -> out.put(nip, new CurrentStatus(s, last.get(nip))));
+        return out;
+    }
+
+    /** The latest check-out within the lookback of each officer that has one, in one query. */
+    private Map<String, Instant> lastCheckOuts(List<String> nips) {
+        Instant since = clock.instant().minus(settings.lastCheckOutLookback());
+        Map<String, Instant> out = new java.util.HashMap<>();
+        for (LastCheckOut l : events.findLastCheckOuts(nips, since)) {
+            out.put(l.officerNip(), l.lastCheckOut());
         }
         return out;
     }

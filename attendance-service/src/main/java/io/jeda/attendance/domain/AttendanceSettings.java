@@ -26,11 +26,13 @@ import java.time.ZoneId;
  * @param cacheMaxEntries     the bound of each cache
  * @param lateGrace           a first check-in later than the planned start by more than this is LATE
  * @param defaultDayClose     the local time a day closes when the unit's own cannot be read
+ * @param lastCheckOutLookback how far back a status answer looks for the officer's last check-out
  */
 public record AttendanceSettings(Duration maxClockSkew, double maxAccuracyMeters, Duration lateSyncLimit,
                                  Duration policyDeadline, ZoneId fallbackTimeZone, int maxBatchOfficers,
                                  Duration unitCacheTtl, Duration officerCacheTtl, Duration scheduleCacheTtl,
-                                 long cacheMaxEntries, Duration lateGrace, LocalTime defaultDayClose) {
+                                 long cacheMaxEntries, Duration lateGrace, LocalTime defaultDayClose,
+                                 Duration lastCheckOutLookback) {
 
     /** Builds the settings (and the clock of record) from configuration. */
     @Factory
@@ -48,11 +50,12 @@ public record AttendanceSettings(Duration maxClockSkew, double maxAccuracyMeters
                 @Value("${jeda.attendance.policy.cache.schedule-ttl:1m}") Duration scheduleCacheTtl,
                 @Value("${jeda.attendance.policy.cache.max-entries:100000}") long cacheMaxEntries,
                 @Value("${jeda.attendance.day.late-grace:0m}") Duration lateGrace,
-                @Value("${jeda.attendance.day.default-close-time:`23:59`}") String defaultDayClose) {
+                @Value("${jeda.attendance.day.default-close-time:`23:59`}") String defaultDayClose,
+                @Value("${jeda.attendance.last-check-out-lookback:48h}") Duration lastCheckOutLookback) {
             return new AttendanceSettings(maxClockSkew, maxAccuracyMeters, lateSyncLimit,
                     Duration.ofMillis(policyDeadlineMs), ZoneId.of(fallbackTimeZone), maxBatchOfficers,
                     unitCacheTtl, officerCacheTtl, scheduleCacheTtl, cacheMaxEntries, lateGrace,
-                    LocalTime.parse(defaultDayClose));
+                    LocalTime.parse(defaultDayClose), lastCheckOutLookback);
         }
 
         /** The server clock is the time of record. */
@@ -66,6 +69,6 @@ public record AttendanceSettings(Duration maxClockSkew, double maxAccuracyMeters
     public static AttendanceSettings defaults() {
         return new AttendanceSettings(Duration.ofMinutes(5), 100, Duration.ofHours(72), Duration.ofMillis(800),
                 ZoneId.of("Asia/Jakarta"), 500, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                100_000, Duration.ZERO, LocalTime.of(23, 59));
+                100_000, Duration.ZERO, LocalTime.of(23, 59), Duration.ofHours(48));
     }
 }

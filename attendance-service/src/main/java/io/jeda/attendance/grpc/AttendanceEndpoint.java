@@ -2,7 +2,7 @@ package io.jeda.attendance.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.attendance.domain.AttendanceService;
-import io.jeda.attendance.domain.OpenSession;
+import io.jeda.attendance.domain.CurrentStatus;
 import io.jeda.attendance.domain.ReadAccess;
 import io.jeda.attendance.v1.AttendanceEvent;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
@@ -19,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** gRPC face of {@link AttendanceService}: check-in, check-out and current status. */
 @Singleton
@@ -61,9 +60,9 @@ public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceI
         for (int i = 0; i < request.getOfficersCount(); i++) {
             nips.add(AttendanceMapper.nip(request.getOfficers(i), "officers[" + i + "]"));
         }
-        Map<String, Optional<OpenSession>> statuses = service.currentStatuses(CallerContext.current(), nips);
+        Map<String, CurrentStatus> statuses = service.currentStatuses(CallerContext.current(), nips);
         BatchGetCurrentStatusesResponse.Builder b = BatchGetCurrentStatusesResponse.newBuilder();
-        statuses.forEach((nip, open) -> b.addStatuses(AttendanceMapper.status(nip, open)));
+        statuses.forEach((nip, status) -> b.addStatuses(AttendanceMapper.status(nip, status)));
         out.onNext(b.build());
         out.onCompleted();
     }

@@ -7,7 +7,7 @@ import io.jeda.attendance.domain.AttendanceMode;
 import io.jeda.attendance.domain.CheckCommand;
 import io.jeda.attendance.domain.EventKind;
 import io.jeda.attendance.domain.Flag;
-import io.jeda.attendance.domain.OpenSession;
+import io.jeda.attendance.domain.CurrentStatus;
 import io.jeda.attendance.domain.Position;
 import io.jeda.attendance.v1.AttendanceEventKind;
 import io.jeda.attendance.v1.AttendanceFlag;
@@ -19,7 +19,6 @@ import io.jeda.common.error.JedaException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -136,14 +135,17 @@ final class AttendanceMapper {
         return b.build();
     }
 
-    static OfficerStatus status(String nip, Optional<OpenSession> open) {
+    static OfficerStatus status(String nip, CurrentStatus status) {
         OfficerStatus.Builder b = OfficerStatus.newBuilder().setOfficer("officers/" + nip);
-        open.ifPresent(s -> b.setCheckedIn(true)
+        status.open().ifPresent(s -> b.setCheckedIn(true)
                 .setMode(mode(s.mode()))
                 .setSince(timestamp(s.since()))
                 .setLocalDate(date(s.localDate()))
                 .setCheckIn(eventName(nip, s.checkInId()))
                 .setUnverified(s.unverified()));
+        if (status.lastCheckOut() != null) {
+            b.setLastCheckOutTime(timestamp(status.lastCheckOut()));
+        }
         return b.build();
     }
 

@@ -1,6 +1,7 @@
 package io.jeda.attendance.persistence;
 
 import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.LastCheckOut;
 import io.jeda.attendance.domain.Verification;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -9,6 +10,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -31,4 +33,12 @@ public interface AttendanceEventRepository extends CrudRepository<AttendanceEven
     /** The officer's events whose local dates fall in the range (inclusive), oldest first. */
     List<AttendanceEvent> findByOfficerNipAndLocalDateBetweenOrderByRecordTime(String officerNip, LocalDate from,
                                                                                 LocalDate to);
+
+    /**
+     * The latest check-out at or after {@code since} of each named officer that has one; one query
+     * for a whole batch (served by the index on officer, kind and record time).
+     */
+    @Query("SELECT officer_nip, MAX(record_time) AS last_check_out FROM attendance_event"
+            + " WHERE officer_nip IN (:nips) AND kind = 'CHECK_OUT' AND record_time >= :since GROUP BY officer_nip")
+    List<LastCheckOut> findLastCheckOuts(List<String> nips, Instant since);
 }

@@ -104,7 +104,8 @@ class DayRulesTest {
     void lateGraceIsASetting() {
         AttendanceSettings lenient = new AttendanceSettings(S.maxClockSkew(), S.maxAccuracyMeters(), S.lateSyncLimit(),
                 S.policyDeadline(), S.fallbackTimeZone(), S.maxBatchOfficers(), S.unitCacheTtl(), S.officerCacheTtl(),
-                S.scheduleCacheTtl(), S.cacheMaxEntries(), java.time.Duration.ofMinutes(15), S.defaultDayClose());
+                S.scheduleCacheTtl(), S.cacheMaxEntries(), java.time.Duration.ofMinutes(15), S.defaultDayClose(),
+                S.lastCheckOutLookback());
         assertEquals(DayStatus.PRESENT, DayRules.settle(NIP, DAY, "Asia/Jakarta", working(), sessions("07:40-16:30"),
                 true, AFTER, lenient).status());
     }

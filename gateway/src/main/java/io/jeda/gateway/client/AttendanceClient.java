@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The gateway's client of attendance-service: whether an officer is checked in now, read with the
+ * The gateway's client of attendance-service: whether an officer is checked in now and when they last
+ * checked out (for the minimum rest after late work), read with the
  * gateway's SERVICE identity, a deadline on every call, and a short-lived Caffeine cache in front
  * (check-ins change the status, so it is kept for seconds, not minutes). It never throws for a slow
  * or failing attendance-service: the engine gets {@link Sourced#unavailable(String)} and answers from

@@ -18,15 +18,16 @@ final class AttendanceMapper {
     }
 
     /**
-     * The status as the engine sees it. OfficerStatus carries no check-out, so the last check-out is
-     * left unknown (null) rather than guessed.
+     * The status as the engine sees it, with the last check-out attendance-service knows of (null
+     * when it reports none, so no rest is invented).
      */
     static AttendanceNow now(OfficerStatus s) {
+        Instant lastCheckOut = s.hasLastCheckOutTime() ? PolicyMapper.instant(s.getLastCheckOutTime()) : null;
         if (!s.getCheckedIn()) {
-            return AttendanceNow.none();
+            return new AttendanceNow(false, null, null, lastCheckOut);
         }
         Instant since = s.hasSince() ? PolicyMapper.instant(s.getSince()) : null;
-        return new AttendanceNow(true, mode(s.getMode()), since, null);
+        return new AttendanceNow(true, mode(s.getMode()), since, lastCheckOut);
     }
 
     /** The check-in mode; null when attendance-service sent none we know, so no place is claimed. */

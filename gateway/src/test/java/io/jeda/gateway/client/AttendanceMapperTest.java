@@ -23,7 +23,7 @@ class AttendanceMapperTest {
     }
 
     @Test
-    void anOpenCheckInKeepsItsModeAndTimeAndLeavesTheLastCheckOutUnknown() {
+    void anOpenCheckInKeepsItsModeAndTimeAndWithoutACheckOutLeavesTheLastCheckOutUnknown() {
         Instant since = Instant.parse("2026-11-26T00:40:00Z");
         AttendanceNow now = AttendanceMapper.now(OfficerStatus.newBuilder().setOfficer("officers/198001012000011001")
                 .setCheckedIn(true).setMode(AttendanceMode.ATTENDANCE_MODE_HOME)
@@ -31,6 +31,21 @@ class AttendanceMapperTest {
 
         assertEquals(new AttendanceNow(true, WorkLocation.HOME, since, null), now);
         assertNull(now.lastCheckOut());
+    }
+
+    @Test
+    void theLastCheckOutIsCarriedWhetherOrNotTheOfficerIsCheckedIn() {
+        Instant out = Instant.parse("2026-11-25T16:00:00Z");
+        Instant since = Instant.parse("2026-11-26T00:40:00Z");
+        Timestamp outTs = Timestamp.newBuilder().setSeconds(out.getEpochSecond()).build();
+
+        assertEquals(AttendanceNow.checkedOut(out), AttendanceMapper.now(OfficerStatus.newBuilder()
+                .setOfficer("officers/198001012000011001").setLastCheckOutTime(outTs).build()));
+        assertEquals(new AttendanceNow(true, WorkLocation.OFFICE, since, out), AttendanceMapper.now(
+                OfficerStatus.newBuilder().setOfficer("officers/198001012000011001").setCheckedIn(true)
+                        .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE)
+                        .setSince(Timestamp.newBuilder().setSeconds(since.getEpochSecond()))
+                        .setLastCheckOutTime(outTs).build()));
     }
 
     @Test
