@@ -60,7 +60,7 @@ class AttendanceDegradedTest extends GatewayTestBase {
     void slowAttendanceServiceGivesAnExpectedAnswerWithinTheBudget() {
         ATTENDANCE.checkIn(OFFICER, AttendanceMode.ATTENDANCE_MODE_HOME, Instant.parse("2026-11-26T00:40:00Z"));
         ATTENDANCE.stall = STALL;
-        ATTENDANCE.mode = FakeAttendanceService.Mode.SLOW;
+        ATTENDANCE.mode = FaultMode.SLOW;
 
         long start = System.nanoTime();
         Reachability r = askInHours(OFFICER);
@@ -73,7 +73,7 @@ class AttendanceDegradedTest extends GatewayTestBase {
     @Test
     void failingAttendanceServiceGivesAnExpectedAnswer() {
         ATTENDANCE.checkIn(OFFICER, AttendanceMode.ATTENDANCE_MODE_HOME, Instant.parse("2026-11-26T00:40:00Z"));
-        ATTENDANCE.mode = FakeAttendanceService.Mode.FAILING;
+        ATTENDANCE.mode = FaultMode.FAILING;
 
         assertFellBackToTheSchedule(askInHours(OFFICER));
     }
@@ -81,7 +81,7 @@ class AttendanceDegradedTest extends GatewayTestBase {
     @Test
     void slowAttendanceServiceDuringABatchCostsOneDeadlineNotOnePerOfficer() {
         ATTENDANCE.stall = STALL;
-        ATTENDANCE.mode = FakeAttendanceService.Mode.SLOW;
+        ATTENDANCE.mode = FaultMode.SLOW;
 
         long start = System.nanoTime();
         BatchGetReachabilityResponse r = agency().batchGetReachability(BatchGetReachabilityRequest.newBuilder()
@@ -97,10 +97,10 @@ class AttendanceDegradedTest extends GatewayTestBase {
     @Test
     void aFailedStatusIsNotCachedSoTheNextAnswerIsWholeAgain() {
         ATTENDANCE.checkIn(OFFICER, AttendanceMode.ATTENDANCE_MODE_HOME, Instant.parse("2026-11-26T00:40:00Z"));
-        ATTENDANCE.mode = FakeAttendanceService.Mode.FAILING;
+        ATTENDANCE.mode = FaultMode.FAILING;
         assertFellBackToTheSchedule(askInHours(OFFICER));
 
-        ATTENDANCE.mode = FakeAttendanceService.Mode.NORMAL;
+        ATTENDANCE.mode = FaultMode.NORMAL;
         Reachability r = askInHours(OFFICER);
 
         assertEquals(ReachabilityState.REACHABILITY_STATE_AVAILABLE, r.getState());

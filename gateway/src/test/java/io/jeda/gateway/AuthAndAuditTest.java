@@ -119,7 +119,7 @@ class AuthAndAuditTest extends GatewayTestBase {
     @Test
     void everyAnswerIsAuditedAndTheOfficerSeesWhoAskedNewestFirst() {
         // attendance-service fails, so the audit has degraded answers to record.
-        ATTENDANCE.mode = FakeAttendanceService.Mode.FAILING;
+        ATTENDANCE.mode = FaultMode.FAILING;
         reach(Tokens.as("desk-1", Role.AGENCY)).getReachability(ROUTINE);
         reach(Tokens.as("chatbot-7", Role.AGENCY)).getReachability(ROUTINE.toBuilder()
                 .setUrgency(Urgency.URGENCY_EMERGENCY).build());

@@ -40,7 +40,7 @@ class DegradedAnswersTest extends GatewayTestBase {
     @Test
     void slowPolicyServiceGivesADegradedAnswerWellBeforeTheStallEnds() {
         POLICY.stall = STALL;
-        POLICY.mode = FakePolicyService.Mode.SLOW;
+        POLICY.mode = FaultMode.SLOW;
 
         long start = System.nanoTime();
         Reachability r = ask(OFFICER, Urgency.URGENCY_ROUTINE);
@@ -56,7 +56,7 @@ class DegradedAnswersTest extends GatewayTestBase {
     @Test
     void slowPolicyServiceDuringABatchCostsOneDeadlineNotOnePerOfficer() {
         POLICY.stall = STALL;
-        POLICY.mode = FakePolicyService.Mode.SLOW;
+        POLICY.mode = FaultMode.SLOW;
 
         long start = System.nanoTime();
         BatchGetReachabilityResponse r = agency().batchGetReachability(BatchGetReachabilityRequest.newBuilder()
@@ -71,7 +71,7 @@ class DegradedAnswersTest extends GatewayTestBase {
 
     @Test
     void failingPolicyServiceGivesADegradedAnswer() {
-        POLICY.mode = FakePolicyService.Mode.FAILING;
+        POLICY.mode = FaultMode.FAILING;
 
         Reachability r = ask(OFFICER, Urgency.URGENCY_EMERGENCY);
 
@@ -85,7 +85,7 @@ class DegradedAnswersTest extends GatewayTestBase {
     @Test
     void cachedDataStillAnswersInFullWhilePolicyServiceFails() {
         Reachability healthy = ask(OFFICER, Urgency.URGENCY_EMERGENCY);
-        POLICY.mode = FakePolicyService.Mode.FAILING;
+        POLICY.mode = FaultMode.FAILING;
 
         Reachability fromCache = ask(OFFICER, Urgency.URGENCY_EMERGENCY);
 

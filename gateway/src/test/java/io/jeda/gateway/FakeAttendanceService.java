@@ -8,7 +8,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.jeda.attendance.v1.AttendanceMode;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
@@ -37,14 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeAttendanceService {
 
-    public enum Mode { NORMAL, SLOW, FAILING }
 
     private record Open(AttendanceMode mode, Instant since) {
     }
 
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastCheckOut = new ConcurrentHashMap<>();
-    volatile Mode mode = Mode.NORMAL;
+    volatile FaultMode mode = FaultMode.NORMAL;
     volatile Duration stall = Duration.ofSeconds(3);
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final AtomicInteger singleCalls = new AtomicInteger();
@@ -78,7 +76,7 @@ public final class FakeAttendanceService {
     }
 
     public void reset() {
-        mode = Mode.NORMAL;
+        mode = FaultMode.NORMAL;
         open.clear();
         lastCheckOut.clear();
         authorizations.clear();
@@ -96,26 +94,8 @@ public final class FakeAttendanceService {
         lastCheckOut.put(nip, at);
     }
 
-    /** Applies the mode: false when the call was answered with an error (or stalled past any deadline). */
     private boolean behave(StreamObserver<?> out) {
-        switch (mode) {
-            case SLOW -> {
-                try {
-                    Thread.sleep(stall.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                out.onError(Status.UNAVAILABLE.withDescription("stalled").asRuntimeException());
-                return false;
-            }
-            case FAILING -> {
-                out.onError(Status.INTERNAL.withDescription("database on fire").asRuntimeException());
-                return false;
-            }
-            default -> {
-                return true;
-            }
-        }
+        return mode.behave(out, stall);
     }
 
     private OfficerStatus status(String name) {

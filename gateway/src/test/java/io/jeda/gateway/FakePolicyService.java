@@ -71,11 +71,10 @@ public final class FakePolicyService {
     static final LocalTime START = LocalTime.of(7, 30);
     static final LocalTime END = LocalTime.of(16, 0);
 
-    public enum Mode { NORMAL, SLOW, FAILING }
 
     private final Map<String, Officer> officers = new TreeMap<>();
     private final Set<String> leave = ConcurrentHashMap.newKeySet();
-    volatile Mode mode = Mode.NORMAL;
+    volatile FaultMode mode = FaultMode.NORMAL;
     volatile Duration stall = Duration.ofSeconds(3);
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private Server server;
@@ -136,7 +135,7 @@ public final class FakePolicyService {
     }
 
     public void reset() {
-        mode = Mode.NORMAL;
+        mode = FaultMode.NORMAL;
         leave.clear();
         authorizations.clear();
     }
@@ -145,26 +144,8 @@ public final class FakePolicyService {
         leave.add(nip + "|" + date);
     }
 
-    /** Applies the mode: false when the call was answered with an error (or stalled past any deadline). */
     private boolean behave(StreamObserver<?> out) {
-        switch (mode) {
-            case SLOW -> {
-                try {
-                    Thread.sleep(stall.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                out.onError(Status.UNAVAILABLE.withDescription("stalled").asRuntimeException());
-                return false;
-            }
-            case FAILING -> {
-                out.onError(Status.INTERNAL.withDescription("database on fire").asRuntimeException());
-                return false;
-            }
-            default -> {
-                return true;
-            }
-        }
+        return mode.behave(out, stall);
     }
 
     static Timestamp ts(Instant i) {

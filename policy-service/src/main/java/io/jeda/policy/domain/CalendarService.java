@@ -12,7 +12,6 @@ import io.jeda.policy.persistence.UnitRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -39,23 +38,19 @@ public class CalendarService {
     private final AbsenceRepository absences;
     private final OfficerRepository officers;
     private final UnitRepository units;
-    /**
-     * Resolved on first use, not at startup: the service (and its health check) must come up even
-     * when a setting is misconfigured, and only the calls that need a default then fail.
-     */
-    private final Provider<PolicySettings> settingsProvider;
+    private final PolicySettings settings;
     private final Clock clock;
 
     @Inject
     public CalendarService(CalendarDayRepository days, RamadanPeriodRepository ramadan, AbsenceRepository absences,
-                           OfficerRepository officers, UnitRepository units, Provider<PolicySettings> settings,
+                           OfficerRepository officers, UnitRepository units, PolicySettings settings,
                            @Nullable Clock clock) {
         this.days = days;
         this.ramadan = ramadan;
         this.absences = absences;
         this.officers = officers;
         this.units = units;
-        this.settingsProvider = settings;
+        this.settings = settings;
         this.clock = clock == null ? Clock.systemUTC() : clock;
     }
 
@@ -129,9 +124,9 @@ public class CalendarService {
             throw JedaException.invalidField("ramadan_period.end_date", "ramadan_period.end_date is required");
         }
         requireRange(draft.startDate(), draft.endDate(), "ramadan_period");
-        int weekly = draft.weeklyWorkMinutes() == 0 ? settings().ramadanWeeklyWorkMinutes() : draft.weeklyWorkMinutes();
-        int brk = draft.breakMinutes() == 0 ? settings().ramadanBreakMinutes() : draft.breakMinutes();
-        int friday = draft.fridayBreakMinutes() == 0 ? settings().ramadanFridayBreakMinutes()
+        int weekly = draft.weeklyWorkMinutes() == 0 ? settings.ramadanWeeklyWorkMinutes() : draft.weeklyWorkMinutes();
+        int brk = draft.breakMinutes() == 0 ? settings.ramadanBreakMinutes() : draft.breakMinutes();
+        int friday = draft.fridayBreakMinutes() == 0 ? settings.ramadanFridayBreakMinutes()
                 : draft.fridayBreakMinutes();
         positive(weekly, "ramadan_period.weekly_work_minutes");
         positive(brk, "ramadan_period.break_minutes");
@@ -145,7 +140,7 @@ public class CalendarService {
                     + other.endDate() + ")", "other", "ramadanPeriods/" + other.id());
         }
         return ramadan.save(new RamadanPeriod(Ids.newId(), draft.startDate(), draft.endDate(), weekly,
-                draft.startTime() == null ? settings().ramadanStart() : draft.startTime(), brk, friday, clock.instant()));
+                draft.startTime() == null ? settings.ramadanStart() : draft.startTime(), brk, friday, clock.instant()));
     }
 
     /** A page of Ramadan periods ordered by start date. */
@@ -220,7 +215,4 @@ public class CalendarService {
         return t;
     }
 
-    private PolicySettings settings() {
-        return settingsProvider.get();
-    }
 }

@@ -11,7 +11,6 @@ import io.jeda.policy.persistence.PlanTransitionRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -50,15 +49,11 @@ public class PlanService {
     private final PlanTransitionRepository transitions;
     private final OfficerRepository officers;
     private final PlanAccess access;
-    private final Provider<PolicySettings> settings;
+    private final PolicySettings settings;
     private final TransactionOperations<Connection> tx;
 
-    /**
-     * The settings are looked up when first needed rather than at construction, so that a settings
-     * problem fails the plan calls that need them, not the start of the whole gRPC server.
-     */
     public PlanService(PlanRepository plans, PlanTransitionRepository transitions, OfficerRepository officers,
-                       PlanAccess access, Provider<PolicySettings> settings,
+                       PlanAccess access, PolicySettings settings,
                        TransactionOperations<Connection> tx) {
         this.plans = plans;
         this.transitions = transitions;
@@ -79,7 +74,7 @@ public class PlanService {
         if (input.startDate() == null || input.endDate() == null || input.days() == null) {
             throw JedaException.invalidField("plan", "start_date, end_date and days are required");
         }
-        PlanRules.checkPeriod(input.startDate(), input.endDate(), settings.get());
+        PlanRules.checkPeriod(input.startDate(), input.endDate(), settings);
         List<PlanDay> days = withStarts(input.days(), position);
         PlanRules.checkDays(days);
         String note = access.note(input.note());
@@ -173,7 +168,7 @@ public class PlanService {
         Position position = access.position(officer);
         LocalDate start = paths.contains("start_date") ? required(input.startDate(), "start_date") : plan.startDate();
         LocalDate end = paths.contains("end_date") ? required(input.endDate(), "end_date") : plan.endDate();
-        PlanRules.checkPeriod(start, end, settings.get());
+        PlanRules.checkPeriod(start, end, settings);
         String days = plan.days();
         if (paths.contains("days")) {
             List<PlanDay> d = withStarts(input.days() == null ? List.of() : input.days(), position);
@@ -250,7 +245,7 @@ public class PlanService {
                     List.of(officer.nip()), s, plan.endDate(), plan.startDate()));
         }
         List<Violation> violations = PlanRules.validate(plan, position, officer, others, access.today(officer),
-                settings.get());
+                settings);
         if (!violations.isEmpty()) {
             throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY",
                     "plan " + plan.id() + " breaks " + violations.size() + " rule(s): "

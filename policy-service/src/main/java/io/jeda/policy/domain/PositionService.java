@@ -7,7 +7,6 @@ import io.jeda.policy.persistence.PositionRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -36,17 +35,13 @@ public class PositionService {
     private static final int DAYS_PER_WEEK = 7;
 
     private final PositionRepository positions;
-    /**
-     * Resolved on first use, not at startup: the service (and its health check) must come up even
-     * when a setting is misconfigured, and only the calls that need a default then fail.
-     */
-    private final Provider<PolicySettings> settingsProvider;
+    private final PolicySettings settings;
     private final Clock clock;
 
     @Inject
-    public PositionService(PositionRepository positions, Provider<PolicySettings> settings, @Nullable Clock clock) {
+    public PositionService(PositionRepository positions, PolicySettings settings, @Nullable Clock clock) {
         this.positions = positions;
-        this.settingsProvider = settings;
+        this.settings = settings;
         this.clock = clock == null ? Clock.systemUTC() : clock;
     }
 
@@ -103,17 +98,17 @@ public class PositionService {
                 paths.contains("allowed_places") ? Position.encodePlaces(p.places()) : c.allowedPlaces(),
                 paths.contains("max_remote_days_per_week") ? p.maxRemoteDaysPerWeek() : c.maxRemoteDaysPerWeek(),
                 paths.contains("flexi_time") ? p.flexiTime() : c.flexiTime(),
-                paths.contains("default_start") ? orDefault(p.defaultStart(), settings().defaultStart()) : c.defaultStart(),
+                paths.contains("default_start") ? orDefault(p.defaultStart(), settings.defaultStart()) : c.defaultStart(),
                 paths.contains("start_window_begin")
-                        ? orDefault(p.startWindowBegin(), settings().startWindowBegin()) : c.startWindowBegin(),
+                        ? orDefault(p.startWindowBegin(), settings.startWindowBegin()) : c.startWindowBegin(),
                 paths.contains("start_window_end")
-                        ? orDefault(p.startWindowEnd(), settings().startWindowEnd()) : c.startWindowEnd(),
+                        ? orDefault(p.startWindowEnd(), settings.startWindowEnd()) : c.startWindowEnd(),
                 paths.contains("weekly_work_minutes") ? p.weeklyWorkMinutes() : c.weeklyWorkMinutes(),
                 paths.contains("daily_work_minutes") ? p.dailyWorkMinutes() : c.dailyWorkMinutes(),
                 paths.contains("break_minutes") ? p.breakMinutes() : c.breakMinutes(),
                 paths.contains("friday_break_minutes") ? p.fridayBreakMinutes() : c.fridayBreakMinutes(),
-                paths.contains("core_start") ? orDefault(p.coreStart(), settings().coreStart()) : c.coreStart(),
-                paths.contains("core_end") ? orDefault(p.coreEnd(), settings().coreEnd()) : c.coreEnd(),
+                paths.contains("core_start") ? orDefault(p.coreStart(), settings.coreStart()) : c.coreStart(),
+                paths.contains("core_end") ? orDefault(p.coreEnd(), settings.coreEnd()) : c.coreEnd(),
                 c.createdAt(), c.updatedAt());
         Position checked = check(merged);
         return positions.update(copy(checked, positionId, c.createdAt(), clock.instant()));
@@ -127,17 +122,17 @@ public class PositionService {
     /** Fills the unset values of a create draft from the settings. */
     Position withDefaults(String id, Position d) {
         return new Position(id, d.displayName(), d.fwaEligible(), Position.encodePlaces(d.places()),
-                d.maxRemoteDaysPerWeek() == 0 ? settings().maxRemoteDaysPerWeek() : d.maxRemoteDaysPerWeek(),
+                d.maxRemoteDaysPerWeek() == 0 ? settings.maxRemoteDaysPerWeek() : d.maxRemoteDaysPerWeek(),
                 d.flexiTime() == null ? FlexiTimeKind.FIXED : d.flexiTime(),
-                orDefault(d.defaultStart(), settings().defaultStart()),
-                orDefault(d.startWindowBegin(), settings().startWindowBegin()),
-                orDefault(d.startWindowEnd(), settings().startWindowEnd()),
-                d.weeklyWorkMinutes() == 0 ? settings().weeklyWorkMinutes() : d.weeklyWorkMinutes(),
-                d.dailyWorkMinutes() == 0 ? settings().dailyWorkMinutes() : d.dailyWorkMinutes(),
-                d.breakMinutes() == 0 ? settings().breakMinutes() : d.breakMinutes(),
-                d.fridayBreakMinutes() == 0 ? settings().fridayBreakMinutes() : d.fridayBreakMinutes(),
-                orDefault(d.coreStart(), settings().coreStart()),
-                orDefault(d.coreEnd(), settings().coreEnd()),
+                orDefault(d.defaultStart(), settings.defaultStart()),
+                orDefault(d.startWindowBegin(), settings.startWindowBegin()),
+                orDefault(d.startWindowEnd(), settings.startWindowEnd()),
+                d.weeklyWorkMinutes() == 0 ? settings.weeklyWorkMinutes() : d.weeklyWorkMinutes(),
+                d.dailyWorkMinutes() == 0 ? settings.dailyWorkMinutes() : d.dailyWorkMinutes(),
+                d.breakMinutes() == 0 ? settings.breakMinutes() : d.breakMinutes(),
+                d.fridayBreakMinutes() == 0 ? settings.fridayBreakMinutes() : d.fridayBreakMinutes(),
+                orDefault(d.coreStart(), settings.coreStart()),
+                orDefault(d.coreEnd(), settings.coreEnd()),
                 null, null);
     }
 
@@ -188,7 +183,4 @@ public class PositionService {
         return t == null ? dflt : t;
     }
 
-    private PolicySettings settings() {
-        return settingsProvider.get();
-    }
 }

@@ -4,7 +4,6 @@ import io.jeda.common.error.JedaException;
 import io.jeda.policy.persistence.RosterMemberRepository;
 import io.jeda.policy.persistence.RosterOverrideRepository;
 import io.jeda.policy.persistence.RosterRepository;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -21,18 +20,14 @@ public class RosterLoader {
     private final RosterRepository rosters;
     private final RosterMemberRepository members;
     private final RosterOverrideRepository overrides;
-    /**
-     * Looked up on first use: the times of day in application.yml do not yet resolve at startup
-     * (see the branch report), and the server must still start for everything else.
-     */
-    private final Provider<PolicySettings> settingsProvider;
+    private final PolicySettings settings;
 
     public RosterLoader(RosterRepository rosters, RosterMemberRepository members, RosterOverrideRepository overrides,
-                        Provider<PolicySettings> settings) {
+                        PolicySettings settings) {
         this.rosters = rosters;
         this.members = members;
         this.overrides = overrides;
-        this.settingsProvider = settings;
+        this.settings = settings;
     }
 
     /** @throws JedaException NOT_FOUND (ROSTER_NOT_FOUND) */
@@ -49,13 +44,10 @@ public class RosterLoader {
      */
     public RosterRotation rotation(RosterDetails details, Instant from, Instant to) {
         Roster r = details.roster();
-        Duration pad = Duration.ofDays(settings().rosterMaxOverrideDays()).plus(Duration.ofHours(2L * r.turnHours()));
+        Duration pad = Duration.ofDays(settings.rosterMaxOverrideDays()).plus(Duration.ofHours(2L * r.turnHours()));
         List<RosterOverride> ovs = overrides.findByRosterIdAndStartTimeLessThanAndEndTimeGreaterThanOrderByStartTime(
                 r.id(), to.plus(pad), from.minus(pad));
         return RosterRotation.of(r, details.members(), ovs);
     }
 
-    private PolicySettings settings() {
-        return settingsProvider.get();
-    }
 }

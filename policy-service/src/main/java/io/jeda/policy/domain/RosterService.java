@@ -10,7 +10,6 @@ import io.jeda.policy.persistence.RosterOverrideRepository;
 import io.jeda.policy.persistence.RosterRepository;
 import io.jeda.policy.persistence.UnitRepository;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -56,23 +55,19 @@ public class RosterService {
     private final UnitRepository units;
     private final OfficerRepository officers;
     private final RosterLoader loader;
-    /**
-     * Looked up on first use: the times of day in application.yml do not yet resolve at startup
-     * (see the branch report), and the server must still start for everything else.
-     */
-    private final Provider<PolicySettings> settingsProvider;
+    private final PolicySettings settings;
     private final Clock clock;
 
     public RosterService(RosterRepository rosters, RosterMemberRepository members, RosterOverrideRepository overrides,
                          UnitRepository units, OfficerRepository officers, RosterLoader loader,
-                         Provider<PolicySettings> settings, Clock clock) {
+                         PolicySettings settings, Clock clock) {
         this.rosters = rosters;
         this.members = members;
         this.overrides = overrides;
         this.units = units;
         this.officers = officers;
         this.loader = loader;
-        this.settingsProvider = settings;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -211,11 +206,11 @@ public class RosterService {
             throw JedaException.invalidArgument("INVALID_OVERRIDE_PERIOD",
                     "override.start_time must be before override.end_time", "field", "override.end_time");
         }
-        Duration max = Duration.ofDays(settings().rosterMaxOverrideDays());
+        Duration max = Duration.ofDays(settings.rosterMaxOverrideDays());
         if (Duration.between(start, end).compareTo(max) > 0) {
             throw JedaException.invalidArgument("OVERRIDE_TOO_LONG",
-                    "an override lasts at most " + settings().rosterMaxOverrideDays() + " days",
-                    "field", "override.end_time", "max_days", String.valueOf(settings().rosterMaxOverrideDays()));
+                    "an override lasts at most " + settings.rosterMaxOverrideDays() + " days",
+                    "field", "override.end_time", "max_days", String.valueOf(settings.rosterMaxOverrideDays()));
         }
         if (end.compareTo(d.roster().startTime()) <= 0) {
             throw JedaException.invalidArgument("OVERRIDE_BEFORE_ROSTER_START",
@@ -268,7 +263,7 @@ public class RosterService {
     /** Refuses with ONCALL_CAP_EXCEEDED when anyone would be primary for more than the cap in a week. */
     private void checkCap(Roster r, List<RosterMember> ms, Unit unit, List<RosterOverride> ovs, Instant from) {
         ZoneId zone = TimeZones.require(unit.timeZone());
-        int cap = r.maxHoursPerWeek() > 0 ? r.maxHoursPerWeek() : settings().rosterMaxHoursPerWeek();
+        int cap = r.maxHoursPerWeek() > 0 ? r.maxHoursPerWeek() : settings.rosterMaxHoursPerWeek();
         RosterRotation rotation = new RosterRotation(r.id(), r.startTime(), r.turnHours(), ms, ovs);
         Duration horizon = rotation.cycle().compareTo(MIN_CAP_HORIZON) > 0 ? rotation.cycle() : MIN_CAP_HORIZON;
         Optional<RosterCap.Excess> excess = RosterCap.check(rotation, zone, cap, from, from.plus(horizon));
@@ -378,7 +373,4 @@ public class RosterService {
         return a.isAfter(b) ? a : b;
     }
 
-    private PolicySettings settings() {
-        return settingsProvider.get();
-    }
 }

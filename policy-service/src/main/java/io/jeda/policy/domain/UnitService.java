@@ -11,7 +11,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -39,19 +38,15 @@ public class UnitService {
 
     private final UnitRepository units;
     private final OfficeRepository offices;
-    /**
-     * Resolved on first use, not at startup: the service (and its health check) must come up even
-     * when a setting is misconfigured, and only the calls that need a default then fail.
-     */
-    private final Provider<PolicySettings> settingsProvider;
+    private final PolicySettings settings;
     private final Clock clock;
 
     @Inject
-    public UnitService(UnitRepository units, OfficeRepository offices, Provider<PolicySettings> settings,
+    public UnitService(UnitRepository units, OfficeRepository offices, PolicySettings settings,
                        @Nullable Clock clock) {
         this.units = units;
         this.offices = offices;
-        this.settingsProvider = settings;
+        this.settings = settings;
         this.clock = clock == null ? Clock.systemUTC() : clock;
     }
 
@@ -75,7 +70,7 @@ public class UnitService {
             throw JedaException.alreadyExists("unit", "units/" + unitId);
         }
         Instant now = clock.instant();
-        LocalTime close = d.dayCloseTime() == null ? settings().dayCloseTime() : d.dayCloseTime();
+        LocalTime close = d.dayCloseTime() == null ? settings.dayCloseTime() : d.dayCloseTime();
         Unit saved;
         try {
             saved = units.save(new Unit(unitId, displayName, parentId, d.timeZone(), close, d.servesPublic(), now, now));
@@ -140,7 +135,7 @@ public class UnitService {
             zone = p.timeZone();
         }
         if (paths.contains("day_close_time")) {
-            close = p.dayCloseTime() == null ? settings().dayCloseTime() : p.dayCloseTime();
+            close = p.dayCloseTime() == null ? settings.dayCloseTime() : p.dayCloseTime();
         }
         if (paths.contains("serves_public")) {
             servesPublic = p.servesPublic();
@@ -228,7 +223,4 @@ public class UnitService {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private PolicySettings settings() {
-        return settingsProvider.get();
-    }
 }
