@@ -10,6 +10,7 @@ import io.jeda.gateway.audit.AuditLog;
 import io.jeda.gateway.client.AnswerBudget;
 import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.PolicyClient;
+import io.jeda.gateway.observability.GatewayMetrics;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
 import io.jeda.gateway.reachability.ReachabilityData;
@@ -58,9 +59,11 @@ public class ReachabilityQueries {
     private final AuditLog audit;
     private final GatewaySettings settings;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     public ReachabilityQueries(ReachabilityEngine engine, ReachabilityData data, PolicyClient policy,
-                               AttendanceSource attendance, AuditLog audit, GatewaySettings settings, Clock clock) {
+                               AttendanceSource attendance, AuditLog audit, GatewaySettings settings, Clock clock,
+                               GatewayMetrics metrics) {
         this.engine = engine;
         this.data = data;
         this.policy = policy;
@@ -68,6 +71,7 @@ public class ReachabilityQueries {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Answered get(Caller caller, String nip, Urgency urgency, Instant at) {
@@ -140,6 +144,7 @@ public class ReachabilityQueries {
 
     private Answered answer(String nip, Urgency urgency, Instant at) {
         Reachability r = engine.answer(new ReachabilityQuery(nip, at, urgency, null));
+        metrics.answered(r);
         Map<String, OfficerProfile> profiles = new HashMap<>();
         profile(r.nip(), profiles);
         if (r.contactInstead() != null) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -50,7 +51,12 @@ public class AttendanceClient implements AttendanceSource {
         this.attendance = AttendanceServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
         this.settings = settings;
         this.statusCache = Caffeine.newBuilder().maximumSize(settings.cacheMaxSize())
-                .expireAfterWrite(settings.statusExpiry()).build();
+                .expireAfterWrite(settings.statusExpiry()).recordStats().build();
+    }
+
+    /** The cache by metric name, for its hit-rate metrics. */
+    public Map<String, Cache<?, ?>> caches() {
+        return Map.of("attendance.status", statusCache);
     }
 
     /** Drops every cached status; for tests that change what the fake attendance-service answers. */

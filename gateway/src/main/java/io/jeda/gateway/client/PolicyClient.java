@@ -44,6 +44,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,7 +92,13 @@ public class PolicyClient {
     }
 
     private <K, V> Cache<K, V> cache(Duration expiry) {
-        return Caffeine.newBuilder().maximumSize(settings.cacheMaxSize()).expireAfterWrite(expiry).build();
+        return Caffeine.newBuilder().maximumSize(settings.cacheMaxSize()).expireAfterWrite(expiry).recordStats().build();
+    }
+
+    /** The caches by metric name, for their hit-rate metrics. */
+    public Map<String, Cache<?, ?>> caches() {
+        return Map.of("policy.officers", officerCache, "policy.schedules", scheduleCache,
+                "policy.rosters", rosterCache, "policy.slots", slotCache);
     }
 
     /** Drops every cached value; for tests that change what the fake policy-service answers. */

@@ -24,6 +24,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,6 +44,8 @@ import java.time.format.DateTimeParseException;
  */
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Reachability", description = "May an officer be contacted now, for a given urgency?")
+@ProblemResponses
 public class ReachabilityController {
 
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer();
@@ -48,8 +58,23 @@ public class ReachabilityController {
     }
 
     @Get("/officers/{nip}/reachability")
-    public HttpResponse<String> officer(HttpRequest<?> request, @PathVariable String nip,
-                                        @QueryValue @Nullable String urgency, @QueryValue @Nullable String at) {
+    @Operation(summary = "Reachability of one officer",
+            description = "Whether the officer may be contacted at the instant for the urgency, and if not when, "
+                    + "by when a fair answer is due, and whom to contact instead. Audited.")
+    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.Reachability in protobuf JSON",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "404", description = "No such officer (OFFICER_NOT_FOUND)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<String> officer(HttpRequest<?> request,
+                                        @Parameter(description = "The officer's NIP: 18 digits", example = "198001012000011001")
+                                        @PathVariable String nip,
+                                        @Parameter(in = ParameterIn.QUERY, required = true,
+                                                description = "ROUTINE, URGENT or EMERGENCY (URGENCY_ prefix optional)",
+                                                schema = @Schema(allowableValues = {"ROUTINE", "URGENT", "EMERGENCY"}))
+                                        @QueryValue @Nullable String urgency,
+                                        @Parameter(description = "The instant asked about, RFC 3339 (default now); "
+                                                + "at most the configured offset from now", example = "2026-11-28T02:00:00Z")
+                                        @QueryValue @Nullable String at) {
         GetReachabilityRequest.Builder b = GetReachabilityRequest.newBuilder()
                 .setOfficer("officers/" + nip).setUrgency(urgency(urgency));
         if (at != null && !at.isBlank()) {
@@ -60,7 +85,18 @@ public class ReachabilityController {
 
     @Post("/reachability:batchGet")
     @Consumes(MediaType.APPLICATION_JSON)
-    public HttpResponse<String> batch(HttpRequest<?> request, @Body String body) {
+    @Operation(summary = "Reachability of many officers",
+            description = "Answers for up to the configured maximum of officers (default 500) in one call; "
+                    + "officers that do not exist are listed in notFound. Audited.")
+    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.BatchGetReachabilityResponse in protobuf JSON",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    public HttpResponse<String> batch(HttpRequest<?> request,
+                                      @RequestBody(required = true, description = "A jeda.gateway.v1."
+                                              + "BatchGetReachabilityRequest in protobuf JSON: "
+                                              + "{\"officers\": [\"officers/<nip>\"], \"urgency\": \"URGENT\", \"time\": ...}",
+                                              content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                                      schema = @Schema(type = "object")))
+                                      @Body String body) {
         BatchGetReachabilityRequest.Builder b = BatchGetReachabilityRequest.newBuilder();
         try {
             PARSER.merge(body, b);
@@ -72,11 +108,26 @@ public class ReachabilityController {
     }
 
     @Get("/units/{unit}/reachability")
-    public HttpResponse<String> unit(HttpRequest<?> request, @PathVariable String unit,
+    @Operation(summary = "Reachability of a unit's officers",
+            description = "One page of answers for the officers of a unit (and its sub-units on request), "
+                    + "sorted by NIP. Audited.")
+    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.ListUnitReachabilityResponse in protobuf JSON",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "404", description = "No such unit (UNIT_NOT_FOUND)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<String> unit(HttpRequest<?> request,
+                                     @Parameter(description = "The unit's id") @PathVariable String unit,
+                                     @Parameter(in = ParameterIn.QUERY, required = true,
+                                             description = "ROUTINE, URGENT or EMERGENCY (URGENCY_ prefix optional)",
+                                             schema = @Schema(allowableValues = {"ROUTINE", "URGENT", "EMERGENCY"}))
                                      @QueryValue @Nullable String urgency,
+                                     @Parameter(description = "Also answer for the officers of sub-units (default false)")
                                      @QueryValue @Nullable Boolean includeSubUnits,
+                                     @Parameter(description = "Only officers reachable now for the urgency (default false)")
                                      @QueryValue @Nullable Boolean reachableOnly,
+                                     @Parameter(description = "Answers per page: default 50, at most 500")
                                      @QueryValue @Nullable Integer pageSize,
+                                     @Parameter(description = "nextPageToken of the previous page; empty for the first")
                                      @QueryValue @Nullable String pageToken) {
         ListUnitReachabilityRequest req = ListUnitReachabilityRequest.newBuilder()
                 .setUnit("units/" + unit)
@@ -91,7 +142,14 @@ public class ReachabilityController {
 
     /** "Who asked about me": the caller's own inquiries (the subject is their NIP). */
     @Get("/me/inquiries")
-    public HttpResponse<String> myInquiries(HttpRequest<?> request, @QueryValue @Nullable Integer pageSize,
+    @Operation(summary = "Who asked about me",
+            description = "The reachability questions other callers asked about the calling officer (by NIP).")
+    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.ListInquiriesResponse in protobuf JSON",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    public HttpResponse<String> myInquiries(HttpRequest<?> request,
+                                            @Parameter(description = "Inquiries per page: default 50, at most 500")
+                                            @QueryValue @Nullable Integer pageSize,
+                                            @Parameter(description = "nextPageToken of the previous page; empty for the first")
                                             @QueryValue @Nullable String pageToken) {
         var caller = AuthFilter.caller(request);
         ListInquiriesRequest req = ListInquiriesRequest.newBuilder()
