@@ -45,6 +45,8 @@ public final class FakeAttendanceService {
     volatile FaultMode mode = FaultMode.NORMAL;
     volatile Duration stall = Duration.ofSeconds(3);
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The x-request-id metadata of every call received ("" when absent). */
+    final List<String> requestIds = new CopyOnWriteArrayList<>();
     final AtomicInteger singleCalls = new AtomicInteger();
     final AtomicInteger batchCalls = new AtomicInteger();
     private Server server;
@@ -58,6 +60,8 @@ public final class FakeAttendanceService {
                                                                    ServerCallHandler<Q, R> next) {
                     String auth = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
                     authorizations.add(auth == null ? "" : auth);
+                    String requestId = headers.get(Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER));
+                    requestIds.add(requestId == null ? "" : requestId);
                     return next.startCall(call, headers);
                 }
             };
@@ -80,6 +84,7 @@ public final class FakeAttendanceService {
         open.clear();
         lastCheckOut.clear();
         authorizations.clear();
+        requestIds.clear();
         singleCalls.set(0);
         batchCalls.set(0);
     }

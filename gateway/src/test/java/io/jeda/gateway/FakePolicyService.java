@@ -77,6 +77,8 @@ public final class FakePolicyService {
     volatile FaultMode mode = FaultMode.NORMAL;
     volatile Duration stall = Duration.ofSeconds(3);
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The x-request-id metadata of every call received ("" when absent). */
+    final List<String> requestIds = new CopyOnWriteArrayList<>();
     private Server server;
     private int port;
 
@@ -104,6 +106,8 @@ public final class FakePolicyService {
                                                                    ServerCallHandler<Q, R> next) {
                     String auth = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
                     authorizations.add(auth == null ? "" : auth);
+                    String requestId = headers.get(Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER));
+                    requestIds.add(requestId == null ? "" : requestId);
                     return next.startCall(call, headers);
                 }
             };
@@ -138,6 +142,7 @@ public final class FakePolicyService {
         mode = FaultMode.NORMAL;
         leave.clear();
         authorizations.clear();
+        requestIds.clear();
     }
 
     public void onLeave(String nip, LocalDate date) {
