@@ -8,6 +8,7 @@ import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.Status;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import org.slf4j.MDC;
@@ -17,7 +18,8 @@ import org.slf4j.MDC;
  * or a new one. The id is put in the gRPC context (so that outgoing calls made for this request carry
  * it, see {@link RequestIdClientInterceptor}), echoed in the response headers, and set in the MDC
  * around each listener callback only: gRPC runs the callbacks of one call on whatever executor thread
- * is free, so an MDC value set once would leak into other calls' log lines.
+ * is free, so an MDC value set once would leak into other calls' log lines. A call refused before it
+ * sent headers carries the id in its trailers.
  */
 @Singleton
 public class RequestIdServerInterceptor implements ServerInterceptor, Ordered {
@@ -35,10 +37,22 @@ public class RequestIdServerInterceptor implements ServerInterceptor, Ordered {
                                                        ServerCallHandler<Q, R> next) {
         String id = RequestId.acceptOrGenerate(headers.get(RequestId.METADATA_KEY));
         ServerCall<Q, R> echoing = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            private volatile boolean headersSent;
+
             @Override
             public void sendHeaders(Metadata responseHeaders) {
+                headersSent = true;
                 responseHeaders.put(RequestId.METADATA_KEY, id);
                 super.sendHeaders(responseHeaders);
+            }
+
+            @Override
+            public void close(Status status, Metadata trailers) {
+                // A call refused before any answer has no headers: the id travels in the trailers.
+                if (!headersSent) {
+                    trailers.put(RequestId.METADATA_KEY, id);
+                }
+                super.close(status, trailers);
             }
         };
         Context ctx = Context.current().withValue(RequestId.CONTEXT_KEY, id);
