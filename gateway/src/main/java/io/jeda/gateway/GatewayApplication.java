@@ -36,6 +36,7 @@ public final class GatewayApplication {
     public static void main(String[] args) {
         // Instants are stored as UTC wall time; the JVM zone must not leak into the database.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-        Micronaut.run(GatewayApplication.class, args);
+        // No ASCII-art banner: with JEDA_LOG_FORMAT=json every line on stdout must be a JSON object.
+        Micronaut.build(args).mainClass(GatewayApplication.class).banner(false).start();
     }
 }
