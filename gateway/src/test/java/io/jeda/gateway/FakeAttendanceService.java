@@ -59,6 +59,7 @@ public final class FakeAttendanceService {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final AtomicInteger singleCalls = new AtomicInteger();
     final AtomicInteger batchCalls = new AtomicInteger();
+    private final List<String> singleAsked = new CopyOnWriteArrayList<>();
     private final List<AttendanceEvent> events = new CopyOnWriteArrayList<>();
     /** First answer and request per officer and idempotency key. */
     private final Map<String, Map.Entry<Message, AttendanceEvent>> byKey = new ConcurrentHashMap<>();
@@ -90,6 +91,7 @@ public final class FakeAttendanceService {
         authorizations.clear();
         singleCalls.set(0);
         batchCalls.set(0);
+        singleAsked.clear();
         stall = Duration.ofSeconds(3);
         events.clear();
         byKey.clear();
@@ -108,6 +110,11 @@ public final class FakeAttendanceService {
     /** GetCurrentStatus calls since the last reset. */
     public int singleCalls() {
         return singleCalls.get();
+    }
+
+    /** The officers GetCurrentStatus was asked about since the last reset, in order. */
+    public List<String> singleAsked() {
+        return List.copyOf(singleAsked);
     }
 
     /** BatchGetCurrentStatuses calls since the last reset. */
@@ -245,6 +252,7 @@ public final class FakeAttendanceService {
         @Override
         public void getCurrentStatus(GetCurrentStatusRequest req, StreamObserver<OfficerStatus> out) {
             singleCalls.incrementAndGet();
+            singleAsked.add(req.getOfficer());
             if (!behave(out)) {
                 return;
             }
