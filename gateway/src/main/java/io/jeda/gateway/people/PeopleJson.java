@@ -27,6 +27,7 @@ import java.util.Map;
 final class PeopleJson {
 
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer();
+    private static final JsonFormat.Printer COMPACT = PRINTER.omittingInsignificantWhitespace();
     private static final JsonFormat.Parser PARSER = JsonFormat.parser();
 
     private PeopleJson() {
@@ -57,6 +58,15 @@ final class PeopleJson {
         }
     }
 
+    /** On one line, for the messages inside an answer the gateway composes (inbox, board). */
+    static String printCompact(Message m) {
+        try {
+            return COMPACT.print(m);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("cannot print " + m.getDescriptorForType().getName(), e);
+        }
+    }
+
     static HttpResponse<String> ok(Message m) {
         return okJson(print(m));
     }
@@ -67,7 +77,7 @@ final class PeopleJson {
 
     /** A JSON string literal. */
     static String quote(String s) {
-        return print(Value.newBuilder().setStringValue(s).build());
+        return printCompact(Value.newBuilder().setStringValue(s).build());
     }
 
     private static Struct withEnumPrefixes(Struct s, Descriptor type) {

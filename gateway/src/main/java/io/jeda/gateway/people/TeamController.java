@@ -87,9 +87,9 @@ public class TeamController {
                 ListDayExceptionsRequest.newBuilder().setParent("officers/-")
                         .setState(PlanState.PLAN_STATE_SUBMITTED).setPageSize(people.inboxSize()).build()));
         StringJoiner p = new StringJoiner(",", "[", "]");
-        plans.getPlansList().forEach(x -> p.add(PeopleJson.print(x)));
+        plans.getPlansList().forEach(x -> p.add(PeopleJson.printCompact(x)));
         StringJoiner e = new StringJoiner(",", "[", "]");
-        exceptions.getDayExceptionsList().forEach(x -> e.add(PeopleJson.print(x)));
+        exceptions.getDayExceptionsList().forEach(x -> e.add(PeopleJson.printCompact(x)));
         return PeopleJson.okJson("{\"plans\":" + p + ",\"dayExceptions\":" + e + "}");
     }
 
@@ -143,7 +143,7 @@ public class TeamController {
         List<Officer> reports = reports(AuthFilter.token(request), caller.subject());
         Instant asOf = clock.instant();
         if (reports.isEmpty()) {
-            return PeopleJson.okJson("{\"asOf\":" + PeopleJson.print(ts(asOf)) + ",\"members\":[]}");
+            return PeopleJson.okJson("{\"asOf\":" + PeopleJson.printCompact(ts(asOf)) + ",\"members\":[]}");
         }
         return AnswerBudget.run(settings.listBudget(), () -> {
             BatchGetReachabilityResponse answers = reachability.batch(caller, BatchGetReachabilityRequest.newBuilder()
@@ -165,11 +165,11 @@ public class TeamController {
                 members.add("{\"officer\":" + PeopleJson.quote(o.getName())
                         + ",\"displayName\":" + PeopleJson.quote(o.getDisplayName())
                         + ",\"attendance\":" + (now.available() ? attendanceJson(now.value()) : "null")
-                        + ",\"reachability\":" + (r == null ? "null" : PeopleJson.print(r)) + "}");
+                        + ",\"reachability\":" + (r == null ? "null" : PeopleJson.printCompact(r)) + "}");
             }
             StringJoiner d = new StringJoiner(",", "[", "]");
             degraded.forEach(s -> d.add(PeopleJson.quote(s)));
-            return PeopleJson.okJson("{\"asOf\":" + PeopleJson.print(ts(asOf)) + ",\"members\":" + members
+            return PeopleJson.okJson("{\"asOf\":" + PeopleJson.printCompact(ts(asOf)) + ",\"members\":" + members
                     + ",\"degradedSources\":" + d + "}");
         });
     }
@@ -197,7 +197,7 @@ public class TeamController {
             b.append(",\"mode\":").append(PeopleJson.quote("ATTENDANCE_MODE_" + now.mode().name()));
         }
         if (now.since() != null) {
-            b.append(",\"since\":").append(PeopleJson.print(ts(now.since())));
+            b.append(",\"since\":").append(PeopleJson.printCompact(ts(now.since())));
         }
         return b.append('}').toString();
     }
