@@ -33,6 +33,10 @@ class OpenApiTest extends GatewayTestBase {
                 "/v1/units/{unit}/reachability", "/v1/me/inquiries")) {
             assertTrue(paths.containsKey(p), "missing " + p + " in " + paths.keySet());
         }
+        // Every controller of the module is in, with no list to keep: the people endpoints too.
+        for (String p : List.of("/v1/me/check-ins", "/v1/me/plans", "/v1/team/inbox")) {
+            assertTrue(paths.containsKey(p), "missing " + p + " in " + paths.keySet());
+        }
         // The document describes the API, not the service's own plumbing.
         assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/v1/")), paths.keySet().toString());
 
