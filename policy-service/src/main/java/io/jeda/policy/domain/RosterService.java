@@ -165,6 +165,7 @@ public class RosterService {
                         "field", "update_mask", "path", p);
             }
         }
+        lock(rosterId);
         RosterDetails current = loader.require(rosterId);
         Roster old = current.roster();
         Roster in = changes.roster();
@@ -195,6 +196,7 @@ public class RosterService {
     public RosterOverride createOverride(Caller caller, String rosterId, String officerNip, @Nullable Instant start,
                                          @Nullable Instant end, @Nullable String reason) {
         caller.requireAdmin();
+        lock(rosterId);
         RosterDetails d = loader.require(rosterId);
         if (start == null) {
             throw JedaException.invalidField("override.start_time", "override.start_time is required");
@@ -233,6 +235,7 @@ public class RosterService {
     public List<RosterOverride> swap(Caller caller, String rosterId, @Nullable Instant first, @Nullable Instant second,
                                      @Nullable String reason) {
         caller.requireAdmin();
+        lock(rosterId);
         RosterDetails d = loader.require(rosterId);
         if (first == null) {
             throw JedaException.invalidField("first_slot_time", "first_slot_time is required");
@@ -250,6 +253,15 @@ public class RosterService {
         return swap;
     }
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Locks the roster's row for the rest of the transaction, before anything of it is read: changes
+     * to one roster then run one after another, so two changes that each keep everyone under the cap
+     * cannot together break it. An unknown roster takes no lock and is reported by the load after.
+     */
+    private void lock(String rosterId) {
+        rosters.lockById(rosterId);
+    }
 
     private void saveCheckedOverrides(RosterDetails d, List<RosterOverride> added, Instant changeStart) {
         Roster r = d.roster();
