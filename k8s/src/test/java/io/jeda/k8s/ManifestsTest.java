@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -391,6 +393,55 @@ class ManifestsTest {
         keys.addAll(map(configMapOrSecret.get("stringData")).keySet());
         keys.addAll(map(configMapOrSecret.get("binaryData")).keySet());
         return keys;
+    }
+
+    /**
+     * Every JEDA_* variable a service's pods get (ConfigMaps, Secrets, ExternalSecrets, literal env)
+     * is one the service reads: a misspelt or retired name would otherwise be ignored without a word.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyJedaVariableGivenToAServiceIsOneItReads(String overlay) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads(overlay)) {
+            if (!isJedaService(workload)) {
+                continue;
+            }
+            String module = name(workload);
+            Set<String> reads = variablesRead(module);
+            for (Map<String, Object> c : maps(podSpec(workload).get("containers"))) {
+                Set<String> given = new HashSet<>(environment(overlay, c).keySet());
+                maps(c.get("env")).forEach(e -> given.add(String.valueOf(e.get("name"))));
+                for (Map<String, Object> from : maps(c.get("envFrom"))) {
+                    Object secret = map(from.get("secretRef")).get("name");
+                    if (secret != null) {
+                        secretKeys(overlay, (String) secret).ifPresent(given::addAll);
+                    }
+                }
+                given.stream().filter(v -> v.startsWith("JEDA_") && !reads.contains(v)).sorted()
+                        .forEach(v -> problems.add(kind(workload) + "/" + module + " container " + c.get("name")
+                                + ": " + v + " is not read by " + module + " (its application.yml or logback.xml)"));
+            }
+        }
+        assertNoProblems(overlay, problems);
+    }
+
+    /** The JEDA_* names in a module's application*.yml and logback.xml. */
+    private static Set<String> variablesRead(String module) throws IOException {
+        Path resources = moduleDir.getParent().resolve(module).resolve("src/main/resources");
+        Set<String> names = new HashSet<>();
+        try (Stream<Path> files = Files.list(resources)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.yml|logback.*\\.xml"))
+                    .toList()) {
+                Matcher m = Pattern.compile("\\$\\{(JEDA_[A-Z0-9_]+)")
+                        .matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(!names.isEmpty(), "no JEDA_* settings found under " + resources);
+        return names;
     }
 
     // ---------------------------------------------------------------------------------------
