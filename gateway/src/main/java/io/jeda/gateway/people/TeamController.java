@@ -5,6 +5,7 @@ import io.jeda.common.security.Caller;
 import io.jeda.gateway.GatewaySettings;
 import io.jeda.gateway.client.AnswerBudget;
 import io.jeda.gateway.client.AttendanceSource;
+import io.jeda.gateway.client.PolicyClient;
 import io.jeda.gateway.grpc.ReachabilityApi;
 import io.jeda.gateway.http.AuthFilter;
 import io.jeda.gateway.http.ProblemResponses;
@@ -16,6 +17,7 @@ import io.jeda.gateway.v1.Reachability;
 import io.jeda.gateway.v1.Urgency;
 import io.jeda.policy.v1.ApproveDayExceptionRequest;
 import io.jeda.policy.v1.ApprovePlanRequest;
+import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.ListDayExceptionsRequest;
 import io.jeda.policy.v1.ListDayExceptionsResponse;
 import io.jeda.policy.v1.ListOfficersRequest;
@@ -23,6 +25,7 @@ import io.jeda.policy.v1.ListOfficersResponse;
 import io.jeda.policy.v1.ListPlansRequest;
 import io.jeda.policy.v1.ListPlansResponse;
 import io.jeda.policy.v1.Officer;
+import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.RejectDayExceptionRequest;
 import io.jeda.policy.v1.RejectPlanRequest;
@@ -68,15 +71,22 @@ public class TeamController {
     private final ReachabilityApi reachability;
     private final AttendanceSource attendance;
     private final Clock clock;
+    private final PolicyClient policy;
 
     public TeamController(Forwarder forward, PeopleSettings people, GatewaySettings settings,
-                          ReachabilityApi reachability, AttendanceSource attendance, Clock clock) {
+                          ReachabilityApi reachability, AttendanceSource attendance, Clock clock,
+                          PolicyClient policy) {
+        this.policy = policy;
         this.forward = forward;
         this.people = people;
         this.settings = settings;
         this.reachability = reachability;
         this.attendance = attendance;
         this.clock = clock;
+    }
+
+    private static String nipOf(String officerName) {
+        return officerName.startsWith("officers/") ? officerName.substring("officers/".length()) : officerName;
     }
 
     /** {@code {"plans": [...], "dayExceptions": [...]}}: what waits for the caller's decision. */
@@ -100,8 +110,11 @@ public class TeamController {
     @Post("/plans/{id}:approve")
     public HttpResponse<String> approvePlan(HttpRequest<?> request, @PathVariable String id) {
         PeopleAccess.manager(request);
-        return PeopleJson.ok(forward.plans(AuthFilter.token(request),
-                s -> s.approvePlan(ApprovePlanRequest.newBuilder().setName("plans/" + id).build())));
+        Plan approved = forward.plans(AuthFilter.token(request),
+                s -> s.approvePlan(ApprovePlanRequest.newBuilder().setName("plans/" + id).build()));
+        // The officer's days change from now on: answer reachability from the approved plan at once.
+        policy.forgetSchedules(nipOf(approved.getOfficer()));
+        return PeopleJson.ok(approved);
     }
 
     /** Body: {@code {"reason": "..."}}; the reason is required. */
@@ -118,8 +131,10 @@ public class TeamController {
     @Post("/day-exceptions/{id}:approve")
     public HttpResponse<String> approveDayException(HttpRequest<?> request, @PathVariable String id) {
         PeopleAccess.manager(request);
-        return PeopleJson.ok(forward.plans(AuthFilter.token(request), s -> s.approveDayException(
-                ApproveDayExceptionRequest.newBuilder().setName("dayExceptions/" + id).build())));
+        DayException approved = forward.plans(AuthFilter.token(request), s -> s.approveDayException(
+                ApproveDayExceptionRequest.newBuilder().setName("dayExceptions/" + id).build()));
+        policy.forgetSchedules(nipOf(approved.getOfficer()));
+        return PeopleJson.ok(approved);
     }
 
     /** Body: {@code {"reason": "..."}}; the reason is required. */

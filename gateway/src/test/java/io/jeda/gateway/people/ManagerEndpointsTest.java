@@ -61,6 +61,29 @@ class ManagerEndpointsTest extends PeopleTestBase {
     }
 
     @Test
+    void anApprovalThroughTheGatewayIsSeenByReachabilityAtOnce() {
+        String thursdayMorning = "/v1/officers/" + SITI + "/reachability?urgency=ROUTINE&at=2026-11-26T03:00:00Z";
+        // A whole (not degraded) answer, so that Siti's Thursday is in the gateway's cache; a cold JVM
+        // on a busy machine may need a second try to answer inside the budget.
+        Answer before = get(thursdayMorning, AGENCY_TOKEN);
+        for (int i = 0; i < 5 && before.body().contains("degraded"); i++) {
+            before = get(thursdayMorning, AGENCY_TOKEN);
+        }
+        assertEquals(200, before.status(), before.body());
+        assertFalse(before.body().contains("degraded"), before.body());
+        assertTrue(before.body().contains("REACHABILITY_STATE_EXPECTED"), before.body());
+        // policy-service now has a different day for Siti; the approval through the gateway must drop
+        // the cached one rather than let it stand until it expires.
+        POLICY.onLeave(SITI, java.time.LocalDate.of(2026, 11, 26));
+        String id = POLICY.seedPlan(SITI, PlanState.PLAN_STATE_SUBMITTED);
+        assertEquals(200, post("/v1/team/plans/" + id + ":approve", MANAGER_TOKEN, null).status());
+
+        Answer after = get(thursdayMorning, AGENCY_TOKEN);
+        assertEquals(200, after.status(), after.body());
+        assertTrue(after.body().contains("REACHABILITY_STATE_ON_LEAVE"), after.body());
+    }
+
+    @Test
     void aManagerWhoIsNotTheDirectManagerIsRefusedByPolicyService() {
         String id = POLICY.seedPlan(SITI, PlanState.PLAN_STATE_SUBMITTED);
 
