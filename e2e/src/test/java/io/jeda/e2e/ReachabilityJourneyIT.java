@@ -89,11 +89,14 @@ class ReachabilityJourneyIT {
     private void warmUp() {
         String token = Tokens.token("e2e-warm-up", Role.AGENCY);
         Instant deadline = Instant.now().plus(JedaServices.START_TIMEOUT);
-        boolean whole;
-        do {
+        boolean whole = false;
+        while (!whole && Instant.now().isBefore(deadline)) {
             whole = !gateway.reachability(token, ANALYST, "EMERGENCY", tuesdayNight).reachability().getDegraded()
                     & !gateway.reachability(token, DESK_24H, "ROUTINE", null).reachability().getDegraded();
-        } while (!whole && Instant.now().isBefore(deadline));
+            if (!whole) {
+                pause(Duration.ofMillis(200));
+            }
+        }
         assertTrue(whole, "the gateway still gives degraded answers after " + JedaServices.START_TIMEOUT);
     }
 
@@ -227,15 +230,19 @@ class ReachabilityJourneyIT {
         Instant deadline = Instant.now().plus(SETTLE);
         T last = ask.get();
         while (!done.test(last) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            pause(Duration.ofMillis(50));
             last = ask.get();
         }
         return last;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private static Instant local(LocalDate date, LocalTime time) {
