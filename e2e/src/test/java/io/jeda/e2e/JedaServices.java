@@ -162,12 +162,14 @@ final class JedaServices implements AutoCloseable {
         if (processes.containsKey(s)) {
             throw new IllegalStateException(s.module + " is still running");
         }
+        Instant began = Instant.now();
         try {
             launch(s, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitServing(s, Instant.now().plus(START_TIMEOUT));
+        awaitServing(s, began.plus(START_TIMEOUT));
+        System.out.printf("e2e: %s SERVING again after %d ms%n", s.module, Duration.between(began, Instant.now()).toMillis());
     }
 
     /** Starts again any service a test killed, so that the next test class finds all three running. */

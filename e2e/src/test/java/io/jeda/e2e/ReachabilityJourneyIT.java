@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * One agency's day through all three services, as separate processes on the test database, using
  * only public APIs: the admin sets the agency up in policy-service, officers plan and check in, an
- * agency system asks the gateway over REST, and an officer reads who asked. The last step kills
- * attendance-service and expects the gateway to keep answering.
+ * agency system asks the gateway over REST, and an officer reads who asked. The last steps kill
+ * attendance-service, expect the gateway to keep answering, and start it again.
  */
 @ExtendWith(JedaServicesExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,6 +57,8 @@ class ReachabilityJourneyIT {
     private static final String COMPLAINT_DESK_TOKEN = Tokens.token(COMPLAINT_DESK_APP, Role.AGENCY);
     /** How long a change may take to show through the gateway's caches and the asynchronous audit log. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
+    /** How long the gateway may take to reconnect to a restarted service (gRPC's connect back-off grows). */
+    private static final Duration RECONNECT = Duration.ofSeconds(30);
     /** Inside the office geofence: about 40 m from its centre, with a 12 m accuracy. */
     private static final double AT_OFFICE_LAT = -2.8733;
     private static final double AT_OFFICE_LON = 108.2809;
@@ -221,13 +223,31 @@ class ReachabilityJourneyIT {
         assertTrue(r.getReasonsList().stream().anyMatch(s -> s.contains("attendance-service")), answer.json());
     }
 
+    @Test
+    @Order(7)
+    void whenAttendanceIsBackTheCheckInIsStillThere() {
+        services.ensureRunning();
+
+        // The gateway reconnects on its own (after its channel's back-off); nothing is restarted there.
+        GatewayRest.Answer answer = await(() -> gateway.reachability(COMPLAINT_DESK_TOKEN, DESK_24H, "ROUTINE", null),
+                a -> !a.reachability().getDegraded(), RECONNECT);
+        assertFalse(answer.reachability().getDegraded(), answer.json());
+        assertEquals(ReachabilityState.REACHABILITY_STATE_AVAILABLE, answer.reachability().getState(), answer.json());
+        assertEquals(WorkLocation.WORK_LOCATION_OFFICE, answer.reachability().getWorkLocation(), answer.json());
+    }
+
     private static Optional<Inquiry> byClient(ListInquiriesResponse l, String client) {
         return l.getInquiriesList().stream().filter(i -> i.getClient().equals(client)).findFirst();
     }
 
     /** Asks until the answer satisfies the condition or {@link #SETTLE} has passed; returns the last answer. */
     private static <T> T await(Supplier<T> ask, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(SETTLE);
+        return await(ask, done, SETTLE);
+    }
+
+    /** Asks until the answer satisfies the condition or the time is up; returns the last answer. */
+    private static <T> T await(Supplier<T> ask, Predicate<T> done, Duration within) {
+        Instant deadline = Instant.now().plus(within);
         T last = ask.get();
         while (!done.test(last) && Instant.now().isBefore(deadline)) {
             pause(Duration.ofMillis(50));

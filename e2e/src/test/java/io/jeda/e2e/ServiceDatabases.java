@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * The database of each service process, chosen by {@link TestDatabase} like every other test: on a
  * MySQL/MariaDB server (JEDA_TEST_JDBC_URL, or a container) each service gets {@code <name>_e2e_<service>},
  * emptied before the run so the scenario starts from nothing; without one, an H2 file in MySQL mode
- * under {@code target/e2e-data}, which outlives a restart of the process and can be inspected after a
- * failure.
+ * under {@code target/e2e-data}, written at every commit so that it outlives a killed process, and
+ * left there to be inspected after a failure.
  */
 final class ServiceDatabases {
 
@@ -47,7 +47,7 @@ final class ServiceDatabases {
             Path dir = dataDir.resolve(service);
             deleteTree(dir);
             return new Jdbc("jdbc:h2:file:" + dir.toAbsolutePath().resolve(service)
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "sa", "");
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0", "sa", "");
         }
         Matcher m = MYSQL.matcher(url);
         if (!m.matches()) {
