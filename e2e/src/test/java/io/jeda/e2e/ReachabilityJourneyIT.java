@@ -57,8 +57,11 @@ class ReachabilityJourneyIT {
     private static final String COMPLAINT_DESK_TOKEN = Tokens.token(COMPLAINT_DESK_APP, Role.AGENCY);
     /** How long a change may take to show through the gateway's caches and the asynchronous audit log. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
-    /** How long the gateway may take to reconnect to a restarted service (gRPC's connect back-off grows). */
-    private static final Duration RECONNECT = Duration.ofSeconds(30);
+    /**
+     * How long the gateway may take to reconnect to a restarted service: gRPC's connect back-off grows
+     * by 1.6 a try, so the next try can come up to about half the down time after the service is back.
+     */
+    private static final Duration RECONNECT = Duration.ofSeconds(60);
     /** Inside the office geofence: about 40 m from its centre, with a 12 m accuracy. */
     private static final double AT_OFFICE_LAT = -2.8733;
     private static final double AT_OFFICE_LON = 108.2809;
