@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The gateway's public REST/JSON API as an agency system or an officer's app calls it: plain HTTP
- * with a bearer token. Bodies are read with protobuf's strict JSON parser, so a field the API does
+ * The gateway's public REST/JSON API as an agency system, an officer's app or a manager's web page
+ * calls it: plain HTTP with a bearer token. Bodies are read with protobuf's strict JSON parser, so a field the API does
  * not define fails the test instead of being ignored.
  */
 final class GatewayRest {
@@ -48,26 +48,57 @@ final class GatewayRest {
         return parse(get("/v1/me/inquiries?pageSize=100", token), ListInquiriesResponse.newBuilder()).build();
     }
 
+    /**
+     * {@code POST} of a message in JSON (or of no body), optionally with an {@code Idempotency-Key}
+     * header; the answer is read into the builder.
+     */
+    <B extends Message.Builder> B post(String path, String token, Message body, String idempotencyKey, B into) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            req.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body == null) {
+            req.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            req.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(print(body)));
+        }
+        return parse(send(req.build(), "POST " + path), into);
+    }
+
     private String get(String pathAndQuery, String token) {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                "GET " + pathAndQuery);
+    }
+
+    /** Sends, and insists on 200 with a JSON body; anything else fails the test with what came back. */
+    private String send(HttpRequest req, String what) {
         HttpResponse<String> r;
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("GET " + pathAndQuery + " failed: " + e, e);
+            throw new AssertionError(what + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted: GET " + pathAndQuery, e);
+            throw new AssertionError("interrupted: " + what, e);
         }
         if (r.statusCode() != 200) {
-            throw new AssertionError("GET " + pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+            throw new AssertionError(what + " answered " + r.statusCode() + ": " + r.body());
         }
         String type = r.headers().firstValue("Content-Type").orElse("");
         if (!type.startsWith("application/json")) {
-            throw new AssertionError("GET " + pathAndQuery + " answered Content-Type " + type + ": " + r.body());
+            throw new AssertionError(what + " answered Content-Type " + type + ": " + r.body());
         }
         return r.body();
+    }
+
+    private static String print(Message m) {
+        try {
+            return JsonFormat.printer().print(m);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("cannot print " + m.getDescriptorForType().getFullName(), e);
+        }
     }
 
     private static <B extends Message.Builder> B parse(String json, B builder) {

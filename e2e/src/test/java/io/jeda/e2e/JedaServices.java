@@ -55,13 +55,13 @@ final class JedaServices implements AutoCloseable {
     /** The gateway's attendance status cache: short, so that a check-in shows within a poll or two. */
     static final Duration STATUS_CACHE_EXPIRY = Duration.ofMillis(100);
     /**
-     * The gateway's deadline for each call to policy-service and attendance-service, and its time
-     * budget for one answer. Longer than in production (300 ms, 1 s): the services run on small,
+     * The deadline of each call one service makes to another, and the gateway's time budget for one
+     * answer. Longer than in production (300 ms to 2 s, 1 s): the services run on small,
      * barely compiled JVMs on a shared build machine, and this test is about what the answers say, not
      * how fast a warm service gives them. A service that is down fails at once, deadline or not.
      */
-    static final Duration CALL_DEADLINE = Duration.ofSeconds(2);
-    static final Duration ANSWER_BUDGET = Duration.ofSeconds(4);
+    static final Duration CALL_DEADLINE = Duration.ofSeconds(3);
+    static final Duration ANSWER_BUDGET = Duration.ofSeconds(6);
     /** Small JVMs that start quickly: the scenario is short, so the optimising compiler never pays off. */
     private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xss512k", "-Xms64m", "-Xmx256m", "-Xshare:auto", "-Duser.timezone=UTC");
@@ -231,6 +231,8 @@ final class JedaServices implements AutoCloseable {
                 env.put("JEDA_GATEWAY_POLICY_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
                 env.put("JEDA_GATEWAY_ATTENDANCE_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
                 env.put("JEDA_GATEWAY_ANSWER_BUDGET", ANSWER_BUDGET.toMillis() + "ms");
+                // What /v1/me and /v1/team forward to the services with the caller's token.
+                env.put("JEDA_GATEWAY_FORWARD_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
             }
         }
         return env;

@@ -5,9 +5,8 @@ import io.jeda.policy.v1.Plan;
 
 /**
  * What officers and managers do themselves in the scenario: write and submit a plan, approve a
- * subordinate's plan, check in. Today these go to the internal services' gRPC APIs
- * ({@link InternalGrpcOfficerActions}); once the gateway publishes its people-facing REST routes, an
- * implementation over those replaces it without touching the scenario.
+ * subordinate's plan, check in. {@link GatewayRestOfficerActions} does it through the gateway, as
+ * people do; the scenario does not depend on the way.
  */
 interface OfficerActions {
 

@@ -43,8 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One agency's day through all three services, as separate processes on the test database, using
- * only public APIs: the admin sets the agency up in policy-service, officers plan and check in, an
- * agency system asks the gateway over REST, and an officer reads who asked. The last steps kill
+ * only public APIs: the admin sets the agency up in policy-service, officers plan and check in and
+ * their manager approves through the gateway's REST API, an agency system asks the gateway over REST,
+ * and an officer reads who asked. The last steps kill
  * attendance-service, expect the gateway to keep answering, and start it again.
  */
 @ExtendWith(JedaServicesExtension.class)
@@ -78,7 +79,7 @@ class ReachabilityJourneyIT {
     void createAgency(JedaServices services) {
         this.services = services;
         this.gateway = new GatewayRest(services.gatewayHttp());
-        this.people = new InternalGrpcOfficerActions(services);
+        this.people = new GatewayRestOfficerActions(gateway);
         LocalDate today = LocalDate.now(ZONE);
         LocalDate tuesday = today.with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
         tuesdayNight = tuesday.atTime(22, 0).atZone(ZONE).toInstant();
