@@ -391,6 +391,21 @@ class RosterEndpointTest extends PolicyTestBase {
     }
 
     @Test
+    void anEarlierOverrideInTheSameWeekCountsTowardsTheCap() {
+        // A has 48 of 56 hours; the first override gives 8 more (Monday), the second another 8 (Wednesday).
+        admin().createRoster(create("noc", desk().clearMembers().addMembers(member(A)).addMembers(member(B))
+                .addMembers(member(C)).addMembers(member(D)).setTurnHours(12)));
+        admin().createRosterOverride(CreateRosterOverrideRequest.newBuilder().setParent("rosters/noc")
+                .setOverride(RosterOverride.newBuilder().setOfficer("officers/" + A).setStartTime(ts(at(12)))
+                        .setEndTime(ts(at(20))).setReason("cover")).build());
+        StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "ONCALL_CAP_EXCEEDED",
+                () -> admin().createRosterOverride(CreateRosterOverrideRequest.newBuilder().setParent("rosters/noc")
+                        .setOverride(RosterOverride.newBuilder().setOfficer("officers/" + A).setStartTime(ts(at(60)))
+                                .setEndTime(ts(at(68))).setReason("cover")).build()));
+        assertEquals("64", GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap().get("hours"));
+    }
+
+    @Test
     void concurrentOverridesCannotTogetherBreakTheCap() throws Exception {
         // A has 48 of the 56 hours in the first week; each override below gives A 8 more hours, so any
         // one of them fits, but no two do. Sent at once, exactly one may be stored.
