@@ -1,15 +1,26 @@
 package io.jeda.gateway;
 
 import com.google.protobuf.Timestamp;
-import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.stub.StreamObserver;
+import com.google.protobuf.Message;
+import io.jeda.attendance.v1.AttendanceDay;
+import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
+import io.jeda.attendance.v1.AttendanceEvent;
+import io.jeda.attendance.v1.AttendanceEventKind;
 import io.jeda.attendance.v1.AttendanceMode;
+import io.jeda.attendance.v1.AttendanceMonth;
+import io.jeda.attendance.v1.CheckInRequest;
+import io.jeda.attendance.v1.CheckOutRequest;
+import io.jeda.attendance.v1.DayStatus;
+import io.jeda.attendance.v1.DevicePosition;
+import io.jeda.attendance.v1.GetAttendanceMonthRequest;
+import io.jeda.attendance.v1.VerificationState;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.security.Caller;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
 import io.jeda.attendance.v1.BatchGetCurrentStatusesRequest;
 import io.jeda.attendance.v1.BatchGetCurrentStatusesResponse;
@@ -20,6 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,22 +59,19 @@ public final class FakeAttendanceService {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final AtomicInteger singleCalls = new AtomicInteger();
     final AtomicInteger batchCalls = new AtomicInteger();
+    private final List<String> singleAsked = new CopyOnWriteArrayList<>();
+    private final List<AttendanceEvent> events = new CopyOnWriteArrayList<>();
+    /** First answer and request per officer and idempotency key. */
+    private final Map<String, Map.Entry<Message, AttendanceEvent>> byKey = new ConcurrentHashMap<>();
     private Server server;
     private int port;
 
     public synchronized FakeAttendanceService start() {
         try {
-            ServerInterceptor recordAuth = new ServerInterceptor() {
-                @Override
-                public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                                   ServerCallHandler<Q, R> next) {
-                    String auth = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
-                    authorizations.add(auth == null ? "" : auth);
-                    return next.startCall(call, headers);
-                }
-            };
+            ServerInterceptor recordAuth = FakeCallers.recording(authorizations);
             server = ServerBuilder.forPort(port)
                     .addService(ServerInterceptors.intercept(new Attendance(), recordAuth))
+                    .addService(ServerInterceptors.intercept(new Days(), recordAuth))
                     .build().start();
             port = server.getPort();
             return this;
@@ -82,6 +91,40 @@ public final class FakeAttendanceService {
         authorizations.clear();
         singleCalls.set(0);
         batchCalls.set(0);
+        singleAsked.clear();
+        stall = Duration.ofSeconds(3);
+        events.clear();
+        byKey.clear();
+    }
+
+    /** Switches between answering, stalling and failing. */
+    public void mode(FaultMode m) {
+        mode = m;
+    }
+
+    /** The authorization metadata of every call since the last reset, oldest first. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    /** GetCurrentStatus calls since the last reset. */
+    public int singleCalls() {
+        return singleCalls.get();
+    }
+
+    /** The officers GetCurrentStatus was asked about since the last reset, in order. */
+    public List<String> singleAsked() {
+        return List.copyOf(singleAsked);
+    }
+
+    /** BatchGetCurrentStatuses calls since the last reset. */
+    public int batchCalls() {
+        return batchCalls.get();
+    }
+
+    /** Check-ins and check-outs stored since the last reset (a retry with a known key stores nothing). */
+    public int storedEvents() {
+        return events.size();
     }
 
     public void checkIn(String nip, AttendanceMode m, Instant since) {
@@ -114,10 +157,102 @@ public final class FakeAttendanceService {
         return b.build();
     }
 
+    private static void guard(StreamObserver<?> out, Runnable work) {
+        try {
+            work.run();
+        } catch (JedaException e) {
+            FakeCallers.fail(out, "attendance-service", e);
+        }
+    }
+
+    /**
+     * The rules of attendance-service that a gateway test can notice: only the officer themself,
+     * required fields, one open check-in at a time, and a retry with the same key answered with the
+     * first event (a different request with the same key refused). The time of record is the device
+     * time, so answers do not depend on the wall clock.
+     */
+    private AttendanceEvent record(AttendanceEventKind kind, String officer, AttendanceMode m,
+                                   Timestamp deviceTime, boolean hasPosition, DevicePosition position,
+                                   String deviceId, String key, Message request) {
+        Caller c = FakeCallers.caller();
+        String nip = officer.startsWith("officers/") ? officer.substring(9) : officer;
+        if (!c.isOfficer(nip)) {
+            throw JedaException.permissionDenied("NOT_SELF", "an officer checks in and out only as themself",
+                    "officer", officer, "subject", c.subject());
+        }
+        if (m == AttendanceMode.ATTENDANCE_MODE_UNSPECIFIED) {
+            throw JedaException.invalidField("mode", "mode must be OFFICE, HOME or OTHER");
+        }
+        if (!hasPosition) {
+            throw JedaException.invalidField("position", "position is required");
+        }
+        if (key.isEmpty()) {
+            throw JedaException.invalidField("idempotency_key", "idempotency_key is required");
+        }
+        Map.Entry<Message, AttendanceEvent> first = byKey.get(nip + "|" + key);
+        if (first != null) {
+            if (!first.getKey().equals(request)) {
+                throw JedaException.failedPrecondition("IDEMPOTENCY_KEY_REUSED",
+                        "this idempotency key was already used for a different request", "idempotency_key", key);
+            }
+            return first.getValue();
+        }
+        Instant at = Instant.ofEpochSecond(deviceTime.getSeconds());
+        Open current = open.get(nip);
+        if (kind == AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_IN && current != null) {
+            throw JedaException.failedPrecondition("ALREADY_CHECKED_IN", "officer " + nip + " is already checked in",
+                    "officer", officer);
+        }
+        if (kind == AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_OUT && current == null) {
+            throw JedaException.failedPrecondition("NOT_CHECKED_IN", "officer " + nip + " has no open check-in",
+                    "officer", officer);
+        }
+        AttendanceEvent e = AttendanceEvent.newBuilder()
+                .setName("officers/" + nip + "/attendanceEvents/e" + (events.size() + 1)).setOfficer("officers/" + nip)
+                .setKind(kind).setMode(m).setRecordTime(deviceTime).setDeviceTime(deviceTime)
+                .setReceiveTime(deviceTime).setTimeZone("Asia/Jakarta").setPosition(position).setDeviceId(deviceId)
+                .setVerification(VerificationState.VERIFICATION_STATE_VERIFIED).build();
+        events.add(e);
+        byKey.put(nip + "|" + key, Map.entry(request, e));
+        if (kind == AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_IN) {
+            checkIn(nip, m, at);
+        } else {
+            checkOut(nip, at);
+        }
+        return e;
+    }
+
     final class Attendance extends AttendanceServiceGrpc.AttendanceServiceImplBase {
+        @Override
+        public void checkIn(CheckInRequest req, StreamObserver<AttendanceEvent> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                out.onNext(record(AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_IN, req.getOfficer(), req.getMode(),
+                        req.getDeviceTime(), req.hasPosition(), req.getPosition(), req.getDeviceId(),
+                        req.getIdempotencyKey(), req));
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void checkOut(CheckOutRequest req, StreamObserver<AttendanceEvent> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                out.onNext(record(AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_OUT, req.getOfficer(), req.getMode(),
+                        req.getDeviceTime(), req.hasPosition(), req.getPosition(), req.getDeviceId(),
+                        req.getIdempotencyKey(), req));
+                out.onCompleted();
+            });
+        }
+
         @Override
         public void getCurrentStatus(GetCurrentStatusRequest req, StreamObserver<OfficerStatus> out) {
             singleCalls.incrementAndGet();
+            singleAsked.add(req.getOfficer());
             if (!behave(out)) {
                 return;
             }
@@ -138,6 +273,39 @@ public final class FakeAttendanceService {
             }
             out.onNext(b.build());
             out.onCompleted();
+        }
+    }
+
+    /** Attendance days: readable by the officer themself (and privileged callers); every day OFF or PENDING. */
+    final class Days extends AttendanceDayServiceGrpc.AttendanceDayServiceImplBase {
+        @Override
+        public void getAttendanceMonth(GetAttendanceMonthRequest req, StreamObserver<AttendanceMonth> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Caller c = FakeCallers.caller();
+                String nip = req.getOfficer().startsWith("officers/") ? req.getOfficer().substring(9) : req.getOfficer();
+                if (!c.isPrivileged() && !c.isOfficer(nip)) {
+                    throw JedaException.permissionDenied("NOT_MANAGER", "only a manager of the officer's unit may read this",
+                            "officer", req.getOfficer(), "subject", c.subject());
+                }
+                YearMonth ym = YearMonth.of(req.getYear(), req.getMonth());
+                AttendanceMonth.Builder b = AttendanceMonth.newBuilder().setOfficer(req.getOfficer())
+                        .setYear(req.getYear()).setMonth(req.getMonth());
+                for (int d = 1; d <= ym.lengthOfMonth(); d++) {
+                    java.time.LocalDate date = ym.atDay(d);
+                    boolean weekend = date.getDayOfWeek().getValue() >= 6;
+                    b.addDays(AttendanceDay.newBuilder().setName(req.getOfficer() + "/attendanceDays/" + date)
+                            .setOfficer(req.getOfficer()).setTimeZone("Asia/Jakarta")
+                            .setDate(com.google.type.Date.newBuilder().setYear(date.getYear())
+                                    .setMonth(date.getMonthValue()).setDay(date.getDayOfMonth()))
+                            .setStatus(weekend ? DayStatus.DAY_STATUS_OFF_DAY : DayStatus.DAY_STATUS_ABSENT)
+                            .setDueMinutes(weekend ? 0 : 450));
+                }
+                out.onNext(b.build());
+                out.onCompleted();
+            });
         }
     }
 }

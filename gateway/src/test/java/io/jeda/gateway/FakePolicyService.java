@@ -1,16 +1,35 @@
 package io.jeda.gateway;
 
 import com.google.protobuf.Timestamp;
-import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.error.Violation;
+import io.jeda.common.security.Caller;
+import io.jeda.common.security.Role;
+import io.jeda.policy.v1.ApproveDayExceptionRequest;
+import io.jeda.policy.v1.ApprovePlanRequest;
+import io.jeda.policy.v1.CreateDayExceptionRequest;
+import io.jeda.policy.v1.CreatePlanRequest;
+import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.EffectiveSchedule;
+import io.jeda.policy.v1.GetPlanRequest;
+import io.jeda.policy.v1.ListDayExceptionsRequest;
+import io.jeda.policy.v1.ListDayExceptionsResponse;
+import io.jeda.policy.v1.ListPlansRequest;
+import io.jeda.policy.v1.ListPlansResponse;
+import io.jeda.policy.v1.Plan;
+import io.jeda.policy.v1.PlanDay;
+import io.jeda.policy.v1.PlanServiceGrpc;
+import io.jeda.policy.v1.PlanState;
+import io.jeda.policy.v1.RejectDayExceptionRequest;
+import io.jeda.policy.v1.RejectPlanRequest;
+import io.jeda.policy.v1.SubmitPlanRequest;
 import io.jeda.policy.v1.GetEffectiveScheduleRequest;
 import io.jeda.policy.v1.GetOfficerRequest;
 import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
@@ -51,6 +70,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process stand-in for policy-service built from the generated ImplBase classes, on a real
@@ -77,6 +97,10 @@ public final class FakePolicyService {
     volatile FaultMode mode = FaultMode.NORMAL;
     volatile Duration stall = Duration.ofSeconds(3);
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+    private final Map<String, String> planRequests = new ConcurrentHashMap<>();
+    private final Map<String, DayException> exceptions = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
     private Server server;
     private int port;
 
@@ -98,20 +122,13 @@ public final class FakePolicyService {
 
     public synchronized FakePolicyService start() {
         try {
-            ServerInterceptor recordAuth = new ServerInterceptor() {
-                @Override
-                public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                                                                   ServerCallHandler<Q, R> next) {
-                    String auth = headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
-                    authorizations.add(auth == null ? "" : auth);
-                    return next.startCall(call, headers);
-                }
-            };
+            ServerInterceptor recordAuth = FakeCallers.recording(authorizations);
             server = ServerBuilder.forPort(port)
                     .addService(ServerInterceptors.intercept(new Officers(), recordAuth))
                     .addService(ServerInterceptors.intercept(new Schedules(), recordAuth))
                     .addService(ServerInterceptors.intercept(new Rosters(), recordAuth))
                     .addService(ServerInterceptors.intercept(new Units(), recordAuth))
+                    .addService(ServerInterceptors.intercept(new Plans(), recordAuth))
                     .build().start();
             port = server.getPort();
             return this;
@@ -136,8 +153,47 @@ public final class FakePolicyService {
 
     public void reset() {
         mode = FaultMode.NORMAL;
+        stall = Duration.ofSeconds(3);
         leave.clear();
         authorizations.clear();
+        plans.clear();
+        planRequests.clear();
+        exceptions.clear();
+    }
+
+    /** Switches between answering, stalling and failing. */
+    public void mode(FaultMode m) {
+        mode = m;
+    }
+
+    /** The authorization metadata of every call since the last reset, oldest first. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    /** Stores a plan of the officer in the given state (Mondays at home, the rest at the office); its id. */
+    public String seedPlan(String nip, PlanState state) {
+        String id = "p" + ids.incrementAndGet();
+        plans.put(id, Plan.newBuilder().setName("plans/" + id).setOfficer("officers/" + nip)
+                .setStartDate(date(LocalDate.of(2026, 12, 1))).setEndDate(date(LocalDate.of(2027, 5, 31)))
+                .addDays(PlanDay.newBuilder().setDayOfWeek(com.google.type.DayOfWeek.MONDAY)
+                        .setPlace(WorkPlace.WORK_PLACE_HOME))
+                .setState(state).setNote("seeded").build());
+        return id;
+    }
+
+    /** Stores a SUBMITTED one-day exception of the officer; its id. */
+    public String seedDayException(String nip) {
+        String id = "x" + ids.incrementAndGet();
+        exceptions.put(id, DayException.newBuilder().setName("dayExceptions/" + id).setOfficer("officers/" + nip)
+                .setDate(date(LocalDate.of(2026, 12, 3))).setPlace(WorkPlace.WORK_PLACE_HOME)
+                .setState(PlanState.PLAN_STATE_SUBMITTED).setNote("seeded").build());
+        return id;
+    }
+
+    /** The stored plan, as the service holds it now. */
+    public Plan plan(String id) {
+        return plans.get(id);
     }
 
     public void onLeave(String nip, LocalDate date) {
@@ -201,6 +257,307 @@ public final class FakePolicyService {
         return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     }
 
+    /** Runs the work of a call; a refusal it throws becomes the status the real service would send. */
+    private static void guard(StreamObserver<?> out, Runnable work) {
+        try {
+            work.run();
+        } catch (JedaException e) {
+            FakeCallers.fail(out, "policy-service", e);
+        }
+    }
+
+    private boolean isManagerOf(Caller c, String nip) {
+        Officer o = officers.get(nip);
+        return o != null && !o.getManager().isEmpty() && c.isOfficer(strip(o.getManager(), "officers/"));
+    }
+
+    /** Like policy-service: the officer, their direct manager, ADMIN and SERVICE may read. */
+    private void requireReader(Caller c, String nip) {
+        if (!c.isPrivileged() && !c.isOfficer(nip) && !isManagerOf(c, nip)) {
+            throw JedaException.permissionDenied("NOT_OWNER_OR_MANAGER", "only the officer and their manager may read this",
+                    "subject", c.subject(), "officer", "officers/" + nip);
+        }
+    }
+
+    private Officer existing(String name) {
+        Officer o = officers.get(strip(name, "officers/"));
+        if (o == null) {
+            throw JedaException.notFound("officer", name);
+        }
+        return o;
+    }
+
+    private static void requireOwner(Caller c, String nip) {
+        if (!c.isOfficer(nip)) {
+            throw JedaException.permissionDenied("NOT_OWNER", "only officer " + nip + " may do this",
+                    "subject", c.subject(), "officer", "officers/" + nip);
+        }
+    }
+
+    private void requireDecider(Caller c, String nip) {
+        if (!c.isAdmin() && !isManagerOf(c, nip)) {
+            throw JedaException.permissionDenied("NOT_MANAGER", "only the direct manager of officer " + nip
+                    + " may decide", "subject", c.subject(), "officer", "officers/" + nip);
+        }
+    }
+
+    private static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw JedaException.invalidArgument("REASON_REQUIRED", "a reason is required", "field", "reason");
+        }
+        return reason.strip();
+    }
+
+    private static JedaException illegal(String name, PlanState from, PlanState to) {
+        return JedaException.of(ErrorKind.FAILED_PRECONDITION, "ILLEGAL_TRANSITION",
+                name + " cannot go from " + from + " to " + to, "from", from.name(), "to", to.name(), "name", name);
+    }
+
+    /**
+     * The plan and exception life cycle of policy-service with its access rules: the owner creates and
+     * submits, the direct manager decides, {@code officers/-} lists the calling manager's reports. Its
+     * one policy rule: at most two days at home a week.
+     */
+    final class Plans extends PlanServiceGrpc.PlanServiceImplBase {
+        @Override
+        public void createPlan(CreatePlanRequest req, StreamObserver<Plan> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Caller c = FakeCallers.caller();
+                Officer o = existing(req.getParent());
+                requireOwner(c, o.getNip());
+                List<Violation> missing = new ArrayList<>();
+                if (!req.getPlan().hasStartDate()) {
+                    missing.add(new Violation("FIELD_REQUIRED", "plan.start_date", "start_date is required"));
+                }
+                if (!req.getPlan().hasEndDate()) {
+                    missing.add(new Violation("FIELD_REQUIRED", "plan.end_date", "end_date is required"));
+                }
+                if (req.getPlan().getDaysCount() == 0) {
+                    missing.add(new Violation("FIELD_REQUIRED", "plan.days", "days are required"));
+                }
+                if (!missing.isEmpty()) {
+                    throw JedaException.violations(ErrorKind.INVALID_ARGUMENT, "INVALID_PLAN",
+                            "the plan is incomplete", missing);
+                }
+                String key = o.getNip() + "|" + req.getRequestId();
+                String prior = req.getRequestId().isEmpty() ? null : planRequests.get(key);
+                if (prior != null) {
+                    out.onNext(plans.get(prior));
+                    out.onCompleted();
+                    return;
+                }
+                String id = "p" + ids.incrementAndGet();
+                Plan p = req.getPlan().toBuilder().setName("plans/" + id).setOfficer("officers/" + o.getNip())
+                        .setState(PlanState.PLAN_STATE_DRAFT).clearDecisionReason().build();
+                plans.put(id, p);
+                if (!req.getRequestId().isEmpty()) {
+                    planRequests.put(key, id);
+                }
+                out.onNext(p);
+                out.onCompleted();
+            });
+        }
+
+        private Plan plan(String name) {
+            Plan p = plans.get(strip(name, "plans/"));
+            if (p == null) {
+                throw JedaException.notFound("plan", name);
+            }
+            return p;
+        }
+
+        @Override
+        public void getPlan(GetPlanRequest req, StreamObserver<Plan> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Plan p = plan(req.getName());
+                requireReader(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
+                out.onNext(p);
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void listPlans(ListPlansRequest req, StreamObserver<ListPlansResponse> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Caller c = FakeCallers.caller();
+                List<Plan> found = new ArrayList<>();
+                for (Plan p : plans.values()) {
+                    String owner = strip(p.getOfficer(), "officers/");
+                    boolean mine = req.getParent().equals("officers/-") ? isManagerOf(c, owner)
+                            : req.getParent().equals(p.getOfficer());
+                    if (mine && (req.getState() == PlanState.PLAN_STATE_UNSPECIFIED || req.getState() == p.getState())) {
+                        found.add(p);
+                    }
+                }
+                if (!req.getParent().equals("officers/-")) {
+                    requireReader(c, existing(req.getParent()).getNip());
+                }
+                found.sort((a, b) -> b.getName().compareTo(a.getName()));
+                out.onNext(ListPlansResponse.newBuilder().addAllPlans(found).build());
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void submitPlan(SubmitPlanRequest req, StreamObserver<Plan> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Plan p = plan(req.getName());
+                requireOwner(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
+                if (p.getState() != PlanState.PLAN_STATE_DRAFT) {
+                    throw illegal(p.getName(), p.getState(), PlanState.PLAN_STATE_SUBMITTED);
+                }
+                long home = p.getDaysList().stream().filter(d -> d.getPlace() == WorkPlace.WORK_PLACE_HOME).count();
+                if (home > 2) {
+                    throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY",
+                            "the plan breaks the position's FWA rules", List.of(new Violation("REMOTE_DAYS_EXCEEDED",
+                                    "days", home + " remote days a week; at most 2 are allowed")));
+                }
+                out.onNext(move(p, PlanState.PLAN_STATE_SUBMITTED, ""));
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void approvePlan(ApprovePlanRequest req, StreamObserver<Plan> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Plan p = plan(req.getName());
+                requireDecider(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
+                if (p.getState() != PlanState.PLAN_STATE_SUBMITTED) {
+                    throw illegal(p.getName(), p.getState(), PlanState.PLAN_STATE_APPROVED);
+                }
+                out.onNext(move(p, PlanState.PLAN_STATE_APPROVED, ""));
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void rejectPlan(RejectPlanRequest req, StreamObserver<Plan> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Plan p = plan(req.getName());
+                requireDecider(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
+                String why = reason(req.getReason());
+                if (p.getState() != PlanState.PLAN_STATE_SUBMITTED) {
+                    throw illegal(p.getName(), p.getState(), PlanState.PLAN_STATE_REJECTED);
+                }
+                out.onNext(move(p, PlanState.PLAN_STATE_REJECTED, why));
+                out.onCompleted();
+            });
+        }
+
+        private Plan move(Plan p, PlanState to, String why) {
+            Plan moved = p.toBuilder().setState(to).setDecisionReason(why).build();
+            plans.put(strip(p.getName(), "plans/"), moved);
+            return moved;
+        }
+
+        @Override
+        public void createDayException(CreateDayExceptionRequest req, StreamObserver<DayException> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Officer o = existing(req.getParent());
+                requireOwner(FakeCallers.caller(), o.getNip());
+                if (!req.getDayException().hasDate()) {
+                    throw JedaException.invalidField("day_exception.date", "date is required");
+                }
+                String id = "x" + ids.incrementAndGet();
+                DayException e = req.getDayException().toBuilder().setName("dayExceptions/" + id)
+                        .setOfficer("officers/" + o.getNip()).setState(PlanState.PLAN_STATE_SUBMITTED).build();
+                exceptions.put(id, e);
+                out.onNext(e);
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void listDayExceptions(ListDayExceptionsRequest req, StreamObserver<ListDayExceptionsResponse> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                Caller c = FakeCallers.caller();
+                if (!req.getParent().equals("officers/-")) {
+                    requireReader(c, existing(req.getParent()).getNip());
+                }
+                List<DayException> found = new ArrayList<>();
+                for (DayException e : exceptions.values()) {
+                    String owner = strip(e.getOfficer(), "officers/");
+                    boolean mine = req.getParent().equals("officers/-") ? isManagerOf(c, owner)
+                            : req.getParent().equals(e.getOfficer());
+                    if (mine && (req.getState() == PlanState.PLAN_STATE_UNSPECIFIED || req.getState() == e.getState())) {
+                        found.add(e);
+                    }
+                }
+                out.onNext(ListDayExceptionsResponse.newBuilder().addAllDayExceptions(found).build());
+                out.onCompleted();
+            });
+        }
+
+        private DayException exception(String name) {
+            DayException e = exceptions.get(strip(name, "dayExceptions/"));
+            if (e == null) {
+                throw JedaException.notFound("day_exception", name);
+            }
+            return e;
+        }
+
+        @Override
+        public void approveDayException(ApproveDayExceptionRequest req, StreamObserver<DayException> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                DayException e = exception(req.getName());
+                requireDecider(FakeCallers.caller(), strip(e.getOfficer(), "officers/"));
+                if (e.getState() != PlanState.PLAN_STATE_SUBMITTED) {
+                    throw illegal(e.getName(), e.getState(), PlanState.PLAN_STATE_APPROVED);
+                }
+                DayException d = e.toBuilder().setState(PlanState.PLAN_STATE_APPROVED).build();
+                exceptions.put(strip(e.getName(), "dayExceptions/"), d);
+                out.onNext(d);
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void rejectDayException(RejectDayExceptionRequest req, StreamObserver<DayException> out) {
+            if (!behave(out)) {
+                return;
+            }
+            guard(out, () -> {
+                DayException e = exception(req.getName());
+                requireDecider(FakeCallers.caller(), strip(e.getOfficer(), "officers/"));
+                String why = reason(req.getReason());
+                if (e.getState() != PlanState.PLAN_STATE_SUBMITTED) {
+                    throw illegal(e.getName(), e.getState(), PlanState.PLAN_STATE_REJECTED);
+                }
+                DayException d = e.toBuilder().setState(PlanState.PLAN_STATE_REJECTED).setDecisionReason(why).build();
+                exceptions.put(strip(e.getName(), "dayExceptions/"), d);
+                out.onNext(d);
+                out.onCompleted();
+            });
+        }
+    }
+
     final class Officers extends OfficerServiceGrpc.OfficerServiceImplBase {
         @Override
         public void getOfficer(GetOfficerRequest req, StreamObserver<Officer> out) {
@@ -221,9 +578,14 @@ public final class FakePolicyService {
             if (!behave(out)) {
                 return;
             }
-            out.onNext(ListOfficersResponse.newBuilder().addAllOfficers(officers.values().stream()
-                    .filter(o -> o.getUnit().equals(req.getUnit())).toList()).build());
-            out.onCompleted();
+            guard(out, () -> {
+                FakeCallers.caller().requireAny(Role.OFFICER, Role.MANAGER);
+                out.onNext(ListOfficersResponse.newBuilder().addAllOfficers(officers.values().stream()
+                        .filter(o -> req.getUnit().isEmpty() || o.getUnit().equals(req.getUnit()))
+                        .filter(o -> req.getManager().isEmpty() || o.getManager().equals(req.getManager()))
+                        .toList()).build());
+                out.onCompleted();
+            });
         }
     }
 
@@ -238,8 +600,12 @@ public final class FakePolicyService {
                 out.onError(Status.NOT_FOUND.asRuntimeException());
                 return;
             }
-            out.onNext(schedule(nip, date(req.getDate())));
-            out.onCompleted();
+            guard(out, () -> {
+                requireReader(FakeCallers.caller(), nip);
+                LocalDate d = req.hasDate() ? date(req.getDate()) : LocalDate.now(WIB);
+                out.onNext(schedule(nip, d));
+                out.onCompleted();
+            });
         }
 
         @Override
@@ -253,12 +619,21 @@ public final class FakePolicyService {
                 out.onError(Status.NOT_FOUND.asRuntimeException());
                 return;
             }
-            ListEffectiveSchedulesResponse.Builder b = ListEffectiveSchedulesResponse.newBuilder();
-            for (LocalDate d = date(req.getStartDate()); !d.isAfter(date(req.getEndDate())); d = d.plusDays(1)) {
-                b.addSchedules(schedule(nip, d));
-            }
-            out.onNext(b.build());
-            out.onCompleted();
+            guard(out, () -> {
+                requireReader(FakeCallers.caller(), nip);
+                LocalDate from = date(req.getStartDate());
+                LocalDate to = date(req.getEndDate());
+                if (to.isBefore(from) || to.isAfter(from.plusDays(30))) {
+                    throw JedaException.invalidArgument("INVALID_DATE_RANGE",
+                            "end_date must be 0 to 30 days after start_date", "field", "end_date");
+                }
+                ListEffectiveSchedulesResponse.Builder b = ListEffectiveSchedulesResponse.newBuilder();
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    b.addSchedules(schedule(nip, d));
+                }
+                out.onNext(b.build());
+                out.onCompleted();
+            });
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,9 +127,12 @@ class ManifestsTest {
                     problems.add(at + ": seccompProfile must be RuntimeDefault");
                 }
                 if (jeda) {
-                    if (!Integer.valueOf(10001).equals(user)
-                            || !Integer.valueOf(10001).equals(effective(sc, podSecurity, "runAsGroup"))) {
-                        problems.add(at + ": Jeda services run as uid/gid 10001");
+                    // The uid:gid the image declares (image.user in the root pom.xml).
+                    String[] image = buildProperty("jeda.image.user").split(":");
+                    if (!Integer.valueOf(image[0]).equals(user)
+                            || !Integer.valueOf(image[1]).equals(effective(sc, podSecurity, "runAsGroup"))) {
+                        problems.add(at + ": Jeda services run as the image's uid/gid " + String.join(":", image)
+                                + ", was " + user + ":" + effective(sc, podSecurity, "runAsGroup"));
                     }
                     if (!mountsEmptyDirAt(pod, c, "/tmp")) {
                         problems.add(at + ": the JVM needs an emptyDir at /tmp on a read-only root");
@@ -143,6 +148,43 @@ class ManifestsTest {
         assertEquals(SERVICES.keySet(), Set.copyOf(workloads(overlay).stream()
                 .filter(ManifestsTest::isJedaService).map(ManifestsTest::name).toList()),
                 overlay + ": every Jeda service is deployed");
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Images
+
+    /**
+     * Each service runs the image the build makes of it ({@code ./mvnw -Pimage}): named
+     * {@code <image.registry>/<module>:<project version>}. Dev runs the local names (loaded into a
+     * laptop cluster); prod renames the registry and keeps the module and version.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceRunsTheImageTheBuildMakesOfIt(String overlay) {
+        String version = buildProperty("jeda.version");
+        String registry = buildProperty("jeda.image.registry");
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads(overlay)) {
+            if (!isJedaService(workload)) {
+                continue;
+            }
+            String module = name(workload);
+            for (Map<String, Object> c : maps(podSpec(workload).get("containers"))) {
+                String image = String.valueOf(c.get("image"));
+                String at = kind(workload) + "/" + module + " container " + c.get("name") + ": image " + image;
+                if ("dev".equals(overlay) && !image.equals(registry + "/" + module + ":" + version)) {
+                    problems.add(at + " is not " + registry + "/" + module + ":" + version);
+                }
+                if ("prod".equals(overlay)) {
+                    if (!image.endsWith("/" + module + ":" + version)) {
+                        problems.add(at + " is not <registry>/" + module + ":" + version);
+                    } else if (image.startsWith(registry + "/" + module + ":")) {
+                        problems.add(at + " is the local name; prod pulls from a registry (images: in the overlay)");
+                    }
+                }
+            }
+        }
+        assertNoProblems(overlay, problems);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -353,6 +395,55 @@ class ManifestsTest {
         return keys;
     }
 
+    /**
+     * Every JEDA_* variable a service's pods get (ConfigMaps, Secrets, ExternalSecrets, literal env)
+     * is one the service reads: a misspelt or retired name would otherwise be ignored without a word.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyJedaVariableGivenToAServiceIsOneItReads(String overlay) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads(overlay)) {
+            if (!isJedaService(workload)) {
+                continue;
+            }
+            String module = name(workload);
+            Set<String> reads = variablesRead(module);
+            for (Map<String, Object> c : maps(podSpec(workload).get("containers"))) {
+                Set<String> given = new HashSet<>(environment(overlay, c).keySet());
+                maps(c.get("env")).forEach(e -> given.add(String.valueOf(e.get("name"))));
+                for (Map<String, Object> from : maps(c.get("envFrom"))) {
+                    Object secret = map(from.get("secretRef")).get("name");
+                    if (secret != null) {
+                        secretKeys(overlay, (String) secret).ifPresent(given::addAll);
+                    }
+                }
+                given.stream().filter(v -> v.startsWith("JEDA_") && !reads.contains(v)).sorted()
+                        .forEach(v -> problems.add(kind(workload) + "/" + module + " container " + c.get("name")
+                                + ": " + v + " is not read by " + module + " (its application.yml or logback.xml)"));
+            }
+        }
+        assertNoProblems(overlay, problems);
+    }
+
+    /** The JEDA_* names in a module's application*.yml and logback.xml. */
+    private static Set<String> variablesRead(String module) throws IOException {
+        Path resources = moduleDir.getParent().resolve(module).resolve("src/main/resources");
+        Set<String> names = new HashSet<>();
+        try (Stream<Path> files = Files.list(resources)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.yml|logback.*\\.xml"))
+                    .toList()) {
+                Matcher m = Pattern.compile("\\$\\{(JEDA_[A-Z0-9_]+)")
+                        .matcher(Files.readString(file));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(!names.isEmpty(), "no JEDA_* settings found under " + resources);
+        return names;
+    }
+
     // ---------------------------------------------------------------------------------------
     // Overlay-specific rules
 
@@ -518,6 +609,15 @@ class ManifestsTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A value the build passes in (k8s/pom.xml, from the root pom.xml); run the test through Maven. */
+    private static String buildProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            fail("system property " + name + " is not set: run this test through Maven (./mvnw verify -pl k8s)");
+        }
+        return value;
     }
 
     private static Optional<String> locateKubectl() {

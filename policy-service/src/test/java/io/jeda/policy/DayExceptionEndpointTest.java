@@ -83,6 +83,38 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
     }
 
     @Test
+    void simultaneousRequestsForOneDateStoreOne() throws Exception {
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<String> outcomes = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        request(THURSDAY, WorkPlace.WORK_PLACE_HOME);
+                        return "stored";
+                    } catch (StatusRuntimeException e) {
+                        return GrpcErrors.errorInfo(e).map(x -> x.getReason()).orElse(e.getStatus().getCode().name());
+                    }
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<String> f : results) {
+                outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, outcomes.stream().filter("stored"::equals).count(), outcomes.toString());
+        assertEquals(n - 1, outcomes.stream().filter("EXCEPTION_EXISTS"::equals).count(), outcomes.toString());
+        assertEquals(1, officer().listDayExceptions(ListDayExceptionsRequest.newBuilder()
+                .setParent("officers/" + OFFICER).build()).getDayExceptionsCount());
+    }
+
+    @Test
     void theRulesOfThePositionAndTheOfficerApply() {
         StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "EXCEPTION_VIOLATES_POLICY", () ->
                 request(THURSDAY, WorkPlace.WORK_PLACE_OTHER));

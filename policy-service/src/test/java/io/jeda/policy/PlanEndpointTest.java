@@ -237,6 +237,42 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     }
 
     @Test
+    void overlappingPlansSubmittedAtOnceCannotBothBeHeld() throws Exception {
+        int n = 6;
+        List<Plan> drafts = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            drafts.add(create(OFFICER, validPlan()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<String> outcomes = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (Plan d : drafts) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        officer().submitPlan(SubmitPlanRequest.newBuilder().setName(d.getName()).build());
+                        return "submitted";
+                    } catch (StatusRuntimeException e) {
+                        return String.join(",", GrpcErrors.violationTypes(e));
+                    }
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<String> f : results) {
+                outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, outcomes.stream().filter("submitted"::equals).count(), outcomes.toString());
+        assertEquals(n - 1, outcomes.stream().filter("OVERLAPPING_PLAN"::equals).count(), outcomes.toString());
+        assertEquals(1, officer().listPlans(ListPlansRequest.newBuilder().setParent("officers/" + OFFICER)
+                .setState(PlanState.PLAN_STATE_SUBMITTED).build()).getPlansCount());
+    }
+
+    @Test
     void createWithTheSameRequestIdReturnsTheFirstPlan() {
         CreatePlanRequest req = CreatePlanRequest.newBuilder().setParent("officers/" + OFFICER)
                 .setPlan(validPlan()).setRequestId("a1b2c3").build();

@@ -390,6 +390,65 @@ class RosterEndpointTest extends PolicyTestBase {
         assertEquals(B, slots("noc", at(1), 1).get(0).getPrimary().substring("officers/".length()));
     }
 
+    @Test
+    void anEarlierOverrideInTheSameWeekCountsTowardsTheCap() {
+        // A has 48 of 56 hours; the first override gives 8 more (Monday), the second another 8 (Wednesday).
+        admin().createRoster(create("noc", desk().clearMembers().addMembers(member(A)).addMembers(member(B))
+                .addMembers(member(C)).addMembers(member(D)).setTurnHours(12)));
+        admin().createRosterOverride(CreateRosterOverrideRequest.newBuilder().setParent("rosters/noc")
+                .setOverride(RosterOverride.newBuilder().setOfficer("officers/" + A).setStartTime(ts(at(12)))
+                        .setEndTime(ts(at(20))).setReason("cover")).build());
+        StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "ONCALL_CAP_EXCEEDED",
+                () -> admin().createRosterOverride(CreateRosterOverrideRequest.newBuilder().setParent("rosters/noc")
+                        .setOverride(RosterOverride.newBuilder().setOfficer("officers/" + A).setStartTime(ts(at(60)))
+                                .setEndTime(ts(at(68))).setReason("cover")).build()));
+        assertEquals("64", GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap().get("hours"));
+    }
+
+    @Test
+    void concurrentOverridesCannotTogetherBreakTheCap() throws Exception {
+        // A has 48 of the 56 hours in the first week; each override below gives A 8 more hours, so any
+        // one of them fits, but no two do. Sent at once, exactly one may be stored.
+        admin().createRoster(create("noc", desk().clearMembers().addMembers(member(A)).addMembers(member(B))
+                .addMembers(member(C)).addMembers(member(D)).setTurnHours(12)));
+        List<Integer> startHours = List.of(12, 60, 108, 24, 72, 120);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(startHours.size());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int h : startHours) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        admin().createRosterOverride(CreateRosterOverrideRequest.newBuilder().setParent("rosters/noc")
+                                .setOverride(RosterOverride.newBuilder().setOfficer("officers/" + A)
+                                        .setStartTime(ts(at(h))).setEndTime(ts(at(h + 8))).setReason("cover")).build());
+                        return "stored";
+                    } catch (StatusRuntimeException e) {
+                        return GrpcErrors.errorInfo(e).map(i -> i.getReason()).orElse(e.getStatus().getCode().name());
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (java.util.concurrent.Future<String> f : results) {
+                outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, outcomes.stream().filter("stored"::equals).count(), outcomes.toString());
+            assertEquals(startHours.size() - 1, outcomes.stream().filter("ONCALL_CAP_EXCEEDED"::equals).count(),
+                    outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        long hoursOfA = slots("noc", START, 30).stream()
+                .filter(s -> s.getStartTime().getSeconds() < at(168).getEpochSecond())
+                .filter(s -> s.getPrimary().equals("officers/" + A))
+                .mapToLong(s -> Duration.between(Instant.ofEpochSecond(s.getStartTime().getSeconds()),
+                        Instant.ofEpochSecond(s.getEndTime().getSeconds())).toHours())
+                .sum();
+        assertEquals(56, hoursOfA);
+    }
+
     // ------------------------------------------------------------------ authorization
 
     @Test

@@ -102,6 +102,14 @@ public class PolicyClient {
         slotCache.invalidateAll();
     }
 
+    /**
+     * Forgets the cached days of one officer, after a decision made through this gateway (an approved
+     * plan or exception) changed them; other gateway instances see the change when their entries expire.
+     */
+    public void forgetSchedules(String nip) {
+        scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
+    }
+
     /** A marker for "policy-service said NOT_FOUND" inside {@link #call}. */
     private static final Object NOT_FOUND = new Object();
 

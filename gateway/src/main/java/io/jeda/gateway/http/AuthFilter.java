@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.ServerFilter;
 public class AuthFilter {
 
     static final String CALLER = "jeda.caller";
+    static final String TOKEN = "jeda.token";
 
     private final TokenService tokens;
     private final RateLimiter limiter;
@@ -42,17 +43,29 @@ public class AuthFilter {
             if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw JedaException.unauthenticated("INVALID_TOKEN", "the Authorization header must be Bearer <token>");
             }
-            Caller caller = tokens.verify(header.substring(7).trim());
+            String token = header.substring(7).trim();
+            Caller caller = tokens.verify(token);
             limiter.acquire(caller.subject());
             request.setAttribute(CALLER, caller);
+            request.setAttribute(TOKEN, token);
             return null;
         } catch (JedaException e) {
             return Problems.of(e);
         }
     }
 
-    static Caller caller(HttpRequest<?> request) {
+    /** The verified caller of a {@code /v1/**} request; controllers outside this package use it too. */
+    public static Caller caller(HttpRequest<?> request) {
         return request.getAttribute(CALLER, Caller.class).orElseThrow(() ->
+                JedaException.unauthenticated("MISSING_TOKEN", "this call needs a bearer token"));
+    }
+
+    /**
+     * The verified bearer token of a {@code /v1/**} request, for calls that pass the caller's own
+     * identity on to the services behind the gateway.
+     */
+    public static String token(HttpRequest<?> request) {
+        return request.getAttribute(TOKEN, String.class).orElseThrow(() ->
                 JedaException.unauthenticated("MISSING_TOKEN", "this call needs a bearer token"));
     }
 }

@@ -2,6 +2,7 @@ package io.jeda.gateway.http;
 
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.error.Violation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -9,8 +10,9 @@ import io.micronaut.http.MutableHttpResponse;
 import java.util.Map;
 
 /**
- * JSON problem bodies ({@code type, title, status, detail, reason, metadata}) for REST errors, with
- * the same reason codes as the gRPC ErrorInfo and the HTTP status that matches the gRPC code.
+ * JSON problem bodies ({@code type, title, status, detail, reason, metadata}, plus {@code violations}
+ * when several rules or fields were refused at once) for REST errors, with the same reason codes as
+ * the gRPC ErrorInfo and the HTTP status that matches the gRPC code.
  */
 public final class Problems {
 
@@ -21,14 +23,16 @@ public final class Problems {
 
     public static HttpStatus status(ErrorKind kind) {
         return switch (kind) {
-            case INVALID_ARGUMENT, FAILED_PRECONDITION -> HttpStatus.BAD_REQUEST;
+            case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case ALREADY_EXISTS -> HttpStatus.CONFLICT;
+            // The request was well formed but the resource's state refuses it (already checked in, plan
+            // not SUBMITTED): a conflict the client resolves by reading the state again.
+            case ALREADY_EXISTS, FAILED_PRECONDITION -> HttpStatus.CONFLICT;
             case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case RESOURCE_EXHAUSTED -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case DEADLINE_EXCEEDED -> HttpStatus.GATEWAY_TIMEOUT;
+            // A service behind the gateway did not answer (down or past its deadline): retry later.
+            case UNAVAILABLE, DEADLINE_EXCEEDED -> HttpStatus.SERVICE_UNAVAILABLE;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }
@@ -49,7 +53,19 @@ public final class Problems {
             first = false;
             field(json, m.getKey(), m.getValue());
         }
-        json.append("}}");
+        json.append('}');
+        if (!e.violations().isEmpty()) {
+            json.append(",\"violations\":[");
+            for (int i = 0; i < e.violations().size(); i++) {
+                Violation v = e.violations().get(i);
+                json.append(i == 0 ? "{" : ",{");
+                field(json, "reason", v.reason()).append(',');
+                field(json, "subject", v.subject()).append(',');
+                field(json, "message", v.message()).append('}');
+            }
+            json.append(']');
+        }
+        json.append('}');
         MutableHttpResponse<String> r = HttpResponse.<String>status(status).body(json.toString())
                 .contentType(MEDIA_TYPE);
         String retry = e.metadata().get("retry_after_ms");

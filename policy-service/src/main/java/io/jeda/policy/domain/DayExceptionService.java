@@ -6,6 +6,7 @@ import io.jeda.common.error.Violation;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.policy.persistence.DayExceptionRepository;
+import io.jeda.policy.persistence.OfficerRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -31,12 +32,14 @@ public class DayExceptionService {
     private static final Set<PlanState> HOLDING = Set.of(PlanState.SUBMITTED, PlanState.APPROVED);
 
     private final DayExceptionRepository exceptions;
+    private final OfficerRepository officers;
     private final PlanAccess access;
     private final TransactionOperations<Connection> tx;
 
-    public DayExceptionService(DayExceptionRepository exceptions, PlanAccess access,
+    public DayExceptionService(DayExceptionRepository exceptions, OfficerRepository officers, PlanAccess access,
                                TransactionOperations<Connection> tx) {
         this.exceptions = exceptions;
+        this.officers = officers;
         this.access = access;
         this.tx = tx;
     }
@@ -68,9 +71,11 @@ public class DayExceptionService {
         Instant now = access.now();
         DayException created = new DayException(Ids.newId(), nip, date, place, start, PlanState.SUBMITTED, text, "",
                 now, now, 0);
-        // The schema has no unique key on (officer, date, pending-or-approved), so this check and the
-        // insert share a transaction; two truly simultaneous requests for one date can still both pass.
+        // One held exception per officer and date is a conditional rule (rejected ones do not hold the
+        // date), which a plain unique key cannot state. The officer's row lock serialises this officer's
+        // requests, so the check below sees every earlier one and two simultaneous requests cannot both pass.
         return tx.executeWrite(status -> {
+            officers.lockByNip(nip);
             if (!exceptions.findByOfficerNipAndOnDateAndStateIn(nip, date, HOLDING).isEmpty()) {
                 throw JedaException.failedPrecondition("EXCEPTION_EXISTS",
                         "officer " + nip + " already has a pending or approved exception on " + date,

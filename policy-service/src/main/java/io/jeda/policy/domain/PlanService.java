@@ -189,8 +189,7 @@ public class PlanService {
         Officer officer = access.officer(plan.officerNip());
         access.requireOwner(caller, officer);
         requireState(plan, officer, PlanState.DRAFT, PlanState.SUBMITTED);
-        validate(plan, officer);
-        return move(caller, plan, officer, PlanState.DRAFT, PlanState.SUBMITTED, "");
+        return moveValidated(caller, plan, officer, PlanState.DRAFT, PlanState.SUBMITTED);
     }
 
     /** SUBMITTED -> APPROVED after validating again; only the direct manager or ADMIN. */
@@ -199,8 +198,7 @@ public class PlanService {
         Officer officer = access.officer(plan.officerNip());
         access.requireDecider(caller, officer);
         requireState(plan, officer, PlanState.SUBMITTED, PlanState.APPROVED);
-        validate(plan, officer);
-        return move(caller, plan, officer, PlanState.SUBMITTED, PlanState.APPROVED, "");
+        return moveValidated(caller, plan, officer, PlanState.SUBMITTED, PlanState.APPROVED);
     }
 
     /** SUBMITTED -> REJECTED with a reason; only the direct manager or ADMIN. */
@@ -254,9 +252,27 @@ public class PlanService {
         }
     }
 
+    /**
+     * A transition into a state that holds the plan's dates (SUBMITTED, APPROVED): the rules, which
+     * look at the officer's other held plans, are checked in the same transaction as the move, under
+     * the officer's row lock. Two overlapping plans submitted at once then cannot both pass.
+     */
+    private PlanView moveValidated(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to) {
+        return move(caller, plan, officer, from, to, "", true);
+    }
+
     private PlanView move(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to, String reason) {
+        return move(caller, plan, officer, from, to, reason, false);
+    }
+
+    private PlanView move(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to, String reason,
+                          boolean validateUnderLock) {
         Instant now = access.now();
         boolean moved = tx.executeWrite(status -> {
+            if (validateUnderLock) {
+                officers.lockByNip(officer.nip());
+                validate(plan, officer);
+            }
             if (plans.updateStateIfCurrent(plan.id(), from.name(), to.name(), reason, now) == 0) {
                 return false;
             }

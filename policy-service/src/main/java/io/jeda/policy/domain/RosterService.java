@@ -165,6 +165,7 @@ public class RosterService {
                         "field", "update_mask", "path", p);
             }
         }
+        lock(rosterId);
         RosterDetails current = loader.require(rosterId);
         Roster old = current.roster();
         Roster in = changes.roster();
@@ -179,7 +180,7 @@ public class RosterService {
         List<RosterMember> ms = replaceMembers ? numbered(rosterId, changes.members()) : current.members();
         Unit unit = validate(roster, ms);
         Instant from = laterOf(roster.startTime(), now());
-        checkCap(roster, ms, unit, overrides.findByRosterIdAndEndTimeGreaterThanOrderByStartTime(rosterId, from), from);
+        checkCap(roster, ms, unit, overridesCounted(rosterId, unit, from), from);
         rosters.update(roster);
         if (!replaceMembers) {
             return new RosterDetails(roster, ms);
@@ -195,6 +196,7 @@ public class RosterService {
     public RosterOverride createOverride(Caller caller, String rosterId, String officerNip, @Nullable Instant start,
                                          @Nullable Instant end, @Nullable String reason) {
         caller.requireAdmin();
+        lock(rosterId);
         RosterDetails d = loader.require(rosterId);
         if (start == null) {
             throw JedaException.invalidField("override.start_time", "override.start_time is required");
@@ -233,6 +235,7 @@ public class RosterService {
     public List<RosterOverride> swap(Caller caller, String rosterId, @Nullable Instant first, @Nullable Instant second,
                                      @Nullable String reason) {
         caller.requireAdmin();
+        lock(rosterId);
         RosterDetails d = loader.require(rosterId);
         if (first == null) {
             throw JedaException.invalidField("first_slot_time", "first_slot_time is required");
@@ -251,13 +254,34 @@ public class RosterService {
     }
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * Locks the roster's row for the rest of the transaction, before anything of it is read: changes
+     * to one roster then run one after another, so two changes that each keep everyone under the cap
+     * cannot together break it. An unknown roster takes no lock and is reported by the load after.
+     */
+    private void lock(String rosterId) {
+        rosters.lockById(rosterId);
+    }
+
     private void saveCheckedOverrides(RosterDetails d, List<RosterOverride> added, Instant changeStart) {
         Roster r = d.roster();
         Instant from = laterOf(r.startTime(), changeStart);
-        List<RosterOverride> all = new ArrayList<>(overrides.findByRosterIdAndEndTimeGreaterThanOrderByStartTime(r.id(), from));
+        Unit unit = requireUnit(r.unitId());
+        List<RosterOverride> all = new ArrayList<>(overridesCounted(r.id(), unit, from));
         all.addAll(added);
-        checkCap(r, d.members(), requireUnit(r.unitId()), all, from);
+        checkCap(r, d.members(), unit, all, from);
         overrides.saveAll(added);
+    }
+
+    /**
+     * The stored overrides a cap check from {@code from} must count: the cap is per whole week, so
+     * every override still running at the start of from's week (in the unit's zone), not only those
+     * running after from. An override earlier in the same week adds to that week's hours.
+     */
+    private List<RosterOverride> overridesCounted(String rosterId, Unit unit, Instant from) {
+        ZoneId zone = TimeZones.require(unit.timeZone());
+        Instant weekStart = RosterCap.weekStart(RosterCap.weekOf(from, zone), zone);
+        return overrides.findByRosterIdAndEndTimeGreaterThanOrderByStartTime(rosterId, weekStart);
     }
 
     /** Refuses with ONCALL_CAP_EXCEEDED when anyone would be primary for more than the cap in a week. */

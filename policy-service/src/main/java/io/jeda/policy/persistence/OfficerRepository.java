@@ -20,6 +20,10 @@ public interface OfficerRepository extends CrudRepository<Officer, String> {
 
     List<Officer> findByManagerNip(String managerNip);
 
+    /** Takes the officer's row lock until the transaction ends (serialises one officer's requests). */
+    @Query("SELECT * FROM officer WHERE nip = :nip FOR UPDATE")
+    Optional<Officer> lockByNip(String nip);
+
     /** One page of all officers, ordered by NIP. */
     @Query("SELECT * FROM officer ORDER BY nip LIMIT :limit OFFSET :offset")
     List<Officer> listPage(int limit, long offset);

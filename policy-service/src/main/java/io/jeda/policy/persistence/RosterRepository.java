@@ -20,6 +20,10 @@ public interface RosterRepository extends CrudRepository<Roster, String> {
 
     List<Roster> findByUnitIdOrderById(String unitId);
 
+    /** Takes the row lock of a roster until the transaction ends (writes to a roster are serialised). */
+    @Query("SELECT * FROM roster WHERE id = :id FOR UPDATE")
+    Optional<Roster> lockById(String id);
+
     /** One page of all rosters by id; offset-based because page tokens carry an offset. */
     @Query("SELECT * FROM roster ORDER BY id LIMIT :limit OFFSET :offset")
     List<Roster> findPage(int limit, long offset);

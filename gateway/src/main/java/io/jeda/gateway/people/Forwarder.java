@@ -1,0 +1,92 @@
+package io.jeda.gateway.people;
+
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
+import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
+import io.jeda.attendance.v1.AttendanceServiceGrpc;
+import io.jeda.policy.v1.OfficerServiceGrpc;
+import io.jeda.policy.v1.PlanServiceGrpc;
+import io.jeda.policy.v1.ScheduleServiceGrpc;
+import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Calls policy-service and attendance-service on behalf of the person who called the gateway: each
+ * call carries that person's own bearer token (not the gateway's SERVICE token), so the service
+ * checks the caller again, and each has the forward deadline. A failure comes back as the
+ * {@link io.jeda.common.error.JedaException} the service reported (see {@link DownstreamErrors}).
+ */
+@Singleton
+public class Forwarder {
+
+    static final String POLICY = "policy-service";
+    static final String ATTENDANCE = "attendance-service";
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final PlanServiceGrpc.PlanServiceBlockingStub plans;
+    private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
+    private final OfficerServiceGrpc.OfficerServiceBlockingStub officers;
+    private final AttendanceServiceGrpc.AttendanceServiceBlockingStub attendance;
+    private final AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub days;
+    private final PeopleSettings settings;
+
+    public Forwarder(@GrpcChannel("policy") ManagedChannel policy,
+                     @GrpcChannel("attendance") ManagedChannel attendanceChannel, PeopleSettings settings) {
+        this.plans = PlanServiceGrpc.newBlockingStub(policy);
+        this.schedules = ScheduleServiceGrpc.newBlockingStub(policy);
+        this.officers = OfficerServiceGrpc.newBlockingStub(policy);
+        this.attendance = AttendanceServiceGrpc.newBlockingStub(attendanceChannel);
+        this.days = AttendanceDayServiceGrpc.newBlockingStub(attendanceChannel);
+        this.settings = settings;
+    }
+
+    <T> T plans(String token, Function<PlanServiceGrpc.PlanServiceBlockingStub, T> rpc) {
+        return call(POLICY, plans, token, rpc);
+    }
+
+    <T> T schedules(String token, Function<ScheduleServiceGrpc.ScheduleServiceBlockingStub, T> rpc) {
+        return call(POLICY, schedules, token, rpc);
+    }
+
+    <T> T officers(String token, Function<OfficerServiceGrpc.OfficerServiceBlockingStub, T> rpc) {
+        return call(POLICY, officers, token, rpc);
+    }
+
+    <T> T attendance(String token, Function<AttendanceServiceGrpc.AttendanceServiceBlockingStub, T> rpc) {
+        return call(ATTENDANCE, attendance, token, rpc);
+    }
+
+    <T> T days(String token, Function<AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub, T> rpc) {
+        return call(ATTENDANCE, days, token, rpc);
+    }
+
+    private <S extends AbstractStub<S>, T> T call(String service, S stub, String token, Function<S, T> rpc) {
+        S s = stub.withCallCredentials(bearer(token))
+                .withDeadlineAfter(settings.forwardDeadline().toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return rpc.apply(s);
+        } catch (StatusRuntimeException e) {
+            throw DownstreamErrors.of(service, e);
+        }
+    }
+
+    private static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata h = new Metadata();
+                h.put(AUTHORIZATION, "Bearer " + token);
+                applier.apply(h);
+            }
+        };
+    }
+}
