@@ -64,25 +64,30 @@ public class AttendanceService {
         }
     }
 
-    /** Checks the calling officer in; see the proto for every refusal. */
+    /**
+     * Checks the calling officer in; see the proto for every refusal.
+     * <p>
+     * Nothing is read before the write: the database's unique keys tell a retry (same idempotency
+     * key) and a second check-in (an open session) apart from a new check-in, so the usual case
+     * costs the two INSERTs of one transaction. Every refusal still answers a retry with its first
+     * result, and says ALREADY_CHECKED_IN before any rule about the request (see {@link #refuse}).
+     */
     public AttendanceEvent checkIn(Caller caller, CheckCommand cmd) {
         requireSelf(caller, cmd.officerNip());
         String fingerprint = cmd.fingerprint();
-        Optional<AttendanceEvent> prior = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
-        if (prior.isPresent()) {
-            return replay(prior.get(), fingerprint);
+        AttendanceEvent event;
+        OpenSession session;
+        try {
+            PlaceRules.requireAccurate(cmd.position(), settings);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
+            Placement place = place(cmd, time.recordTime(), null);
+            event = newEvent(cmd, fingerprint, time, now, place, null);
+            session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
+                    place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(), now);
+        } catch (JedaException refusal) {
+            return refuse(cmd, fingerprint, refusal);
         }
-        // A cheap early answer; the open_session primary key is what actually enforces it.
-        if (sessions.existsById(cmd.officerNip())) {
-            return replayOrRefuse(cmd, fingerprint, alreadyCheckedIn());
-        }
-        PlaceRules.requireAccurate(cmd.position(), settings);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
-        Placement place = place(cmd, time.recordTime(), null);
-        AttendanceEvent event = newEvent(cmd, fingerprint, time, now, place, null);
-        OpenSession session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
-                place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(), now);
         try {
             store.checkIn(event, session);
             return event;
@@ -91,34 +96,35 @@ public class AttendanceService {
         }
     }
 
-    /** Checks the calling officer out of their open check-in; see the proto for every refusal. */
+    /**
+     * Checks the calling officer out of their open check-in; see the proto for every refusal. Reads
+     * only the open session (its check-in and zone are needed); a retry is told apart as for
+     * {@link #checkIn}.
+     */
     public AttendanceEvent checkOut(Caller caller, CheckCommand cmd) {
         requireSelf(caller, cmd.officerNip());
         String fingerprint = cmd.fingerprint();
-        Optional<AttendanceEvent> prior = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
-        if (prior.isPresent()) {
-            return replay(prior.get(), fingerprint);
+        AttendanceEvent event;
+        try {
+            OpenSession open = sessions.findById(cmd.officerNip()).orElseThrow(AttendanceStore::notCheckedIn);
+            PlaceRules.requireAccurate(cmd.position(), settings);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
+            if (time.recordTime().isBefore(open.since())) {
+                throw JedaException.failedPrecondition("CHECK_OUT_BEFORE_CHECK_IN",
+                        "the check-out time " + time.recordTime() + " is before the open check-in at " + open.since(),
+                        "record_time", time.recordTime().toString(), "check_in_time", open.since().toString());
+            }
+            Placement place = place(cmd, time.recordTime(), open);
+            event = newEvent(cmd, fingerprint, time, now, place, open.checkInId());
+        } catch (JedaException refusal) {
+            return refuse(cmd, fingerprint, refusal);
         }
-        Optional<OpenSession> maybeOpen = sessions.findById(cmd.officerNip());
-        if (maybeOpen.isEmpty()) {
-            return replayOrRefuse(cmd, fingerprint, AttendanceStore.notCheckedIn());
-        }
-        OpenSession open = maybeOpen.get();
-        PlaceRules.requireAccurate(cmd.position(), settings);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
-        if (time.recordTime().isBefore(open.since())) {
-            throw JedaException.failedPrecondition("CHECK_OUT_BEFORE_CHECK_IN",
-                    "the check-out time " + time.recordTime() + " is before the open check-in at " + open.since(),
-                    "record_time", time.recordTime().toString(), "check_in_time", open.since().toString());
-        }
-        Placement place = place(cmd, time.recordTime(), open);
-        AttendanceEvent event = newEvent(cmd, fingerprint, time, now, place, open.checkInId());
         try {
             store.checkOut(event);
             return event;
         } catch (JedaException e) {
-            return replayOrRefuse(cmd, fingerprint, e);
+            return refuse(cmd, fingerprint, e);
         } catch (RuntimeException e) {
             return afterConflict(cmd, fingerprint, e);
         }
@@ -227,14 +233,18 @@ public class AttendanceService {
     }
 
     /**
-     * Refuses, unless the refusal is only the effect of a concurrent retry of this very request
-     * that has just committed (its session is then open, or already closed): that retry's result
-     * is the answer.
+     * Refuses, unless the request is a retry: a key used before answers with its first result (or
+     * IDEMPOTENCY_KEY_REUSED), and a check-in while checked in is ALREADY_CHECKED_IN whatever else
+     * is wrong with it. This also covers a concurrent retry of this very request that has just
+     * committed (its session is then open, or already closed): that retry's result is the answer.
      */
-    private AttendanceEvent replayOrRefuse(CheckCommand cmd, String fingerprint, JedaException refusal) {
+    private AttendanceEvent refuse(CheckCommand cmd, String fingerprint, JedaException refusal) {
         Optional<AttendanceEvent> first = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
         if (first.isPresent()) {
             return replay(first.get(), fingerprint);
+        }
+        if (cmd.kind() == EventKind.CHECK_IN && sessions.existsById(cmd.officerNip())) {
+            throw alreadyCheckedIn();
         }
         throw refusal;
     }

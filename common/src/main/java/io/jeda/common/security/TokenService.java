@@ -1,5 +1,8 @@
 package io.jeda.common.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -23,6 +26,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -33,6 +37,12 @@ import java.util.Set;
  * Verifies the bearer tokens that every call carries, and (only where the development issuer is
  * switched on) mints tokens for demo users and tests. Keys come from configuration: an HMAC secret
  * shared inside the deployment, or a JWKS URI of the identity provider.
+ * <p>
+ * Every call carries its token again, and clients reuse one token for many calls, so verified
+ * tokens are remembered, keyed by the exact token text, until the token expires or for at most
+ * {@code jeda.security.jwt.cache.max-age} (so that a key withdrawn from the JWKS stops being
+ * honoured soon after), up to {@code jeda.security.jwt.cache.max-entries} tokens. Only a token that
+ * passed full verification is remembered; any other text is verified from scratch every time.
  */
 @Singleton
 public class TokenService {
@@ -40,23 +50,62 @@ public class TokenService {
     /** The claim that lists a token's roles. */
     public static final String ROLES_CLAIM = "roles";
 
+    /** A verified token's caller, and until when the cache may answer for it (epoch nanoseconds of the clock). */
+    private record Verified(Caller caller, long validUntilNanos) {
+    }
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final byte[] hmacSecret;
     private final String issuer;
     private final boolean devIssuerEnabled;
     private final Clock clock;
+    private final Duration cacheMaxAge;
+    /** Null when caching is off (max-entries 0). */
+    private final Cache<String, Verified> verified;
 
+    @jakarta.inject.Inject
     public TokenService(@Value("${jeda.security.jwt.hmac-secret:}") String hmacSecret,
                         @Value("${jeda.security.jwt.jwks-uri:}") String jwksUri,
                         @Value("${jeda.security.jwt.issuer:jeda}") String issuer,
-                        @Value("${jeda.security.dev-issuer.enabled:false}") boolean devIssuerEnabled) {
-        this(hmacSecret, jwksUri, issuer, devIssuerEnabled, Clock.systemUTC());
+                        @Value("${jeda.security.dev-issuer.enabled:false}") boolean devIssuerEnabled,
+                        @Value("${jeda.security.jwt.cache.max-entries:10000}") long cacheMaxEntries,
+                        @Value("${jeda.security.jwt.cache.max-age:5m}") Duration cacheMaxAge) {
+        this(hmacSecret, jwksUri, issuer, devIssuerEnabled, Clock.systemUTC(), cacheMaxEntries, cacheMaxAge);
+    }
+
+    /** Without a cache of verified tokens; for tools and tests that mint tokens. */
+    public TokenService(String hmacSecret, String jwksUri, String issuer, boolean devIssuerEnabled) {
+        this(hmacSecret, jwksUri, issuer, devIssuerEnabled, Clock.systemUTC(), 0, Duration.ZERO);
     }
 
     TokenService(String hmacSecret, String jwksUri, String issuer, boolean devIssuerEnabled, Clock clock) {
+        this(hmacSecret, jwksUri, issuer, devIssuerEnabled, clock, 0, Duration.ZERO);
+    }
+
+    TokenService(String hmacSecret, String jwksUri, String issuer, boolean devIssuerEnabled, Clock clock,
+                 long cacheMaxEntries, Duration cacheMaxAge) {
         this.issuer = issuer;
         this.devIssuerEnabled = devIssuerEnabled;
         this.clock = clock;
+        this.cacheMaxAge = cacheMaxAge;
+        this.verified = cacheMaxEntries > 0 && cacheMaxAge.toNanos() > 0
+                ? Caffeine.newBuilder().maximumSize(cacheMaxEntries).expireAfter(new Expiry<String, Verified>() {
+                    @Override
+                    public long expireAfterCreate(String token, Verified v, long currentTime) {
+                        return Math.max(0, v.validUntilNanos() - nowNanos());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String token, Verified v, long currentTime, long currentDuration) {
+                        return expireAfterCreate(token, v, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String token, Verified v, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                }).build()
+                : null;
         this.hmacSecret = hmacSecret == null ? new byte[0] : hmacSecret.getBytes(StandardCharsets.UTF_8);
         JWKSource<SecurityContext> source;
         JWSAlgorithm.Family algorithms;
@@ -87,6 +136,27 @@ public class TokenService {
      * @throws JedaException UNAUTHENTICATED when the token is malformed, badly signed, expired or from another issuer
      */
     public Caller verify(String token) {
+        if (verified == null) {
+            return verifyFully(token).caller();
+        }
+        Verified hit = verified.getIfPresent(token);
+        // The cache evicts lazily; the time is checked here so that no answer outlives its token.
+        if (hit != null && nowNanos() < hit.validUntilNanos()) {
+            return hit.caller();
+        }
+        Verified fresh = verifyFully(token);
+        verified.put(token, new Verified(fresh.caller(),
+                Math.min(fresh.validUntilNanos(), nowNanos() + cacheMaxAge.toNanos())));
+        return fresh.caller();
+    }
+
+    private long nowNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Full verification (signature, issuer, expiry); valid until the token's expiry, without skew. */
+    private Verified verifyFully(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -108,7 +178,8 @@ public class TokenService {
         } catch (java.text.ParseException e) {
             throw JedaException.unauthenticated("INVALID_TOKEN", "the roles claim is not a list of strings");
         }
-        return new Caller(claims.getSubject(), roles);
+        Date exp = claims.getExpirationTime();
+        return new Verified(new Caller(claims.getSubject(), roles), exp.getTime() * 1_000_000L);
     }
 
     private static String safe(Exception e) {

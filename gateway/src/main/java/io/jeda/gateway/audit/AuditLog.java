@@ -2,6 +2,7 @@ package io.jeda.gateway.audit;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Appends every reachability answer to the audit table without putting a database write on the
@@ -35,7 +37,8 @@ public class AuditLog {
     /** How long shutdown waits for the drainer's batch in flight before writing the rest itself. */
     private static final long SHUTDOWN_WAIT_MS = 10_000;
 
-    private final AuditRepository repository;
+    /** Writes one batch in one statement (see {@link AuditBatchWriter}). */
+    private final Consumer<List<AuditEntry>> writer;
     private final BlockingQueue<AuditEntry> queue;
     private final boolean sync;
     private final int batchSize;
@@ -44,12 +47,23 @@ public class AuditLog {
     private final ReentrantLock drainLock = new ReentrantLock();
     private volatile boolean running = true;
 
-    public AuditLog(AuditRepository repository,
+    @Inject
+    public AuditLog(AuditBatchWriter writer,
                     @Value("${jeda.gateway.audit.mode:async}") String mode,
                     @Value("${jeda.gateway.audit.queue-capacity:10000}") int capacity,
                     @Value("${jeda.gateway.audit.batch-size:500}") int batchSize,
                     @Value("${jeda.gateway.audit.flush-interval:200ms}") Duration flushInterval) {
-        this.repository = repository;
+        this(writer::insert, mode, capacity, batchSize, flushInterval);
+    }
+
+    /** Writes through the repository, one row per statement; for tests that record what is written. */
+    public AuditLog(AuditRepository repository, String mode, int capacity, int batchSize, Duration flushInterval) {
+        this(repository::saveAll, mode, capacity, batchSize, flushInterval);
+    }
+
+    private AuditLog(Consumer<List<AuditEntry>> writer, String mode, int capacity, int batchSize,
+                     Duration flushInterval) {
+        this.writer = writer;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sync = "sync".equalsIgnoreCase(mode);
         this.batchSize = Math.max(1, batchSize);
@@ -147,7 +161,7 @@ public class AuditLog {
 
     private void write(List<AuditEntry> batch) {
         try {
-            repository.saveAll(batch);
+            writer.accept(batch);
         } catch (RuntimeException e) {
             LOG.error("could not write {} audit rows; they are lost", batch.size(), e);
         }
