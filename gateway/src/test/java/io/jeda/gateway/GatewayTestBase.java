@@ -50,6 +50,16 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
     protected PolicyClient policyClient;
 
     @Inject
+    @GrpcChannel("policy")
+    ManagedChannel policyChannel;
+
+    @Inject
+    @GrpcChannel("attendance")
+    ManagedChannel attendanceChannel;
+
+    private boolean connected;
+
+    @Inject
     protected AttendanceClient attendanceClient;
 
     @Inject
@@ -71,8 +81,30 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
         return Map.of();
     }
 
+    /**
+     * Connects the gateway's channels to the fakes before the first test of a class: the tests hold
+     * the production deadlines (300 ms a call), which a first connection on a busy machine can use up.
+     */
+    private void connectOnce() throws InterruptedException {
+        if (connected) {
+            return;
+        }
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        for (ManagedChannel c : java.util.List.of(policyChannel, attendanceChannel)) {
+            // A test that points a channel at a closed port sees TRANSIENT_FAILURE at once: nothing to wait for.
+            io.grpc.ConnectivityState state = c.getState(true);
+            while ((state == io.grpc.ConnectivityState.IDLE || state == io.grpc.ConnectivityState.CONNECTING)
+                    && System.nanoTime() < until) {
+                Thread.sleep(10);
+                state = c.getState(true);
+            }
+        }
+        connected = true;
+    }
+
     @BeforeEach
-    void cleanState() {
+    void cleanState() throws InterruptedException {
+        connectOnce();
         // Answers of the previous test may still sit in the audit queue; write them before emptying.
         auditLog.flush();
         TestDatabase.truncateAll(DelegatingDataSource.unwrapDataSource(dataSource));
