@@ -2,6 +2,7 @@ package io.jeda.attendance.domain;
 
 import io.jeda.attendance.persistence.AttendanceEventRepository;
 import io.jeda.attendance.persistence.AttendanceStore;
+import io.jeda.attendance.persistence.GroupCommitWriter;
 import io.jeda.attendance.persistence.OpenSessionRepository;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
@@ -38,18 +39,18 @@ public class AttendanceService {
 
     private final AttendanceEventRepository events;
     private final OpenSessionRepository sessions;
-    private final AttendanceStore store;
+    private final GroupCommitWriter writer;
     private final PolicyDirectory policy;
     private final AttendanceSettings settings;
     private final Clock clock;
     private final ReadAccess access;
 
-    public AttendanceService(AttendanceEventRepository events, OpenSessionRepository sessions, AttendanceStore store,
+    public AttendanceService(AttendanceEventRepository events, OpenSessionRepository sessions, GroupCommitWriter writer,
                              PolicyDirectory policy, AttendanceSettings settings, Clock clock, ReadAccess access) {
         this.access = access;
         this.events = events;
         this.sessions = sessions;
-        this.store = store;
+        this.writer = writer;
         this.policy = policy;
         this.settings = settings;
         this.clock = clock;
@@ -69,7 +70,8 @@ public class AttendanceService {
      * <p>
      * Nothing is read before the write: the database's unique keys tell a retry (same idempotency
      * key) and a second check-in (an open session) apart from a new check-in, so the usual case
-     * costs the two INSERTs of one transaction. Every refusal still answers a retry with its first
+     * costs the two INSERTs of one transaction, shared with the
+     * concurrent requests of the same group commit ({@link GroupCommitWriter}). Every refusal still answers a retry with its first
      * result, and says ALREADY_CHECKED_IN before any rule about the request (see {@link #refuse}).
      */
     public AttendanceEvent checkIn(Caller caller, CheckCommand cmd) {
@@ -89,7 +91,7 @@ public class AttendanceService {
             return refuse(cmd, fingerprint, refusal);
         }
         try {
-            store.checkIn(event, session);
+            writer.checkIn(event, session);
             return event;
         } catch (RuntimeException e) {
             return afterConflict(cmd, fingerprint, e);
@@ -121,7 +123,7 @@ public class AttendanceService {
             return refuse(cmd, fingerprint, refusal);
         }
         try {
-            store.checkOut(event);
+            writer.checkOut(event);
             return event;
         } catch (JedaException e) {
             return refuse(cmd, fingerprint, e);
