@@ -24,9 +24,10 @@ public class GatewayFactory {
             @Value("${jeda.gateway.reachability.search-depth:3}") int searchDepth,
             @Value("${jeda.gateway.reachability.max-candidates:50}") int maxCandidates,
             @Value("${jeda.gateway.reachability.contact-manager:true}") boolean contactManager,
-            @Value("${jeda.gateway.reachability.emergency-needs-check-in:true}") boolean emergencyNeedsCheckIn) {
+            @Value("${jeda.gateway.reachability.emergency-needs-check-in:true}") boolean emergencyNeedsCheckIn,
+            @Value("${jeda.gateway.reachability.check-in-covers:16h}") Duration checkInCovers) {
         return new ReachabilitySettings(minRest, urgentWithin, emergencyWithin, routineDays, routineFallback,
-                lookaheadDays, searchDepth, maxCandidates, contactManager, emergencyNeedsCheckIn);
+                lookaheadDays, searchDepth, maxCandidates, contactManager, emergencyNeedsCheckIn, checkInCovers);
     }
 
     @Singleton

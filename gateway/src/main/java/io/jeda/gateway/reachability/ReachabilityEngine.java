@@ -186,6 +186,13 @@ public class ReachabilityEngine {
         Sourced<AttendanceNow> attendance = data.attendance(nip);
         if (attendance.available()) {
             a.attendance = attendance.value();
+            AttendanceNow now = a.attendance;
+            if (now != null && now.checkedIn() && !coversAskedInstant(now, t)) {
+                // Attendance says what is true now; the open check-in tells nothing of another day.
+                a.attendance = new AttendanceNow(false, null, null, now.lastCheckOut());
+                a.reasons.add("Checked in since " + a.local(now.since()) + ", which does not tell about "
+                        + a.local(t) + ".");
+            }
         } else {
             a.degraded.add(attendance.unavailableSource());
             a.reasons.add("Attendance could not be read from " + attendance.unavailableSource()
@@ -299,6 +306,12 @@ public class ReachabilityEngine {
         }
         out.add(a.today);
         return out;
+    }
+
+    /** Whether an open check-in tells that the officer is at work at the asked instant. */
+    private boolean coversAskedInstant(AttendanceNow now, Instant t) {
+        return now.since() == null
+                || (!t.isBefore(now.since()) && !t.isAfter(now.since().plus(settings.checkInCovers())));
     }
 
     /**

@@ -29,17 +29,23 @@ import java.util.Objects;
  * @param emergencyNeedsCheckIn     whether EMERGENCY reaches an officer inside working hours only when
  *                                  checked in (default true: an emergency must not wait on someone
  *                                  who has not started; on call always counts)
+ * @param checkInCovers             how long after a check-in its still-open session tells that the
+ *                                  officer is at work at the asked instant (default 16 h): an answer
+ *                                  about next Tuesday does not rest on being checked in today, nor
+ *                                  one about the time before the check-in
  */
 public record ReachabilitySettings(Duration minRestAfterLateWork, Duration urgentRespondWithin,
                                    Duration emergencyRespondWithin, int routineRespondWorkingDays,
                                    Duration routineRespondFallback, int lookaheadDays, int searchDepth,
-                                   int maxCandidates, boolean contactManager, boolean emergencyNeedsCheckIn) {
+                                   int maxCandidates, boolean contactManager, boolean emergencyNeedsCheckIn,
+                                   Duration checkInCovers) {
 
     public ReachabilitySettings {
         Objects.requireNonNull(minRestAfterLateWork, "minRestAfterLateWork");
         Objects.requireNonNull(urgentRespondWithin, "urgentRespondWithin");
         Objects.requireNonNull(emergencyRespondWithin, "emergencyRespondWithin");
         Objects.requireNonNull(routineRespondFallback, "routineRespondFallback");
+        Objects.requireNonNull(checkInCovers, "checkInCovers");
         if (routineRespondWorkingDays < 1 || lookaheadDays < 1 || searchDepth < 0 || maxCandidates < 0) {
             throw new IllegalArgumentException("routineRespondWorkingDays and lookaheadDays must be at least 1, "
                     + "searchDepth and maxCandidates at least 0");
@@ -48,24 +54,24 @@ public record ReachabilitySettings(Duration minRestAfterLateWork, Duration urgen
 
     public static ReachabilitySettings defaults() {
         return new ReachabilitySettings(Duration.ofHours(11), Duration.ofHours(2), Duration.ofMinutes(15), 1,
-                Duration.ofDays(3), 14, 3, 50, true, true);
+                Duration.ofDays(3), 14, 3, 50, true, true, Duration.ofHours(16));
     }
 
     public ReachabilitySettings withSearchDepth(int depth) {
         return new ReachabilitySettings(minRestAfterLateWork, urgentRespondWithin, emergencyRespondWithin,
                 routineRespondWorkingDays, routineRespondFallback, lookaheadDays, depth, maxCandidates,
-                contactManager, emergencyNeedsCheckIn);
+                contactManager, emergencyNeedsCheckIn, checkInCovers);
     }
 
     public ReachabilitySettings withContactManager(boolean contact) {
         return new ReachabilitySettings(minRestAfterLateWork, urgentRespondWithin, emergencyRespondWithin,
                 routineRespondWorkingDays, routineRespondFallback, lookaheadDays, searchDepth, maxCandidates,
-                contact, emergencyNeedsCheckIn);
+                contact, emergencyNeedsCheckIn, checkInCovers);
     }
 
     public ReachabilitySettings withEmergencyNeedsCheckIn(boolean needs) {
         return new ReachabilitySettings(minRestAfterLateWork, urgentRespondWithin, emergencyRespondWithin,
                 routineRespondWorkingDays, routineRespondFallback, lookaheadDays, searchDepth, maxCandidates,
-                contactManager, needs);
+                contactManager, needs, checkInCovers);
     }
 }

@@ -171,7 +171,8 @@ class ReachabilityEngineTest {
         ReachabilitySettings settings = new ReachabilitySettings(ReachabilitySettings.defaults().minRestAfterLateWork(),
                 ReachabilitySettings.defaults().urgentRespondWithin(),
                 ReachabilitySettings.defaults().emergencyRespondWithin(), 1,
-                ReachabilitySettings.defaults().routineRespondFallback(), 14, 3, 10, true, true);
+                ReachabilitySettings.defaults().routineRespondFallback(), 14, 3, 10, true, true,
+                ReachabilitySettings.defaults().checkInCovers());
 
         Reachability r = ask(A, "03-04 10:00", Urgency.ROUTINE, settings);
 
@@ -276,6 +277,26 @@ class ReachabilityEngineTest {
         w.checkIn(A, WorkLocation.OFFICE, "03-04 07:40");
         ask(A, "03-04 10:00", Urgency.EMERGENCY);
         assertEquals(2, w.scheduleReads, "today and yesterday only");
+    }
+
+    @Test
+    void anOpenCheckInTellsOnlyAboutTheHoursAfterIt() {
+        w.checkIn(A, WorkLocation.HOME, "03-04 07:40");
+
+        Reachability sameMorning = ask(A, "03-04 10:00", Urgency.ROUTINE);
+        assertEquals(ReachabilityState.AVAILABLE, sameMorning.state(), () -> "reasons " + sameMorning.reasons());
+        assertEquals(WorkLocation.HOME, sameMorning.workLocation());
+
+        // The next morning: today's check-in says nothing of it; the schedule does (office, not yet in).
+        Reachability nextMorning = ask(A, "03-05 10:00", Urgency.ROUTINE);
+        assertEquals(ReachabilityState.EXPECTED, nextMorning.state(), () -> "reasons " + nextMorning.reasons());
+        assertEquals(WorkLocation.OFFICE, nextMorning.workLocation());
+        assertTrue(nextMorning.reasons().stream().anyMatch(x -> x.startsWith("Checked in since Wed 4 Mar 07:40")),
+                () -> "reasons " + nextMorning.reasons());
+
+        // Before the check-in the officer was not yet at work.
+        Reachability before = ask(A, "03-04 07:35", Urgency.EMERGENCY);
+        assertEquals(ReachabilityState.EXPECTED, before.state(), () -> "reasons " + before.reasons());
     }
 
     /** Delegates everything, so a test can bend one call. */
