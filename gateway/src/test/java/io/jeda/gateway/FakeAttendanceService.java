@@ -160,6 +160,13 @@ public final class FakeAttendanceService {
         return b.build();
     }
 
+    /** Applies the fault mode, then does the work; a JedaException becomes the refusal the real service gives. */
+    private void serve(StreamObserver<?> out, Runnable work) {
+        if (behave(out)) {
+            guard(out, work);
+        }
+    }
+
     private static void guard(StreamObserver<?> out, Runnable work) {
         try {
             work.run();
@@ -228,10 +235,7 @@ public final class FakeAttendanceService {
     final class Attendance extends AttendanceServiceGrpc.AttendanceServiceImplBase {
         @Override
         public void checkIn(CheckInRequest req, StreamObserver<AttendanceEvent> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 out.onNext(record(AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_IN, req.getOfficer(), req.getMode(),
                         req.getDeviceTime(), req.hasPosition(), req.getPosition(), req.getDeviceId(),
                         req.getIdempotencyKey(), req));
@@ -241,10 +245,7 @@ public final class FakeAttendanceService {
 
         @Override
         public void checkOut(CheckOutRequest req, StreamObserver<AttendanceEvent> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 out.onNext(record(AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_OUT, req.getOfficer(), req.getMode(),
                         req.getDeviceTime(), req.hasPosition(), req.getPosition(), req.getDeviceId(),
                         req.getIdempotencyKey(), req));
@@ -283,10 +284,7 @@ public final class FakeAttendanceService {
     final class Days extends AttendanceDayServiceGrpc.AttendanceDayServiceImplBase {
         @Override
         public void getAttendanceMonth(GetAttendanceMonthRequest req, StreamObserver<AttendanceMonth> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Caller c = FakeCallers.caller();
                 String nip = req.getOfficer().startsWith("officers/") ? req.getOfficer().substring(9) : req.getOfficer();
                 if (!c.isPrivileged() && !c.isOfficer(nip)) {

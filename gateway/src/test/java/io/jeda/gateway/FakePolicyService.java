@@ -261,6 +261,13 @@ public final class FakePolicyService {
     }
 
     /** Runs the work of a call; a refusal it throws becomes the status the real service would send. */
+    /** Applies the fault mode, then does the work; a JedaException becomes the refusal the real service gives. */
+    private void serve(StreamObserver<?> out, Runnable work) {
+        if (behave(out)) {
+            guard(out, work);
+        }
+    }
+
     private static void guard(StreamObserver<?> out, Runnable work) {
         try {
             work.run();
@@ -324,10 +331,7 @@ public final class FakePolicyService {
     final class Plans extends PlanServiceGrpc.PlanServiceImplBase {
         @Override
         public void createPlan(CreatePlanRequest req, StreamObserver<Plan> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Caller c = FakeCallers.caller();
                 Officer o = existing(req.getParent());
                 requireOwner(c, o.getNip());
@@ -374,10 +378,7 @@ public final class FakePolicyService {
 
         @Override
         public void getPlan(GetPlanRequest req, StreamObserver<Plan> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Plan p = plan(req.getName());
                 requireReader(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
                 out.onNext(p);
@@ -387,10 +388,7 @@ public final class FakePolicyService {
 
         @Override
         public void listPlans(ListPlansRequest req, StreamObserver<ListPlansResponse> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Caller c = FakeCallers.caller();
                 List<Plan> found = new ArrayList<>();
                 for (Plan p : plans.values()) {
@@ -412,10 +410,7 @@ public final class FakePolicyService {
 
         @Override
         public void submitPlan(SubmitPlanRequest req, StreamObserver<Plan> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Plan p = plan(req.getName());
                 requireOwner(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
                 if (p.getState() != PlanState.PLAN_STATE_DRAFT) {
@@ -434,10 +429,7 @@ public final class FakePolicyService {
 
         @Override
         public void approvePlan(ApprovePlanRequest req, StreamObserver<Plan> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Plan p = plan(req.getName());
                 requireDecider(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
                 if (p.getState() != PlanState.PLAN_STATE_SUBMITTED) {
@@ -450,10 +442,7 @@ public final class FakePolicyService {
 
         @Override
         public void rejectPlan(RejectPlanRequest req, StreamObserver<Plan> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Plan p = plan(req.getName());
                 requireDecider(FakeCallers.caller(), strip(p.getOfficer(), "officers/"));
                 String why = reason(req.getReason());
@@ -473,10 +462,7 @@ public final class FakePolicyService {
 
         @Override
         public void createDayException(CreateDayExceptionRequest req, StreamObserver<DayException> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Officer o = existing(req.getParent());
                 requireOwner(FakeCallers.caller(), o.getNip());
                 if (!req.getDayException().hasDate()) {
@@ -493,10 +479,7 @@ public final class FakePolicyService {
 
         @Override
         public void listDayExceptions(ListDayExceptionsRequest req, StreamObserver<ListDayExceptionsResponse> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 Caller c = FakeCallers.caller();
                 if (!req.getParent().equals("officers/-")) {
                     requireReader(c, existing(req.getParent()).getNip());
@@ -525,10 +508,7 @@ public final class FakePolicyService {
 
         @Override
         public void approveDayException(ApproveDayExceptionRequest req, StreamObserver<DayException> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 DayException e = exception(req.getName());
                 requireDecider(FakeCallers.caller(), strip(e.getOfficer(), "officers/"));
                 if (e.getState() != PlanState.PLAN_STATE_SUBMITTED) {
@@ -543,10 +523,7 @@ public final class FakePolicyService {
 
         @Override
         public void rejectDayException(RejectDayExceptionRequest req, StreamObserver<DayException> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 DayException e = exception(req.getName());
                 requireDecider(FakeCallers.caller(), strip(e.getOfficer(), "officers/"));
                 String why = reason(req.getReason());
@@ -578,10 +555,7 @@ public final class FakePolicyService {
 
         @Override
         public void listOfficers(ListOfficersRequest req, StreamObserver<ListOfficersResponse> out) {
-            if (!behave(out)) {
-                return;
-            }
-            guard(out, () -> {
+            serve(out, () -> {
                 FakeCallers.caller().requireAny(Role.OFFICER, Role.MANAGER);
                 out.onNext(ListOfficersResponse.newBuilder().addAllOfficers(officers.values().stream()
                         .filter(o -> req.getUnit().isEmpty() || o.getUnit().equals(req.getUnit()))

@@ -1,20 +1,16 @@
 package io.jeda.policy;
 
-import io.grpc.ClientInterceptor;
-import io.grpc.Metadata;
+import io.grpc.Channel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.stub.MetadataUtils;
 import io.jeda.policy.v1.GetUnitRequest;
 import io.jeda.policy.v1.UnitServiceGrpc;
+import io.jeda.testing.RequestIds;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,45 +19,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RequestIdEchoTest extends PolicyTestBase {
 
-    private static final Metadata.Key<String> KEY = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
-
-    private static ClientInterceptor[] capture(AtomicReference<Metadata> headers, AtomicReference<Metadata> trailers,
-                                               String id) {
-        Metadata sent = new Metadata();
-        sent.put(KEY, id);
-        return new ClientInterceptor[] {MetadataUtils.newAttachHeadersInterceptor(sent),
-                MetadataUtils.newCaptureMetadataInterceptor(headers, trailers)};
+    private static void health(Channel c) {
+        HealthGrpc.newBlockingStub(c).check(HealthCheckRequest.getDefaultInstance());
     }
 
     @Test
     void answeredCallEchoesTheCallersId() {
-        AtomicReference<Metadata> headers = new AtomicReference<>();
-        AtomicReference<Metadata> trailers = new AtomicReference<>();
-        HealthGrpc.newBlockingStub(channel).withInterceptors(capture(headers, trailers, "gw-1234"))
-                .check(HealthCheckRequest.getDefaultInstance());
-        assertEquals("gw-1234", headers.get().get(KEY));
+        assertEquals("gw-1234", RequestIds.call(channel, "gw-1234", RequestIdEchoTest::health).id());
     }
 
     @Test
     void refusedCallCarriesTheIdInItsTrailers() {
-        AtomicReference<Metadata> headers = new AtomicReference<>();
-        AtomicReference<Metadata> trailers = new AtomicReference<>();
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () ->
-                UnitServiceGrpc.newBlockingStub(channel).withInterceptors(capture(headers, trailers, "refused-1"))
-                        .getUnit(GetUnitRequest.newBuilder().setName("units/x").build()));
-        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
-        String id = headers.get() != null && headers.get().get(KEY) != null ? headers.get().get(KEY)
-                : trailers.get().get(KEY);
-        assertEquals("refused-1", id);
+        RequestIds.Exchange x = RequestIds.call(channel, "refused-1", c -> UnitServiceGrpc.newBlockingStub(c).getUnit(GetUnitRequest.newBuilder().setName("units/x").build()));
+        assertNotNull(x.refusal(), "the call without a token must be refused");
+        assertEquals(Status.Code.UNAUTHENTICATED, x.refusal().getStatus().getCode());
+        assertEquals("refused-1", x.id());
     }
 
     @Test
     void callWithoutAnIdGetsOneMadeForIt() {
-        AtomicReference<Metadata> headers = new AtomicReference<>();
-        AtomicReference<Metadata> trailers = new AtomicReference<>();
-        HealthGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newCaptureMetadataInterceptor(headers, trailers))
-                .check(HealthCheckRequest.getDefaultInstance());
-        assertTrue(headers.get().get(KEY).matches("[0-9a-f]{32}"), headers.get().toString());
+        String id = RequestIds.call(channel, null, RequestIdEchoTest::health).id();
+        assertTrue(id != null && id.matches("[0-9a-f]{32}"), "made id: " + id);
     }
 }

@@ -120,16 +120,19 @@ public class MeController {
                         .setStartDate(date(start)).setEndDate(date(end)).build())));
     }
 
+    /** The state filter of a list: unspecified (every state) when none is given. */
+    private static int stateFilter(@Nullable String state) {
+        return blank(state) ? 0 : enumValue(PlanState.getDescriptor(), state, "state").getNumber();
+    }
+
     @Get("/plans")
     public HttpResponse<String> plans(HttpRequest<?> request, @QueryValue @Nullable String state,
                                       @QueryValue @Nullable Integer pageSize, @QueryValue @Nullable String pageToken) {
         Caller caller = PeopleAccess.person(request);
-        ListPlansRequest.Builder b = ListPlansRequest.newBuilder().setParent(officer(caller))
-                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken);
-        if (!blank(state)) {
-            b.setStateValue(enumValue(PlanState.getDescriptor(), state, "state").getNumber());
-        }
-        return PeopleJson.ok(forward.plans(AuthFilter.token(request), s -> s.listPlans(b.build())));
+        ListPlansRequest req = ListPlansRequest.newBuilder().setParent(officer(caller))
+                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken)
+                .setStateValue(stateFilter(state)).build();
+        return PeopleJson.ok(forward.plans(AuthFilter.token(request), s -> s.listPlans(req)));
     }
 
     /**
@@ -168,12 +171,10 @@ public class MeController {
                                               @QueryValue @Nullable Integer pageSize,
                                               @QueryValue @Nullable String pageToken) {
         Caller caller = PeopleAccess.person(request);
-        ListDayExceptionsRequest.Builder b = ListDayExceptionsRequest.newBuilder().setParent(officer(caller))
-                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken);
-        if (!blank(state)) {
-            b.setStateValue(enumValue(PlanState.getDescriptor(), state, "state").getNumber());
-        }
-        return PeopleJson.ok(forward.plans(AuthFilter.token(request), s -> s.listDayExceptions(b.build())));
+        ListDayExceptionsRequest req = ListDayExceptionsRequest.newBuilder().setParent(officer(caller))
+                .setPageSize(pageSize == null ? 0 : pageSize).setPageToken(pageToken == null ? "" : pageToken)
+                .setStateValue(stateFilter(state)).build();
+        return PeopleJson.ok(forward.plans(AuthFilter.token(request), s -> s.listDayExceptions(req)));
     }
 
     /**
