@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Check-ins, check-outs and "checked in now?". The rules: the caller checks in only as themself;
@@ -217,7 +216,7 @@ public class AttendanceService {
         if (!place.verified()) {
             flags.add(Flag.POLICY_UNVERIFIED);
         }
-        return new AttendanceEvent(UUID.randomUUID().toString(), cmd.officerNip(), cmd.kind(), cmd.mode(),
+        return new AttendanceEvent(EventIds.next(clock), cmd.officerNip(), cmd.kind(), cmd.mode(),
                 cmd.idempotencyKey(), fingerprint, time.recordTime(), cmd.deviceTime(), now, place.localDate(),
                 place.zone().getId(), place.unitId(), cmd.position().latitude(), cmd.position().longitude(),
                 cmd.position().accuracyMeters(), cmd.deviceId(), Flag.join(flags),

@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The end-of-day rule: a check-in still open when its local date closes (the unit's day-close
@@ -88,7 +87,7 @@ public class EndOfDay {
         if (s.unverified()) {
             flags.add(Flag.POLICY_UNVERIFIED);
         }
-        AttendanceEvent out = new AttendanceEvent(UUID.randomUUID().toString(), s.officerNip(), EventKind.CHECK_OUT,
+        AttendanceEvent out = new AttendanceEvent(EventIds.next(clock), s.officerNip(), EventKind.CHECK_OUT,
                 s.mode(), AUTO_KEY_PREFIX + s.checkInId(), "auto", recordTime, recordTime,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), s.localDate(), s.timeZone(), s.unitId(),
                 null, null, null, "", Flag.join(flags),
