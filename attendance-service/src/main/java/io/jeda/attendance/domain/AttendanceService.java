@@ -82,7 +82,7 @@ public class AttendanceService {
             PlaceRules.requireAccurate(cmd.position(), settings);
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
-            Placement place = place(cmd, time.recordTime(), null);
+            Placement place = place(cmd, time.recordTime());
             event = newEvent(cmd, fingerprint, time, now, place, null);
             session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
                     place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(), now);
@@ -98,32 +98,27 @@ public class AttendanceService {
     }
 
     /**
-     * Checks the calling officer out of their open check-in; see the proto for every refusal. Reads
-     * only the open session (its check-in and zone are needed); a retry is told apart as for
-     * {@link #checkIn}.
+     * Checks the calling officer out of their open check-in; see the proto for every refusal.
+     * Nothing is read first here either: the writer locks the officer's open session in the same
+     * transaction that closes it (one locking read for a whole group of check-outs), and refuses
+     * NOT_CHECKED_IN or CHECK_OUT_BEFORE_CHECK_IN there. Only when policy-service cannot answer is
+     * the session read up front, for its time zone. A retry is told apart as for {@link #checkIn}.
      */
     public AttendanceEvent checkOut(Caller caller, CheckCommand cmd) {
         requireSelf(caller, cmd.officerNip());
         String fingerprint = cmd.fingerprint();
         AttendanceEvent event;
         try {
-            OpenSession open = sessions.findById(cmd.officerNip()).orElseThrow(AttendanceStore::notCheckedIn);
             PlaceRules.requireAccurate(cmd.position(), settings);
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
-            if (time.recordTime().isBefore(open.since())) {
-                throw JedaException.failedPrecondition("CHECK_OUT_BEFORE_CHECK_IN",
-                        "the check-out time " + time.recordTime() + " is before the open check-in at " + open.since(),
-                        "record_time", time.recordTime().toString(), "check_in_time", open.since().toString());
-            }
-            Placement place = place(cmd, time.recordTime(), open);
-            event = newEvent(cmd, fingerprint, time, now, place, open.checkInId());
+            Placement place = place(cmd, time.recordTime());
+            event = newEvent(cmd, fingerprint, time, now, place, null);
         } catch (JedaException refusal) {
             return refuse(cmd, fingerprint, refusal);
         }
         try {
-            writer.checkOut(event);
-            return event;
+            return writer.checkOut(event);
         } catch (JedaException e) {
             return refuse(cmd, fingerprint, e);
         } catch (RuntimeException e) {
@@ -180,10 +175,10 @@ public class AttendanceService {
 
     /**
      * Applies the schedule and geofence rules when policy-service answers within the deadline; when
-     * it does not, accepts the event unverified in the best-known zone (the open session's, else the
-     * configured fallback), for reconciliation to check later.
+     * it does not, accepts the event unverified in the best-known zone (for a check-out, that of the
+     * open session; else the configured fallback), for reconciliation to check later.
      */
-    private Placement place(CheckCommand cmd, Instant recordTime, OpenSession open) {
+    private Placement place(CheckCommand cmd, Instant recordTime) {
         Instant deadline = clock.instant().plus(settings.policyDeadline());
         try {
             OfficerInfo officer = policy.officer(cmd.officerNip(), deadline).orElseThrow(() ->
@@ -204,6 +199,7 @@ public class AttendanceService {
         } catch (PolicyUnavailableException e) {
             LOG.warn("policy-service unavailable for {} of {}; accepting unverified: {}", cmd.kind(), cmd.officerNip(),
                     e.getMessage());
+            OpenSession open = cmd.kind() == EventKind.CHECK_OUT ? sessions.findById(cmd.officerNip()).orElse(null) : null;
             ZoneId zone = open != null ? ZoneId.of(open.timeZone()) : settings.fallbackTimeZone();
             return new Placement(zone, LocalDate.ofInstant(recordTime, zone), open == null ? null : open.unitId(), false,
                     settings.defaultDayClose());
@@ -235,8 +231,8 @@ public class AttendanceService {
 
     /**
      * Refuses, unless the request is a retry: a key used before answers with its first result (or
-     * IDEMPOTENCY_KEY_REUSED), and a check-in while checked in is ALREADY_CHECKED_IN whatever else
-     * is wrong with it. This also covers a concurrent retry of this very request that has just
+     * IDEMPOTENCY_KEY_REUSED); a check-in while checked in is ALREADY_CHECKED_IN, and a check-out
+     * with no check-in open NOT_CHECKED_IN, whatever else is wrong with it. This also covers a concurrent retry of this very request that has just
      * committed (its session is then open, or already closed): that retry's result is the answer.
      */
     private AttendanceEvent refuse(CheckCommand cmd, String fingerprint, JedaException refusal) {
@@ -246,6 +242,10 @@ public class AttendanceService {
         }
         if (cmd.kind() == EventKind.CHECK_IN && sessions.existsById(cmd.officerNip())) {
             throw alreadyCheckedIn();
+        }
+        if (cmd.kind() == EventKind.CHECK_OUT && !"NOT_CHECKED_IN".equals(refusal.reason())
+                && !sessions.existsById(cmd.officerNip())) {
+            throw AttendanceEvent.notCheckedIn();
         }
         throw refusal;
     }

@@ -38,16 +38,23 @@ public class AttendanceStore {
     }
 
     /**
-     * Stores a check-out and closes the session it names.
+     * Stores a check-out and closes the officer's open session, locked first so that a concurrent
+     * check-out waits and then finds it closed.
      *
-     * @throws JedaException NOT_CHECKED_IN when the session was closed meanwhile (nothing is stored)
+     * @return the stored check-out, naming the check-in it closed
+     * @throws JedaException NOT_CHECKED_IN when no session is open (or not the one the event names),
+     *                       CHECK_OUT_BEFORE_CHECK_IN (see {@link AttendanceEvent#closing}); nothing
+     *                       is stored then
      */
     @Transactional
-    public void checkOut(AttendanceEvent event) {
-        events.save(event);
-        if (sessions.deleteByOfficerNipAndCheckInId(event.officerNip(), event.checkInId()) == 0) {
+    public AttendanceEvent checkOut(AttendanceEvent event) {
+        OpenSession open = sessions.lockById(event.officerNip()).orElseThrow(AttendanceEvent::notCheckedIn);
+        AttendanceEvent closing = event.closing(open.checkInId(), open.since());
+        events.save(closing);
+        if (sessions.deleteByOfficerNipAndCheckInId(closing.officerNip(), closing.checkInId()) == 0) {
             throw notCheckedIn();
         }
+        return closing;
     }
 
     /**
@@ -65,7 +72,7 @@ public class AttendanceStore {
     }
 
     public static JedaException notCheckedIn() {
-        return JedaException.failedPrecondition("NOT_CHECKED_IN", "the officer has no open check-in to close");
+        return AttendanceEvent.notCheckedIn();
     }
 
     /** Whether a failure was a unique or primary key violation (SQL state class 23). */

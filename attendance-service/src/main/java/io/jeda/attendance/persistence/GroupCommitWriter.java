@@ -14,14 +14,22 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -35,8 +43,11 @@ import java.util.concurrent.TimeoutException;
  * durable commit, as JDBC batches that Connector/J sends as multi-row statements. A request is
  * answered only after the commit of its rows.
  * <p>
- * When a batch fails (a retried idempotency key, a second check-in, a session closed meanwhile, a
- * deadlock), it is rolled back and its requests are written again one by one, each in its own
+ * A batch is at most five statements: lock the open sessions its check-outs close (one SELECT ...
+ * FOR UPDATE), insert the events, delete the closed sessions, insert the new ones, commit. A
+ * check-out with no open session, or earlier than its check-in, is refused on its own there.
+ * When a batch fails otherwise (a retried idempotency key, a second check-in, a deadlock), it is
+ * rolled back and its requests are written again one by one, each in its own
  * transaction through {@link AttendanceStore}, so each gets exactly the outcome (stored, or the
  * exception) it would get without grouping, and the caller's conflict handling is unchanged.
  * With a maximum batch of 1 there are no writer threads: each request writes itself as before.
@@ -53,9 +64,19 @@ public class GroupCommitWriter {
     private static final String INSERT_SESSION = "INSERT INTO open_session (officer_nip, check_in_id, mode, since,"
             + " local_date, time_zone, unit_id, unverified, close_at, receive_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_SESSION = "DELETE FROM open_session WHERE officer_nip = ? AND check_in_id = ?";
+    private static final String LOCK_SESSIONS = "SELECT officer_nip, check_in_id, since FROM open_session"
+            + " WHERE officer_nip IN (%s) FOR UPDATE";
 
-    /** One check-in (with its session) or check-out waiting for its commit. */
-    private record Write(AttendanceEvent event, OpenSession session, CompletableFuture<Void> done) {
+    /** One check-in (with its session) or check-out waiting for its commit; done with the stored event. */
+    private record Write(AttendanceEvent event, OpenSession session, CompletableFuture<AttendanceEvent> done) {
+
+        boolean isCheckOut() {
+            return session == null;
+        }
+    }
+
+    /** The open check-in a check-out closes, as locked by the batch. */
+    private record Open(String checkInId, Instant since) {
     }
 
     private final AttendanceStore store;
@@ -102,19 +123,19 @@ public class GroupCommitWriter {
     }
 
     /**
-     * Stores a check-out and closes its session, once committed.
+     * Stores a check-out and closes the officer's open session, once committed.
      *
-     * @throws JedaException NOT_CHECKED_IN as {@link AttendanceStore#checkOut}
+     * @return the stored check-out, naming the check-in it closed
+     * @throws JedaException NOT_CHECKED_IN or CHECK_OUT_BEFORE_CHECK_IN as {@link AttendanceStore#checkOut}
      */
-    public void checkOut(AttendanceEvent event) {
+    public AttendanceEvent checkOut(AttendanceEvent event) {
         if (writers.isEmpty()) {
-            store.checkOut(event);
-        } else {
-            await(new Write(event, null, new CompletableFuture<>()));
+            return store.checkOut(event);
         }
+        return await(new Write(event, null, new CompletableFuture<>()));
     }
 
-    private void await(Write w) {
+    private AttendanceEvent await(Write w) {
         if (closed) {
             throw unavailable("WRITER_STOPPED", "attendance-service is shutting down; retry");
         }
@@ -123,7 +144,7 @@ public class GroupCommitWriter {
                     "too many check-ins and check-outs are waiting to be stored; retry shortly");
         }
         try {
-            w.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return w.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -145,12 +166,20 @@ public class GroupCommitWriter {
         return JedaException.of(ErrorKind.UNAVAILABLE, reason, message);
     }
 
+    /**
+     * Takes everything queued (up to the maximum batch) and writes it. While there is work the
+     * writer keeps one connection, with autocommit off for good, so a batch costs its statements
+     * and its commit and nothing else; it gives the connection back to the pool when the queue has
+     * been empty for a moment, and after any failure (the connection may be broken).
+     */
     private void writeLoop() {
         List<Write> batch = new ArrayList<>(maxBatch);
+        Connection connection = null;
         while (true) {
             try {
                 Write first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    connection = release(connection);
                     if (closed) {
                         return;
                     }
@@ -159,104 +188,200 @@ public class GroupCommitWriter {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 batch.removeIf(w -> w.done().isDone()); // its caller gave up before it was taken
-                write(batch);
+                if (!batch.isEmpty()) {
+                    connection = write(batch, connection);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                release(connection);
                 return;
             } catch (RuntimeException | Error e) {
                 LOG.error("group commit writer failed", e);
                 batch.forEach(w -> w.done().completeExceptionally(e));
+                connection = release(connection);
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void write(List<Write> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        if (batch.size() > 1) {
-            // One lock order for every batch, so that two writers do not deadlock on each other.
-            batch.sort(Comparator.comparing(w -> w.event().officerNip()));
-            try {
-                writeTogether(batch);
-                batch.forEach(w -> w.done().complete(null));
-                return;
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("batch of {} writes failed, writing them one by one: {}", batch.size(), e.getMessage());
-            }
-        }
+    /**
+     * Writes the batch in one transaction; if that fails, rolls it back and writes each request in
+     * its own transaction so each gets its own outcome. A second request of an officer already in
+     * the batch is written on its own after it, in arrival order.
+     *
+     * @return the connection to keep for the next batch (null when it was given back)
+     */
+    private Connection write(List<Write> batch, Connection connection) {
+        List<Write> together = new ArrayList<>(batch.size());
+        List<Write> after = new ArrayList<>();
+        Set<String> officers = new HashSet<>();
         for (Write w : batch) {
+            (officers.add(w.event().officerNip()) ? together : after).add(w);
+        }
+        // One lock order for every batch, so that two writers do not deadlock on each other.
+        together.sort(Comparator.comparing(w -> w.event().officerNip()));
+        try {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                // Every statement here finds rows by key; no gap locks are needed to stay correct.
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+            Map<Write, Object> outcomes = writeTogether(connection, together);
+            outcomes.forEach(GroupCommitWriter::complete);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("batch of {} writes failed, writing them one by one: {}", together.size(), e.getMessage());
+            connection = release(connection);
+            after.addAll(0, together);
+        }
+        for (Write w : after) {
             try {
-                if (w.session() != null) {
-                    store.checkIn(w.event(), w.session());
+                if (w.isCheckOut()) {
+                    w.done().complete(store.checkOut(w.event()));
                 } else {
-                    store.checkOut(w.event());
+                    store.checkIn(w.event(), w.session());
+                    w.done().complete(w.event());
                 }
-                w.done().complete(null);
             } catch (RuntimeException e) {
                 w.done().completeExceptionally(e);
             }
         }
+        return connection;
     }
 
-    /** All of the batch in one transaction, or (on any failure, rolled back) none of it. */
-    private void writeTogether(List<Write> batch) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            if (autoCommit) {
-                c.setAutoCommit(false);
+    private static void complete(Write w, Object outcome) {
+        if (outcome instanceof AttendanceEvent stored) {
+            w.done().complete(stored);
+        } else {
+            w.done().completeExceptionally((RuntimeException) outcome);
+        }
+    }
+
+    /** Gives the writer's connection back to the pool (autocommit restored); always returns null. */
+    private static Connection release(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.debug("writer connection could not be reset; the pool discards it: {}", e.getMessage());
             }
             try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("writer connection could not be closed: {}", e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * All of the batch in one transaction on a connection with autocommit off, or (on any failure,
+     * rolled back) none of it. The check-outs' sessions are read and locked first, so a check-out
+     * with no open session, or one earlier than its check-in, is refused on its own without failing
+     * the others; a conflict the database finds (a retried key, a second check-in) fails the batch.
+     *
+     * @return per write, the stored event or the refusal, valid once this returns (committed)
+     */
+    private Map<Write, Object> writeTogether(Connection c, List<Write> batch) throws SQLException {
+        Map<Write, Object> outcomes = new LinkedHashMap<>();
+        try {
+            Map<String, Open> open = lockSessions(c, batch);
+            List<AttendanceEvent> closing = new ArrayList<>();
+            for (Write w : batch) {
+                AttendanceEvent stored = w.event();
+                if (w.isCheckOut()) {
+                    Open o = open.get(stored.officerNip());
+                    try {
+                        if (o == null) {
+                            throw AttendanceEvent.notCheckedIn();
+                        }
+                        stored = stored.closing(o.checkInId(), o.since());
+                    } catch (JedaException refusal) {
+                        outcomes.put(w, refusal);
+                        continue;
+                    }
+                    closing.add(stored);
+                }
+                outcomes.put(w, stored);
+            }
+            List<AttendanceEvent> events = new ArrayList<>();
+            outcomes.values().forEach(o -> {
+                if (o instanceof AttendanceEvent e) {
+                    events.add(e);
+                }
+            });
+            if (!events.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-                    for (Write w : batch) {
-                        bindEvent(ps, w.event());
+                    for (AttendanceEvent e : events) {
+                        bindEvent(ps, e);
                         ps.addBatch();
                     }
                     ps.executeBatch();
                 }
-                int checkOuts = 0;
-                for (Write w : batch) {
-                    checkOuts += w.session() == null ? 1 : 0;
-                }
-                if (checkOuts > 0) {
-                    try (PreparedStatement ps = c.prepareStatement(DELETE_SESSION)) {
-                        for (Write w : batch) {
-                            if (w.session() == null) {
-                                ps.setString(1, w.event().officerNip());
-                                ps.setString(2, w.event().checkInId());
-                                ps.addBatch();
-                            }
-                        }
-                        for (int count : ps.executeBatch()) {
-                            if (count != 1) {
-                                throw new SQLException("a session to close was not open (" + count + " rows)");
-                            }
+            }
+            if (!closing.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(DELETE_SESSION)) {
+                    for (AttendanceEvent e : closing) {
+                        ps.setString(1, e.officerNip());
+                        ps.setString(2, e.checkInId());
+                        ps.addBatch();
+                    }
+                    for (int count : ps.executeBatch()) {
+                        if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                            throw new SQLException("a locked session to close was gone (" + count + " rows)");
                         }
                     }
                 }
-                if (checkOuts < batch.size()) {
-                    try (PreparedStatement ps = c.prepareStatement(INSERT_SESSION)) {
-                        for (Write w : batch) {
-                            if (w.session() != null) {
-                                bindSession(ps, w.session());
-                                ps.addBatch();
-                            }
+            }
+            if (closing.size() < events.size()) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_SESSION)) {
+                    for (Write w : batch) {
+                        if (!w.isCheckOut()) {
+                            bindSession(ps, w.session());
+                            ps.addBatch();
                         }
-                        ps.executeBatch();
                     }
+                    ps.executeBatch();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
+            }
+            c.commit();
+            return outcomes;
+        } catch (SQLException | RuntimeException e) {
+            try {
                 c.rollback();
-                throw e;
-            } finally {
-                if (autoCommit) {
-                    c.setAutoCommit(true);
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The open sessions of the batch's check-outs, locked until the commit, by officer. */
+    private static Map<String, Open> lockSessions(Connection c, List<Write> batch) throws SQLException {
+        List<String> nips = new ArrayList<>();
+        for (Write w : batch) {
+            if (w.isCheckOut()) {
+                nips.add(w.event().officerNip());
+            }
+        }
+        Map<String, Open> open = new HashMap<>();
+        if (nips.isEmpty()) {
+            return open;
+        }
+        String sql = String.format(LOCK_SESSIONS, String.join(",", Collections.nCopies(nips.size(), "?")));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < nips.size(); i++) {
+                ps.setString(i + 1, nips.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.put(rs.getString(1), new Open(rs.getString(2), rs.getTimestamp(3).toInstant()));
                 }
             }
         }
+        return open;
     }
 
     /** Binds as Micronaut Data does for the repositories (enums by name, instants as timestamps). */
