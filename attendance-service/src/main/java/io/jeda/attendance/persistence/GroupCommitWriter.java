@@ -90,7 +90,7 @@ public class GroupCommitWriter {
 
     public GroupCommitWriter(AttendanceStore store, DataSource dataSource,
                              @Value("${jeda.attendance.group-commit.max-batch:64}") int maxBatch,
-                             @Value("${jeda.attendance.group-commit.writers:2}") int writerCount,
+                             @Value("${jeda.attendance.group-commit.writers:1}") int writerCount,
                              @Value("${jeda.attendance.group-commit.queue-capacity:4096}") int queueCapacity,
                              @Value("${jeda.attendance.group-commit.timeout:5s}") Duration timeout) {
         this.store = store;
@@ -220,7 +220,8 @@ public class GroupCommitWriter {
         for (Write w : batch) {
             (officers.add(w.event().officerNip()) ? together : after).add(w);
         }
-        // One lock order for every batch, so that two writers do not deadlock on each other.
+        // One lock order for every batch, so that two writers seldom deadlock on each other (they
+        // still can, on the unique indexes' neighbouring keys: a deadlocked batch is tried again).
         together.sort(Comparator.comparing(w -> w.event().officerNip()));
         try {
             if (connection == null) {
@@ -229,7 +230,16 @@ public class GroupCommitWriter {
                 // Every statement here finds rows by key; no gap locks are needed to stay correct.
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
-            Map<Write, Object> outcomes = writeTogether(connection, together);
+            Map<Write, Object> outcomes;
+            try {
+                outcomes = writeTogether(connection, together);
+            } catch (SQLException e) {
+                if (!isDeadlock(e)) {
+                    throw e;
+                }
+                LOG.debug("batch of {} writes deadlocked; trying it again once", together.size());
+                outcomes = writeTogether(connection, together);
+            }
             outcomes.forEach(GroupCommitWriter::complete);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("batch of {} writes failed, writing them one by one: {}", together.size(), e.getMessage());
@@ -249,6 +259,16 @@ public class GroupCommitWriter {
             }
         }
         return connection;
+    }
+
+    /** A transaction the database rolled back to break a deadlock. */
+    private static boolean isDeadlock(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException se && ("40001".equals(se.getSQLState()) || se.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void complete(Write w, Object outcome) {
