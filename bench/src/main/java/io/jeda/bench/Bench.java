@@ -71,19 +71,19 @@ public final class Bench {
         Process server = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
                 EchoServer.class.getName(), String.valueOf(port)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().directExecutor().build();
         try {
             byte[] payload = new byte[64];
             waitUntil(() -> {
                 ClientCalls.blockingUnaryCall(ch, EchoServer.ECHO, CallOptions.DEFAULT.withDeadlineAfter(1, TimeUnit.SECONDS), payload);
                 return true;
             });
-            ClosedLoop.run(clients, Math.min(3, seconds), (c, s) ->
-                    ClientCalls.blockingUnaryCall(ch, EchoServer.ECHO, CallOptions.DEFAULT, payload));
+            ClosedLoop.Call echo = (c, s) ->
+                    ClientCalls.futureUnaryCall(ch.newCall(EchoServer.ECHO, CallOptions.DEFAULT), payload);
+            ClosedLoop.run(clients, Math.min(3, seconds), echo);
             double[] rates = new double[runs];
             for (int r = 0; r < runs; r++) {
-                ClosedLoop.Result res = ClosedLoop.run(clients, seconds, (c, s) ->
-                        ClientCalls.blockingUnaryCall(ch, EchoServer.ECHO, CallOptions.DEFAULT, payload));
+                ClosedLoop.Result res = ClosedLoop.run(clients, seconds, echo);
                 rates[r] = res.rate();
                 System.out.printf("  echo run %d: %.0f calls/s, p50 %.2f ms, p99 %.2f ms%n", r + 1, res.rate(),
                         res.p50(), res.p99());

@@ -4,6 +4,11 @@ import com.google.type.Date;
 import com.google.type.DayOfWeek;
 import com.google.type.LatLng;
 import com.google.type.TimeOfDay;
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -95,7 +100,8 @@ final class CheckInLoad {
             nips.add(String.format("19900101201501%d%03d", 1, i + 1));
         }
         ManagedChannel policy = NettyChannelBuilder.forTarget(policyTarget).usePlaintext().build();
-        ManagedChannel attendance = NettyChannelBuilder.forTarget(attendanceTarget).usePlaintext().build();
+        ManagedChannel attendance = NettyChannelBuilder.forTarget(attendanceTarget).usePlaintext().directExecutor()
+                .build();
         try {
             System.out.printf("setting up %d bench officers through policy-service at %s ...%n", clients, policyTarget);
             setUp(policy, tokens, nips);
@@ -104,6 +110,7 @@ final class CheckInLoad {
                 creds.put(nip, bearer(tokens.mint(nip, Set.of(Role.OFFICER), Duration.ofHours(2))));
             }
             AttendanceServiceGrpc.AttendanceServiceBlockingStub stub = AttendanceServiceGrpc.newBlockingStub(attendance);
+            AttendanceServiceGrpc.AttendanceServiceFutureStub async = AttendanceServiceGrpc.newFutureStub(attendance);
             for (String nip : nips) {
                 closeOpen(stub.withCallCredentials(creds.get(nip)), nip);
             }
@@ -115,21 +122,10 @@ final class CheckInLoad {
                 boolean[] in = new boolean[clients];
                 ClosedLoop.run(clients, warmup, (c, seq) -> {
                     String nip = nips.get(c);
-                    var s = stub.withCallCredentials(creds.get(nip)).withDeadlineAfter(5, TimeUnit.SECONDS);
-                    String key = "bench-warmup-" + UUID.randomUUID();
-                    try {
-                        if (!in[c]) {
-                            s.checkIn(CheckInRequest.newBuilder().setOfficer("officers/" + nip)
-                                    .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
-                                    .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
-                        } else {
-                            s.checkOut(CheckOutRequest.newBuilder().setOfficer("officers/" + nip)
-                                    .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
-                                    .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
-                        }
-                    } finally {
-                        in[c] = !in[c];
-                    }
+                    boolean checkIn = !in[c];
+                    in[c] = !in[c];
+                    return send(async.withCallCredentials(creds.get(nip)), nip, c, checkIn,
+                            "bench-warmup-" + UUID.randomUUID());
                 });
                 for (String nip : nips) {
                     closeOpen(stub.withCallCredentials(creds.get(nip)), nip);
@@ -152,45 +148,26 @@ final class CheckInLoad {
                 Set<String> attempted = ConcurrentHashMap.newKeySet();
                 long[] retries = new long[clients];
                 boolean[] checkedIn = new boolean[clients];
+                long giveUpAfter = TimeUnit.SECONDS.toNanos(10);
                 ClosedLoop.Result res = ClosedLoop.run(clients, seconds, (c, seq) -> {
                     String nip = nips.get(c);
                     String key = "bench-" + runId + "-" + c + "-" + seq;
                     attempted.add(key);
                     boolean in = !checkedIn[c];
-                    long giveUp = System.nanoTime() + 10_000_000_000L;
-                    while (true) {
-                        try {
-                            var s = stub.withCallCredentials(creds.get(nip)).withDeadlineAfter(2, TimeUnit.SECONDS);
-                            if (in) {
-                                s.checkIn(CheckInRequest.newBuilder().setOfficer("officers/" + nip)
-                                        .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
-                                        .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
-                            } else {
-                                s.checkOut(CheckOutRequest.newBuilder().setOfficer("officers/" + nip)
-                                        .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
-                                        .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
-                            }
-                            acked.add(key);
-                            checkedIn[c] = in;
-                            return;
-                        } catch (StatusRuntimeException e) {
-                            Status.Code code = e.getStatus().getCode();
-                            boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
-                                    || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.INTERNAL
-                                    || code == Status.Code.UNKNOWN;
-                            if (!retryable || System.nanoTime() > giveUp) {
+                    SettableFuture<Object> done = SettableFuture.create();
+                    attempt(async.withCallCredentials(creds.get(nip)), nip, c, in, key, System.nanoTime() + giveUpAfter,
+                            retries, done, () -> {
+                                acked.add(key);
+                                checkedIn[c] = in;
+                            }, reason -> {
                                 // A refusal by a rule is an answer, not a loss; resynchronise the session state.
-                                String reason = GrpcErrors.reason(e);
                                 if ("ALREADY_CHECKED_IN".equals(reason)) {
                                     checkedIn[c] = true;
                                 } else if ("NOT_CHECKED_IN".equals(reason)) {
                                     checkedIn[c] = false;
                                 }
-                                throw e;
-                            }
-                            retries[c]++;
-                        }
-                    }
+                            });
+                    return done;
                 });
                 rates[r] = res.rate();
                 p50[r] = res.p50();
@@ -232,6 +209,56 @@ final class CheckInLoad {
             policy.shutdownNow();
             attendance.shutdownNow();
         }
+    }
+
+    /** One check-in or check-out, with a 5 s deadline. */
+    private static ListenableFuture<?> send(AttendanceServiceGrpc.AttendanceServiceFutureStub stub, String nip, int c,
+                                            boolean checkIn, String key) {
+        var s = stub.withDeadlineAfter(5, TimeUnit.SECONDS);
+        if (checkIn) {
+            return s.checkIn(CheckInRequest.newBuilder().setOfficer("officers/" + nip)
+                    .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
+                    .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
+        }
+        return s.checkOut(CheckOutRequest.newBuilder().setOfficer("officers/" + nip)
+                .setMode(AttendanceMode.ATTENDANCE_MODE_OFFICE).setDeviceTime(now())
+                .setPosition(position()).setDeviceId("bench-" + c).setIdempotencyKey(key).build());
+    }
+
+    /**
+     * Sends the call and, on an error worth retrying (unavailable, deadline, overload, internal),
+     * sends it again with the same idempotency key until {@code giveUpAt}; completes {@code done}
+     * with the outcome, after running {@code onAck} or (for a final refusal) {@code onRefusal}.
+     */
+    private static void attempt(AttendanceServiceGrpc.AttendanceServiceFutureStub stub, String nip, int c,
+                                boolean checkIn, String key, long giveUpAt, long[] retries,
+                                SettableFuture<Object> done, Runnable onAck,
+                                java.util.function.Consumer<String> onRefusal) {
+        ListenableFuture<?> f = send(stub.withDeadlineAfter(2, TimeUnit.SECONDS), nip, c, checkIn, key);
+        Futures.addCallback(f, new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(Object result) {
+                onAck.run();
+                done.set(result);
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+                Status.Code code = Status.fromThrowable(t).getCode();
+                boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                        || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.INTERNAL
+                        || code == Status.Code.UNKNOWN;
+                if (retryable && System.nanoTime() < giveUpAt) {
+                    retries[c]++;
+                    attempt(stub, nip, c, checkIn, key, giveUpAt, retries, done, onAck, onRefusal);
+                    return;
+                }
+                if (t instanceof StatusRuntimeException e) {
+                    onRefusal.accept(GrpcErrors.reason(e));
+                }
+                done.setException(t);
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     /** @return lost (acknowledged but not stored), doubled (a key stored more than once), stored */

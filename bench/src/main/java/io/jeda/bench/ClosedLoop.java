@@ -1,19 +1,28 @@
 package io.jeda.bench;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load: N clients, each issuing one call after another for a fixed time, recording
  * the latency of each successful call. Failed calls are counted, not timed.
+ * <p>
+ * The clients are not threads: each call is asynchronous, and its completion (on the channel's
+ * own thread) starts the client's next one. A thread per client blocked in its call cost the
+ * driver as much CPU as the service it measured, on the same two cores; this way the driver stays
+ * small and the figures are the service's.
  */
 final class ClosedLoop {
 
-    /** One client's next call; returns normally on success, throws on failure. */
+    /** Starts one client's next call; the future fails when the call does. */
     interface Call {
-        void run(int client, long seq) throws Exception;
+        ListenableFuture<?> start(int client, long seq) throws Exception;
     }
 
     /** What a run measured. */
@@ -31,60 +40,90 @@ final class ClosedLoop {
         }
     }
 
-    private ClosedLoop() {
+    /** One client: its latencies so far. Only the client's own (serial) calls touch it. */
+    private static final class Client {
+        final int id;
+        long[] latencies = new long[1 << 16];
+        int n;
+        long seq;
+
+        Client(int id) {
+            this.id = id;
+        }
+
+        void record(long nanos) {
+            if (n == latencies.length) {
+                latencies = java.util.Arrays.copyOf(latencies, n * 2);
+            }
+            latencies[n++] = nanos;
+        }
+    }
+
+    private final Call call;
+    private final long deadline;
+    private final AtomicLong failed = new AtomicLong();
+    private final CountDownLatch finished;
+
+    private ClosedLoop(Call call, long deadline, int clients) {
+        this.call = call;
+        this.deadline = deadline;
+        this.finished = new CountDownLatch(clients);
     }
 
     static Result run(int clients, double seconds, Call call) throws InterruptedException {
-        AtomicLong failed = new AtomicLong();
-        CountDownLatch start = new CountDownLatch(1);
+        long begin = System.nanoTime();
+        ClosedLoop loop = new ClosedLoop(call, begin + (long) (seconds * 1e9), clients);
+        List<Client> all = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Client c = new Client(i);
+            all.add(c);
+            loop.next(c);
+        }
+        loop.finished.await();
+        double elapsed = (System.nanoTime() - begin) / 1e9;
         List<long[]> samples = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            samples.add(new long[1 << 16]);
-            counts.add(0);
+        for (Client c : all) {
+            samples.add(c.latencies);
+            counts.add(c.n);
         }
-        long[] deadline = new long[1];
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < clients; t++) {
-            final int client = t;
-            Thread th = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long[] mine = samples.get(client);
-                int n = 0;
-                long seq = 0;
-                while (System.nanoTime() < deadline[0]) {
-                    long t0 = System.nanoTime();
-                    try {
-                        call.run(client, seq++);
-                        long dt = System.nanoTime() - t0;
-                        if (n == mine.length) {
-                            mine = java.util.Arrays.copyOf(mine, n * 2);
-                            samples.set(client, mine);
-                        }
-                        mine[n++] = dt;
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                }
-                synchronized (counts) {
-                    counts.set(client, n);
-                }
-            }, "load-" + t);
-            threads.add(th);
-            th.start();
-        }
-        long begin = System.nanoTime();
-        deadline[0] = begin + (long) (seconds * 1e9);
-        start.countDown();
-        for (Thread th : threads) {
-            th.join();
-        }
-        double elapsed = (System.nanoTime() - begin) / 1e9;
         long[] sorted = Stats.merge(samples, counts);
-        return new Result(sorted.length, failed.get(), elapsed, sorted);
+        return new Result(sorted.length, loop.failed.get(), elapsed, sorted);
+    }
+
+    /** Starts the client's calls until the deadline; a call that completes at once loops here. */
+    private void next(Client c) {
+        while (System.nanoTime() < deadline) {
+            long t0 = System.nanoTime();
+            ListenableFuture<?> f;
+            try {
+                f = call.start(c.id, c.seq++);
+            } catch (Exception e) {
+                failed.incrementAndGet();
+                continue;
+            }
+            if (!f.isDone()) {
+                f.addListener(() -> {
+                    settle(c, f, t0);
+                    next(c);
+                }, MoreExecutors.directExecutor());
+                return;
+            }
+            settle(c, f, t0);
+        }
+        finished.countDown();
+    }
+
+    private void settle(Client c, ListenableFuture<?> f, long t0) {
+        long dt = System.nanoTime() - t0;
+        try {
+            f.get();
+            c.record(dt);
+        } catch (ExecutionException e) {
+            failed.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.incrementAndGet();
+        }
     }
 }

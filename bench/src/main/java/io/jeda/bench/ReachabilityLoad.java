@@ -50,7 +50,7 @@ final class ReachabilityLoad {
         CallCredentials agency = CheckInLoad.bearer(tokens.mint("bench-agency", Set.of(Role.AGENCY), Duration.ofHours(2)));
         CallCredentials admin = CheckInLoad.bearer(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
         ManagedChannel policy = NettyChannelBuilder.forTarget(policyTarget).usePlaintext().build();
-        ManagedChannel gateway = NettyChannelBuilder.forTarget(gatewayTarget).usePlaintext().build();
+        ManagedChannel gateway = NettyChannelBuilder.forTarget(gatewayTarget).usePlaintext().directExecutor().build();
         try {
             List<String> officers = new ArrayList<>();
             String token = "";
@@ -62,7 +62,7 @@ final class ReachabilityLoad {
             } while (!token.isEmpty());
             System.out.printf("asking about %d officers, urgency %s, through %s%n", officers.size(), urgency,
                     gatewayTarget);
-            var stub = ReachabilityServiceGrpc.newBlockingStub(gateway).withCallCredentials(agency);
+            var stub = ReachabilityServiceGrpc.newFutureStub(gateway).withCallCredentials(agency);
             ClosedLoop.Call call = (c, seq) -> stub.withDeadlineAfter(5, TimeUnit.SECONDS).getReachability(
                     GetReachabilityRequest.newBuilder()
                             .setOfficer(officers.get((int) ((c * 7919L + seq) % officers.size())))
