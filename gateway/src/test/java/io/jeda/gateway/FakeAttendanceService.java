@@ -60,6 +60,8 @@ public final class FakeAttendanceService {
     /** The x-request-id metadata of every call received ("" when absent). */
     final List<String> requestIds = new CopyOnWriteArrayList<>();
     final AtomicInteger singleCalls = new AtomicInteger();
+    /** How long GetCurrentStatus takes to answer (when it answers). */
+    volatile Duration statusLatency = Duration.ZERO;
     final AtomicInteger batchCalls = new AtomicInteger();
     private final List<String> singleAsked = new CopyOnWriteArrayList<>();
     private final List<AttendanceEvent> events = new CopyOnWriteArrayList<>();
@@ -93,6 +95,7 @@ public final class FakeAttendanceService {
         authorizations.clear();
         requestIds.clear();
         singleCalls.set(0);
+        statusLatency = Duration.ZERO;
         batchCalls.set(0);
         singleAsked.clear();
         stall = Duration.ofSeconds(3);
@@ -259,6 +262,11 @@ public final class FakeAttendanceService {
             singleAsked.add(req.getOfficer());
             if (!behave(out)) {
                 return;
+            }
+            try {
+                Thread.sleep(statusLatency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             out.onNext(status(req.getOfficer()));
             out.onCompleted();

@@ -22,9 +22,16 @@ import io.jeda.testing.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static io.jeda.gateway.FakePolicyService.BACKUP;
@@ -161,6 +168,34 @@ class ReachabilityGrpcTest extends GatewayTestBase {
             assertEquals("gateway", c.subject());
             assertTrue(c.has(Role.SERVICE));
         }
+    }
+
+    @Test
+    void manyQuestionsAboutOneOfficerAtOnceShareOneAttendanceRead() throws Exception {
+        ATTENDANCE.checkIn(OFFICER, AttendanceMode.ATTENDANCE_MODE_OFFICE, Instant.parse("2026-11-26T00:35:00Z"));
+        ATTENDANCE.statusLatency = Duration.ofMillis(150);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Reachability>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return agency().getReachability(GetReachabilityRequest.newBuilder()
+                            .setOfficer("officers/" + OFFICER).setUrgency(Urgency.URGENCY_ROUTINE)
+                            .setTime(ts("2026-11-26T03:00:00Z")).build());
+                }));
+            }
+            go.countDown();
+            for (Future<Reachability> a : answers) {
+                Reachability r = a.get(10, TimeUnit.SECONDS);
+                assertEquals(ReachabilityState.REACHABILITY_STATE_AVAILABLE, r.getState());
+                assertFalse(r.getDegraded(), "every answer has the officer's attendance");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, ATTENDANCE.singleCalls(), "one read of the status served all twelve questions");
     }
 
     @Test

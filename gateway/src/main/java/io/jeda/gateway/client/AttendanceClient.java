@@ -24,7 +24,11 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -45,6 +49,13 @@ public class AttendanceClient implements AttendanceSource {
     private final AttendanceServiceGrpc.AttendanceServiceBlockingStub attendance;
     private final GatewaySettings settings;
     private final Cache<String, AttendanceNow> statusCache;
+    /**
+     * The status reads under way, by officer: when a cached status expires while many requests ask
+     * about the officer, one of them reads it and the others wait for that read, instead of each
+     * calling attendance-service (a herd of identical calls every expiry, under load).
+     */
+    private final ConcurrentHashMap<String, CompletableFuture<Sourced<AttendanceNow>>> reading =
+            new ConcurrentHashMap<>();
 
     public AttendanceClient(@GrpcChannel("attendance") ManagedChannel channel, ServiceToken token,
                             GatewaySettings settings) {
@@ -96,6 +107,22 @@ public class AttendanceClient implements AttendanceSource {
         if (cached != null) {
             return Sourced.of(cached);
         }
+        CompletableFuture<Sourced<AttendanceNow>> mine = new CompletableFuture<>();
+        CompletableFuture<Sourced<AttendanceNow>> other = reading.putIfAbsent(nip, mine);
+        if (other != null) {
+            return awaitOther(other);
+        }
+        Sourced<AttendanceNow> got = Sourced.unavailable(Sources.ATTENDANCE);
+        try {
+            got = read(nip);
+        } finally {
+            reading.remove(nip, mine);
+            mine.complete(got);
+        }
+        return got;
+    }
+
+    private Sourced<AttendanceNow> read(String nip) {
         Sourced<AttendanceNow> got = call("GetCurrentStatus", n -> AttendanceMapper.now(attendance
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
                 .getCurrentStatus(GetCurrentStatusRequest.newBuilder().setOfficer(AttendanceMapper.name(nip))
@@ -106,6 +133,30 @@ public class AttendanceClient implements AttendanceSource {
         AttendanceNow now = got.value() == null ? AttendanceNow.none() : got.value();
         statusCache.put(nip, now);
         return Sourced.of(now);
+    }
+
+    /**
+     * Waits for another request's read of the same status, no longer than this request would wait
+     * for its own call; an unavailable outcome counts against this request's budget too.
+     */
+    private Sourced<AttendanceNow> awaitOther(CompletableFuture<Sourced<AttendanceNow>> other) {
+        Duration d = AnswerBudget.callDeadline(Sources.ATTENDANCE, settings.attendanceDeadline());
+        Sourced<AttendanceNow> got;
+        if (d.isZero() || d.isNegative()) {
+            return Sourced.unavailable(Sources.ATTENDANCE);
+        }
+        try {
+            got = other.get(d.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = Sourced.unavailable(Sources.ATTENDANCE);
+        } catch (ExecutionException | TimeoutException e) {
+            got = Sourced.unavailable(Sources.ATTENDANCE);
+        }
+        if (!got.available()) {
+            AnswerBudget.failed(Sources.ATTENDANCE);
+        }
+        return got;
     }
 
     /**
