@@ -69,8 +69,8 @@ public class AttendanceService {
      * <p>
      * Nothing is read before the write: the database's unique keys tell a retry (same idempotency
      * key) and a second check-in (an open session) apart from a new check-in, so the usual case
-     * costs the two INSERTs of one transaction, shared with the
-     * concurrent requests of the same group commit ({@link GroupCommitWriter}). Every refusal still answers a retry with its first
+     * costs the two INSERTs of one transaction, shared with the concurrent requests of the same
+     * group commit ({@link GroupCommitWriter}). Every refusal still answers a retry with its first
      * result, and says ALREADY_CHECKED_IN before any rule about the request (see {@link #refuse}).
      */
     public AttendanceEvent checkIn(Caller caller, CheckCommand cmd) {
@@ -79,13 +79,12 @@ public class AttendanceService {
         AttendanceEvent event;
         OpenSession session;
         try {
-            PlaceRules.requireAccurate(cmd.position(), settings);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
-            Placement place = place(cmd, time.recordTime());
-            event = newEvent(cmd, fingerprint, time, now, place, null);
+            Accepted a = accept(cmd, fingerprint);
+            event = a.event();
+            Placement place = a.place();
             session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
-                    place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(), now);
+                    place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(),
+                    event.receiveTime());
         } catch (JedaException refusal) {
             return refuse(cmd, fingerprint, refusal);
         }
@@ -109,11 +108,7 @@ public class AttendanceService {
         String fingerprint = cmd.fingerprint();
         AttendanceEvent event;
         try {
-            PlaceRules.requireAccurate(cmd.position(), settings);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
-            Placement place = place(cmd, time.recordTime());
-            event = newEvent(cmd, fingerprint, time, now, place, null);
+            event = accept(cmd, fingerprint).event();
         } catch (JedaException refusal) {
             return refuse(cmd, fingerprint, refusal);
         }
@@ -206,8 +201,26 @@ public class AttendanceService {
         }
     }
 
+    /** A check-in or check-out that passed the rules, and where it happened. */
+    private record Accepted(AttendanceEvent event, Placement place) {
+    }
+
+    /**
+     * Applies the accuracy, time-of-record and place rules and makes the event to store (a
+     * check-out's check-in is filled in by the writer).
+     *
+     * @throws JedaException the first rule the request breaks
+     */
+    private Accepted accept(CheckCommand cmd, String fingerprint) {
+        PlaceRules.requireAccurate(cmd.position(), settings);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
+        Placement place = place(cmd, time.recordTime());
+        return new Accepted(newEvent(cmd, fingerprint, time, now, place), place);
+    }
+
     private AttendanceEvent newEvent(CheckCommand cmd, String fingerprint, TimeOfRecord.Decision time, Instant now,
-                                     Placement place, String checkInId) {
+                                     Placement place) {
         Set<Flag> flags = time.flags().isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(time.flags());
         if (!place.verified()) {
             flags.add(Flag.POLICY_UNVERIFIED);
@@ -216,7 +229,7 @@ public class AttendanceService {
                 cmd.idempotencyKey(), fingerprint, time.recordTime(), cmd.deviceTime(), now, place.localDate(),
                 place.zone().getId(), place.unitId(), cmd.position().latitude(), cmd.position().longitude(),
                 cmd.position().accuracyMeters(), cmd.deviceId(), Flag.join(flags),
-                place.verified() ? Verification.VERIFIED : Verification.UNVERIFIED, null, checkInId);
+                place.verified() ? Verification.VERIFIED : Verification.UNVERIFIED, null, null);
     }
 
     /** The same key again: the first result when the request is the same, else a refusal. */

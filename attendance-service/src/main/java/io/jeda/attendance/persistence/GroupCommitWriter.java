@@ -309,6 +309,7 @@ public class GroupCommitWriter {
         Map<Write, Object> outcomes = new LinkedHashMap<>();
         try {
             Map<String, Open> open = lockSessions(c, batch);
+            List<AttendanceEvent> events = new ArrayList<>();
             List<AttendanceEvent> closing = new ArrayList<>();
             for (Write w : batch) {
                 AttendanceEvent stored = w.event();
@@ -326,13 +327,8 @@ public class GroupCommitWriter {
                     closing.add(stored);
                 }
                 outcomes.put(w, stored);
+                events.add(stored);
             }
-            List<AttendanceEvent> events = new ArrayList<>();
-            outcomes.values().forEach(o -> {
-                if (o instanceof AttendanceEvent e) {
-                    events.add(e);
-                }
-            });
             if (!events.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
                     for (AttendanceEvent e : events) {

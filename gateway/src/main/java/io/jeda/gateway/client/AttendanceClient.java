@@ -141,10 +141,10 @@ public class AttendanceClient implements AttendanceSource {
      */
     private Sourced<AttendanceNow> awaitOther(CompletableFuture<Sourced<AttendanceNow>> other) {
         Duration d = AnswerBudget.callDeadline(Sources.ATTENDANCE, settings.attendanceDeadline());
-        Sourced<AttendanceNow> got;
         if (d.isZero() || d.isNegative()) {
             return Sourced.unavailable(Sources.ATTENDANCE);
         }
+        Sourced<AttendanceNow> got;
         try {
             got = other.get(d.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
