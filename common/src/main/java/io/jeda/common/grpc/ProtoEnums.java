@@ -36,6 +36,48 @@ public final class ProtoEnums {
         return require(type.cast(valueOf(type, v)), field);
     }
 
+    /**
+     * Parses text into a value of an enum known only by its descriptor (query parameters, JSON).
+     *
+     * @throws JedaException INVALID_ARGUMENT, reason {@value #INVALID_ENUM_VALUE}, for unknown or unspecified
+     */
+    public static EnumValueDescriptor parse(EnumDescriptor type, String text, String field) {
+        EnumValueDescriptor v = find(type, text).orElseThrow(() -> invalid(type, text, field));
+        if (isUnspecified(v)) {
+            throw invalid(type, text, field);
+        }
+        return v;
+    }
+
+    /**
+     * A request's value as the domain enum of the same short name ({@code URGENCY_URGENT} becomes
+     * {@code Urgency.URGENT}); the zero value and unknown values are refused as by {@link #require}.
+     */
+    public static <E extends Enum<E> & ProtocolMessageEnum, D extends Enum<D>> D toDomain(E value, Class<D> domain,
+                                                                                           String field) {
+        String name = shortName(require(value, field));
+        try {
+            return Enum.valueOf(domain, name);
+        } catch (IllegalArgumentException e) {
+            throw invalid(value.getDescriptorForType(), value.name(), field);
+        }
+    }
+
+    /**
+     * The proto value of a short name, for answers: {@code ofShortName(DayStatus.class, "PRESENT")} is
+     * {@code DAY_STATUS_PRESENT}. A name without a value is a programming error.
+     *
+     * @throws IllegalArgumentException when the enum has no such value
+     */
+    public static <E extends Enum<E> & ProtocolMessageEnum> E ofShortName(Class<E> type, String shortName) {
+        EnumDescriptor d = descriptor(type);
+        EnumValueDescriptor v = d.findValueByName(prefix(d) + shortName);
+        if (v == null) {
+            throw new IllegalArgumentException(d.getFullName() + " has no value " + prefix(d) + shortName);
+        }
+        return type.cast(valueOf(type, v));
+    }
+
     /** The full value name of {@code text} in {@code type} (for rewriting JSON), or empty when none fits. */
     public static Optional<String> fullName(EnumDescriptor type, String text) {
         return find(type, text).filter(v -> v.getIndex() != 0 || !isUnspecified(v)).map(EnumValueDescriptor::getName);

@@ -44,4 +44,26 @@ class ProtoEnumsTest {
         assertEquals("EMERGENCY", ProtoEnums.shortName(Urgency.URGENCY_EMERGENCY));
         assertEquals("URGENCY_", ProtoEnums.prefix(Urgency.getDescriptor()));
     }
+
+    enum DomainUrgency { ROUTINE, URGENT, EMERGENCY }
+
+    enum Partial { ROUTINE }
+
+    @Test
+    void toAndFromTheDomainEnumOfTheSameShortNames() {
+        assertEquals(DomainUrgency.EMERGENCY, ProtoEnums.toDomain(Urgency.URGENCY_EMERGENCY, DomainUrgency.class, "u"));
+        assertEquals(ProtoEnums.INVALID_ENUM_VALUE, assertThrows(JedaException.class,
+                () -> ProtoEnums.toDomain(Urgency.URGENCY_UNSPECIFIED, DomainUrgency.class, "u")).reason());
+        assertEquals(ProtoEnums.INVALID_ENUM_VALUE, assertThrows(JedaException.class,
+                () -> ProtoEnums.toDomain(Urgency.URGENCY_URGENT, Partial.class, "u")).reason());
+        assertEquals(Urgency.URGENCY_URGENT, ProtoEnums.ofShortName(Urgency.class, DomainUrgency.URGENT.name()));
+        assertThrows(IllegalArgumentException.class, () -> ProtoEnums.ofShortName(Urgency.class, "SOON"));
+    }
+
+    @Test
+    void byDescriptorForQueryParameters() {
+        assertEquals("URGENCY_ROUTINE", ProtoEnums.parse(Urgency.getDescriptor(), "routine", "urgency").getName());
+        assertEquals(ProtoEnums.INVALID_ENUM_VALUE, assertThrows(JedaException.class,
+                () -> ProtoEnums.parse(Urgency.getDescriptor(), "unspecified", "urgency")).reason());
+    }
 }
