@@ -34,7 +34,9 @@ public final class JedaCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(System.getenv(), out, err, args));
     }
 
     /** Runs one command; returns its exit code. */
@@ -54,7 +56,13 @@ public final class JedaCli implements Runnable {
             c.getErr().println(name + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            // Answers are printed without a final println too (call list): flush before System.exit.
+            out.flush();
+            err.flush();
+        }
     }
 
     /** The same command as typed through the script, e.g. "./jeda token". */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,10 +69,11 @@ class JedaCliTest {
     private record Run(int exit, String out, String err) {
     }
 
+    /** Runs the command as main does, with writers that show only what was flushed (as a process's stdout). */
     private static Run jeda(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = JedaCli.run(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int exit = JedaCli.run(env, new PrintWriter(new BufferedWriter(out)), new PrintWriter(new BufferedWriter(err)), args);
         return new Run(exit, out.toString(), err.toString());
     }
 
