@@ -33,8 +33,9 @@ final class HealthCommand implements Callable<Integer> {
             description = "PORT, HOST:PORT, or policy, attendance, gateway")
     List<String> targets = List.of();
 
-    @CommandLine.Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "2",
-            description = "how long to wait for each answer (default ${DEFAULT-VALUE})")
+    @CommandLine.Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "how long to wait for each answer (default ${DEFAULT-VALUE}; a port where nothing"
+                    + " listens answers at once)")
     int timeoutSeconds;
 
     @Override
@@ -72,7 +73,7 @@ final class HealthCommand implements Callable<Integer> {
         }
     }
 
-    /** SERVING, NOT_SERVING, ..., or UNREACHABLE when nothing answers. */
+    /** SERVING, NOT_SERVING, ..., UNREACHABLE when nothing listens, TIMEOUT when no answer came in time. */
     private String status(String address) {
         ManagedChannel ch = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
         try {
@@ -80,7 +81,7 @@ final class HealthCommand implements Callable<Integer> {
                     .check(HealthCheckRequest.getDefaultInstance());
             return r.getStatus().name();
         } catch (StatusRuntimeException e) {
-            return "UNREACHABLE";
+            return e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED ? "TIMEOUT" : "UNREACHABLE";
         } finally {
             ch.shutdownNow();
         }
