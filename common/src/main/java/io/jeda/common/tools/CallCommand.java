@@ -19,13 +19,14 @@ import java.util.concurrent.Callable;
 
 /** Calls any unary RPC of a running service, or lists its services, through server reflection. */
 @Command(name = "call", mixinStandardHelpOptions = true, description = {
-        "Calls METHOD (package.Service/Method) of the service at TARGET with the JSON request",
-        "(protobuf's JSON mapping) and prints the answer as JSON; a refusal is printed as JSON",
-        "too (code, reason, metadata, violations) with exit code 1. The bearer token is",
-        "--token or $JEDA_TOKEN.",
+        "Calls METHOD (package.Service/Method) of the service at TARGET with the",
+        "JSON request (protobuf's JSON mapping) and prints the answer as JSON; a",
+        "refusal is printed as JSON too (error, reason, metadata, violations) with",
+        "exit code 1. The bearer token is --token or $JEDA_TOKEN. Examples:",
         "  ./jeda call 50061 list                        every service and method",
         "  ./jeda call 50061 jeda.policy.v1.UnitService  the methods of one service",
-        "  JEDA_TOKEN=$ADMIN_TOKEN ./jeda call policy jeda.policy.v1.UnitService/ListUnits '{}'"})
+        "  JEDA_TOKEN=$ADMIN_TOKEN ./jeda call policy \\",
+        "      jeda.policy.v1.UnitService/ListUnits '{}'"})
 final class CallCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand

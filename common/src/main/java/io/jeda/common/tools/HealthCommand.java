@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /** Asks gRPC health ({@code grpc.health.v1}) of local services. */
 @Command(name = "health", mixinStandardHelpOptions = true, description = {
-        "Prints the gRPC health of local services: without TARGET every service on the ports",
-        "$JEDA_POLICY_GRPC_PORT (50061), $JEDA_ATTENDANCE_GRPC_PORT (50062) and",
-        "$JEDA_GATEWAY_GRPC_PORT (50060), one line each; with one TARGET only its status.",
-        "Exit code 0 when every service asked is SERVING."})
+        "Prints the gRPC health of local services: without TARGET every service",
+        "on the ports $JEDA_POLICY_GRPC_PORT (50061), $JEDA_ATTENDANCE_GRPC_PORT",
+        "(50062) and $JEDA_GATEWAY_GRPC_PORT (50060), one line each; with one",
+        "TARGET only its status. Exit code 0 when every service asked is SERVING."})
 final class HealthCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 
 /** Mints a token signed with the local signing key, for trying the APIs. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = {
-        "Prints a bearer token for SUBJECT with the given roles, signed with $JEDA_JWT_SECRET",
-        "(the development key when unset) and issuer $JEDA_JWT_ISSUER (default jeda).",
-        "Example: export OFFICER_TOKEN=$(./jeda token 199001012015032001 officer)"})
+        "Prints a bearer token for SUBJECT with the given roles, signed with",
+        "$JEDA_JWT_SECRET (the development key when unset) and issuer",
+        "$JEDA_JWT_ISSUER (default jeda). Example:",
+        "  export OFFICER_TOKEN=$(./jeda token 199001012015032001 officer)"})
 final class TokenCommand implements Callable<Integer> {
 
     /** The development key of local runs; deployments set JEDA_JWT_SECRET or a JWKS URI. */
