@@ -2,7 +2,7 @@ package io.jeda.attendance;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.jeda.attendance.domain.EndOfDay;
+import io.jeda.attendance.app.EndOfDay;
 import io.jeda.attendance.v1.AttendanceDay;
 import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
 import io.jeda.attendance.v1.AttendanceEvent;

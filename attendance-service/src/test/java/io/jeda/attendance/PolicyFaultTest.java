@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolicyFaultTest extends AttendanceTestBase {
 
     @jakarta.inject.Inject
-    io.jeda.attendance.domain.Reconciliation reconciliation;
+    io.jeda.attendance.app.Reconciliation reconciliation;
 
     @Test
     void stalledPolicyServiceStillAnswersPromptlyAndFlagsTheCheckIn() {

@@ -1,9 +1,9 @@
 package io.jeda.attendance.grpc;
 
 import io.grpc.stub.StreamObserver;
-import io.jeda.attendance.domain.DayService;
+import io.jeda.attendance.app.DayService;
 import io.jeda.attendance.domain.DaySummary;
-import io.jeda.attendance.domain.ReadAccess;
+import io.jeda.attendance.domain.Privacy;
 import io.jeda.attendance.v1.AttendanceDay;
 import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
 import io.jeda.attendance.v1.AttendanceMonth;
@@ -30,7 +30,7 @@ public class AttendanceDayEndpoint extends AttendanceDayServiceGrpc.AttendanceDa
         Caller caller = CallerContext.current();
         DayMapper.DayName name = DayMapper.dayName(request.getName());
         DaySummary day = service.day(caller, name.nip(), name.date());
-        out.onNext(DayMapper.day(day, ReadAccess.maySeePositions(caller, name.nip())));
+        out.onNext(DayMapper.day(day, Privacy.maySeePositions(caller, name.nip())));
         out.onCompleted();
     }
 

@@ -2,7 +2,7 @@ package io.jeda.attendance.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.attendance.domain.ExportAudit;
-import io.jeda.attendance.domain.RecapService;
+import io.jeda.attendance.app.RecapService;
 import io.jeda.attendance.v1.ListExportRecordsRequest;
 import io.jeda.attendance.v1.ListExportRecordsResponse;
 import io.jeda.common.paging.PageRequest;

@@ -13,13 +13,10 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Every accepted check-in and check-out. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AttendanceEventRepository extends CrudRepository<AttendanceEvent, String> {
-
-    Optional<AttendanceEvent> findByOfficerNipAndIdempotencyKey(String officerNip, String idempotencyKey);
 
     /** Events still waiting for the policy checks, oldest first (page by the reconciliation batch size). */
     List<AttendanceEvent> findByVerification(Verification verification, Pageable pageable);

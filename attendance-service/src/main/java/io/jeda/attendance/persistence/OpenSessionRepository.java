@@ -12,15 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** The open check-in of each officer who has one. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface OpenSessionRepository extends CrudRepository<OpenSession, String> {
-
-    /** The officer's open session, locked until the end of the transaction. */
-    @Query("SELECT * FROM open_session WHERE officer_nip = :officerNip FOR UPDATE")
-    Optional<OpenSession> lockById(String officerNip);
 
     List<OpenSession> findByOfficerNipIn(Collection<String> officerNips);
 
@@ -35,7 +30,4 @@ public interface OpenSessionRepository extends CrudRepository<OpenSession, Strin
      */
     List<OpenSession> findByCloseAtLessThanEqualsAndReceiveTimeLessThanEquals(Instant now, Instant receivedBy,
                                                                                Pageable pageable);
-
-    /** Closes the session only if it is still the given check-in; the count says whether it was. */
-    long deleteByOfficerNipAndCheckInId(String officerNip, String checkInId);
 }

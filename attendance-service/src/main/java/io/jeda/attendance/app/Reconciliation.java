@@ -1,9 +1,18 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
-import io.jeda.attendance.persistence.AttendanceEventRepository;
+import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.AttendanceMode;
+import io.jeda.attendance.domain.AttendanceRecords;
+import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.OfficerInfo;
+import io.jeda.attendance.domain.PlaceRules;
+import io.jeda.attendance.domain.PolicyDirectory;
+import io.jeda.attendance.domain.PolicyUnavailableException;
+import io.jeda.attendance.domain.Position;
+import io.jeda.attendance.domain.ScheduleInfo;
+import io.jeda.attendance.domain.UnitInfo;
+import io.jeda.attendance.domain.Verification;
 import io.jeda.common.error.JedaException;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +32,17 @@ public class Reconciliation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
-    private final AttendanceEventRepository events;
-    private final io.jeda.attendance.persistence.AttendanceStore store;
+    private final AttendanceRecords records;
     private final PolicyDirectory policy;
     private final AttendanceSettings settings;
     private final Clock clock;
     private final int batchSize;
 
-    public Reconciliation(AttendanceEventRepository events, io.jeda.attendance.persistence.AttendanceStore store,
-                          PolicyDirectory policy,
+    public Reconciliation(AttendanceRecords records, PolicyDirectory policy,
                           AttendanceSettings settings, Clock clock,
                           @io.micronaut.context.annotation.Value("${jeda.attendance.reconciliation.batch-size:500}")
                           int batchSize) {
-        this.events = events;
-        this.store = store;
+        this.records = records;
         this.policy = policy;
         this.settings = settings;
         this.clock = clock;
@@ -46,8 +52,7 @@ public class Reconciliation {
     /** Reconciles up to one batch; stops early while policy-service is still unavailable. Returns how many. */
     public int reconcileBatch() {
         int done = 0;
-        for (AttendanceEvent e : events.findByVerification(Verification.UNVERIFIED,
-                Pageable.from(0, batchSize, Sort.of(Sort.Order.asc("receiveTime"))))) {
+        for (AttendanceEvent e : records.unverified(batchSize)) {
             try {
                 reconcile(e);
                 done++;
@@ -100,7 +105,7 @@ public class Reconciliation {
         java.time.LocalTime close = unitId == null ? settings.defaultDayClose()
                 : policy.unit(unitId, clock.instant().plus(settings.policyDeadline()))
                 .map(UnitInfo::dayCloseTime).orElse(settings.defaultDayClose());
-        store.reconciled(e, v.name(), violation, date, zone.getId(), unitId,
+        records.reconciled(e, v, violation, date, zone.getId(), unitId,
                 date.atTime(close).atZone(zone).toInstant());
     }
 }
