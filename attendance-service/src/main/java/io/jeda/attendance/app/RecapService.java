@@ -8,6 +8,7 @@ import io.jeda.attendance.domain.PolicyDirectory;
 import io.jeda.attendance.domain.PolicyUnavailableException;
 import io.jeda.attendance.domain.UnitInfo;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import jakarta.inject.Singleton;
@@ -44,10 +45,10 @@ public class RecapService {
         this.clock = clock;
     }
 
-    /** Recorded exports, newest first, optionally of one unit. HR and ADMIN only. */
-    public List<ExportAudit> exports(Caller caller, String unitIdOrNull, io.jeda.common.paging.PageRequest page) {
+    /** One page of the recorded exports, newest first, optionally of one unit. HR and ADMIN only. */
+    public PageRequest.Page<ExportAudit> exports(Caller caller, String unitIdOrNull, PageRequest page) {
         requireHr(caller);
-        return audits.page(unitIdOrNull, page.size(), page.offset());
+        return page.page(audits.page(unitIdOrNull, page.fetchSize(), page.offset()));
     }
 
     private static void requireHr(Caller caller) {

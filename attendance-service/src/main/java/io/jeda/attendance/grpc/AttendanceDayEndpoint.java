@@ -10,6 +10,7 @@ import io.jeda.attendance.v1.AttendanceMonth;
 import io.jeda.attendance.v1.GetAttendanceDayRequest;
 import io.jeda.attendance.v1.GetAttendanceMonthRequest;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.security.Caller;
 import jakarta.inject.Singleton;
 
@@ -38,7 +39,7 @@ public class AttendanceDayEndpoint extends AttendanceDayServiceGrpc.AttendanceDa
     public void getAttendanceMonth(GetAttendanceMonthRequest request, StreamObserver<AttendanceMonth> out) {
         String nip = AttendanceMapper.nip(request.getOfficer(), "officer");
         YearMonth month = DayMapper.month(request.getYear(), request.getMonth());
-        AttendanceMonth.Builder b = AttendanceMonth.newBuilder().setOfficer("officers/" + nip)
+        AttendanceMonth.Builder b = AttendanceMonth.newBuilder().setOfficer(OfficerName.of(nip).toString())
                 .setYear(month.getYear()).setMonth(month.getMonthValue());
         for (DaySummary d : service.month(CallerContext.current(), nip, month)) {
             b.addDays(DayMapper.day(d, false));

@@ -7,6 +7,7 @@ import io.jeda.attendance.domain.WriteOutcome.Reason;
 import io.jeda.attendance.domain.WriteOutcome.Refused;
 import io.jeda.attendance.domain.WriteOutcome.Replayed;
 import io.jeda.attendance.domain.WriteOutcome.Stored;
+import io.jeda.common.sql.SqlErrors;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
@@ -62,7 +63,7 @@ public class CheckStore {
         try {
             EventRows.insertSessions(c, List.of(session));
         } catch (SQLException e) {
-            if (!SqlFailures.isDuplicateKey(e)) {
+            if (!SqlErrors.isDuplicateKey(e)) {
                 throw e;
             }
             return new Refused(Reason.ALREADY_CHECKED_IN);
@@ -101,7 +102,7 @@ public class CheckStore {
 
     /** An insert of the event failed: on its idempotency key, the event stored under it is the answer. */
     private static WriteOutcome replayed(Connection c, AttendanceEvent event, SQLException failure) throws SQLException {
-        if (!SqlFailures.isDuplicateKey(failure)) {
+        if (!SqlErrors.isDuplicateKey(failure)) {
             throw failure;
         }
         Optional<AttendanceEvent> first = EventRows.findByKey(c, event.officerNip(), event.idempotencyKey());
