@@ -87,12 +87,12 @@ class PolicyFaultTest extends AttendanceTestBase {
                 .checkIn(officeCheckIn(OTHER_NIP).build());
 
         // Still down: nothing changes, nothing is lost.
-        assertEquals(0, reconciliation.reconcileBatch());
+        assertEquals(0, reconciliation.catchUp());
         assertEquals(3, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'UNVERIFIED'"));
 
         POLICY.behave(FakePolicyService.Behaviour.NORMAL);
-        assertEquals(3, reconciliation.reconcileBatch());
-        assertEquals(0, reconciliation.reconcileBatch());
+        assertEquals(3, reconciliation.catchUp());
+        assertEquals(0, reconciliation.catchUp());
         assertEquals(2, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'VIOLATION'"
                 + " AND violation = 'OUTSIDE_GEOFENCE'"));
         assertEquals(1, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'VERIFIED' AND id = '"
@@ -116,7 +116,7 @@ class PolicyFaultTest extends AttendanceTestBase {
                 .setPosition(at(-2.5337, 140.7181, 5)).build());
         assertEquals("Asia/Jakarta", e.getTimeZone(), "the configured fallback while policy-service is silent");
         POLICY.behave(FakePolicyService.Behaviour.NORMAL);
-        assertEquals(1, reconciliation.reconcileBatch());
+        assertEquals(1, reconciliation.catchUp());
         assertEquals(1, count("SELECT COUNT(*) FROM attendance_event WHERE time_zone = 'Asia/Jayapura'"
                 + " AND verification = 'VERIFIED' AND local_date = '" + java.time.LocalDate.ofInstant(
                 java.time.Instant.ofEpochSecond(e.getRecordTime().getSeconds()), java.time.ZoneId.of("Asia/Jayapura")) + "'"));

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Checks again, once policy-service answers, the events accepted while it did not
@@ -49,19 +50,51 @@ public class Reconciliation {
         this.batchSize = batchSize;
     }
 
-    /** Reconciles up to one batch; stops early while policy-service is still unavailable. Returns how many. */
-    public int reconcileBatch() {
+    /**
+     * Reconciles every event waiting, a batch at a time, until none is left or policy-service stops
+     * answering: after an outage the backlog is caught up in one run, not one batch per interval.
+     * An event that cannot be recorded (the database failed on it) is left for the next run and the
+     * others go on; a run also ends when a whole batch made no progress, so such events cannot keep
+     * it busy.
+     *
+     * @return how many events were reconciled
+     */
+    public int catchUp() {
+        int total = 0;
+        while (true) {
+            Run run = reconcileBatch();
+            total += run.reconciled();
+            if (run.policyUnavailable() || run.read() < batchSize || run.reconciled() == 0) {
+                if (run.policyUnavailable()) {
+                    LOG.info("policy-service still unavailable; {} events reconciled this run", total);
+                }
+                break;
+            }
+        }
+        if (total > 0) {
+            LOG.info("reconciliation: {} events checked again", total);
+        }
+        return total;
+    }
+
+    /** One batch: how many events were read, how many reconciled, and whether policy-service stopped answering. */
+    private record Run(int read, int reconciled, boolean policyUnavailable) {
+    }
+
+    private Run reconcileBatch() {
+        List<AttendanceEvent> waiting = records.unverified(batchSize);
         int done = 0;
-        for (AttendanceEvent e : records.unverified(batchSize)) {
+        for (AttendanceEvent e : waiting) {
             try {
                 reconcile(e);
                 done++;
             } catch (PolicyUnavailableException ex) {
-                LOG.info("policy-service still unavailable; {} events reconciled this run", done);
-                break;
+                return new Run(waiting.size(), done, true);
+            } catch (RuntimeException ex) {
+                LOG.warn("cannot record the reconciliation of event {}; left for the next run", e.id(), ex);
             }
         }
-        return done;
+        return new Run(waiting.size(), done, false);
     }
 
     private void reconcile(AttendanceEvent e) {

@@ -18,6 +18,6 @@ public class ReconciliationJob {
     @Scheduled(fixedDelay = "${jeda.attendance.reconciliation.interval:1m}",
             initialDelay = "${jeda.attendance.reconciliation.initial-delay:1m}")
     void run() {
-        reconciliation.reconcileBatch();
+        reconciliation.catchUp();
     }
 }

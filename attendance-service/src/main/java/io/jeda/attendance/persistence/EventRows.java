@@ -56,6 +56,11 @@ final class EventRows {
             + " (SELECT COUNT(*) FROM open_session s WHERE s.officer_nip = ?)"
             + " FROM (SELECT 1 AS one) d LEFT JOIN attendance_event e ON e.officer_nip = ? AND e.idempotency_key = ?";
 
+    private static final String RECONCILE = "UPDATE attendance_event SET verification = ?, violation = ?,"
+            + " local_date = ?, time_zone = ?, unit_id = ? WHERE id = ? AND verification = 'UNVERIFIED'";
+    private static final String RECONCILE_SESSION = "UPDATE open_session SET unverified = FALSE, local_date = ?,"
+            + " time_zone = ?, unit_id = ?, close_at = ? WHERE officer_nip = ? AND check_in_id = ?";
+
     /** The open check-in a check-out closes, as locked by the transaction. */
     record Open(String checkInId, Instant since) {
     }
@@ -152,6 +157,34 @@ final class EventRows {
 
     private static String prefixed(String alias) {
         return alias + EVENT_COLUMNS.replace(", ", ", " + alias);
+    }
+
+    /** Records reconciliation's outcome on an event still UNVERIFIED; whether it was. */
+    static boolean reconcile(Connection c, String id, String verification, String violation, LocalDate date,
+                             String timeZone, String unitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RECONCILE)) {
+            ps.setString(1, verification);
+            setString(ps, 2, violation);
+            ps.setObject(3, date);
+            ps.setString(4, timeZone);
+            setString(ps, 5, unitId);
+            ps.setString(6, id);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** Corrects the officer's open session if it is still this check-in (found by primary key). */
+    static void reconcileSession(Connection c, String nip, String checkInId, LocalDate date, String timeZone,
+                                 String unitId, Instant closeAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RECONCILE_SESSION)) {
+            ps.setObject(1, date);
+            ps.setString(2, timeZone);
+            setString(ps, 3, unitId);
+            ps.setObject(4, timestamp(closeAt));
+            ps.setString(5, nip);
+            ps.setString(6, checkInId);
+            ps.executeUpdate();
+        }
     }
 
     private static AttendanceEvent event(ResultSet rs) throws SQLException {

@@ -11,7 +11,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -84,13 +83,37 @@ public class JdbcAttendanceRecords implements AttendanceRecords {
                 Pageable.from(0, limit, Sort.of(Sort.Order.asc("receiveTime"))));
     }
 
+    /**
+     * One short transaction that finds both rows by their primary keys, reading committed data, so
+     * it takes no gap locks and waits on nothing but the two rows (the session update once scanned
+     * the table by check-in id and deadlocked with the check-in writer). A transaction the database
+     * still picks to break a deadlock is run once more.
+     */
     @Override
-    @Transactional
     public void reconciled(AttendanceEvent e, Verification verification, String violation, LocalDate date,
                            String timeZone, String unitId, Instant closeAt) {
-        if (events.reconcile(e.id(), verification.name(), violation, date, timeZone, unitId) > 0
-                && e.kind() == EventKind.CHECK_IN) {
-            sessions.reconciled(e.id(), date, timeZone, unitId, closeAt);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    if (EventRows.reconcile(c, e.id(), verification.name(), violation, date, timeZone, unitId)
+                            && e.kind() == EventKind.CHECK_IN) {
+                        EventRows.reconcileSession(c, e.officerNip(), e.id(), date, timeZone, unitId, closeAt);
+                    }
+                    c.commit();
+                    return;
+                } catch (SQLException | RuntimeException failure) {
+                    c.rollback();
+                    throw failure;
+                }
+            } catch (SQLException failure) {
+                if (attempt == 1 && SqlFailures.isDeadlock(failure)) {
+                    continue;
+                }
+                throw new DataAccessException("cannot record the reconciliation of " + e.id() + ": "
+                        + failure.getMessage(), failure);
+            }
         }
     }
 }

@@ -19,11 +19,6 @@ public interface OpenSessionRepository extends CrudRepository<OpenSession, Strin
 
     List<OpenSession> findByOfficerNipIn(Collection<String> officerNips);
 
-    /** Records that the open check-in has been through reconciliation, with its corrected date and zone. */
-    @Query("UPDATE open_session SET unverified = FALSE, local_date = :localDate, time_zone = :timeZone,"
-            + " unit_id = :unitId, close_at = :closeAt WHERE check_in_id = :checkInId")
-    long reconciled(String checkInId, LocalDate localDate, String timeZone, @Nullable String unitId, Instant closeAt);
-
     /**
      * Sessions the end-of-day rule may close: due by {@code now} and received no later than
      * {@code receivedBy}; earliest first, one page at a time.
