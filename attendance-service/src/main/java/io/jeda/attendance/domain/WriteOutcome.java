@@ -3,8 +3,11 @@ package io.jeda.attendance.domain;
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What became of a check-in or check-out handed to the store, decided by the transaction that
@@ -58,9 +61,13 @@ public sealed interface WriteOutcome permits WriteOutcome.Stored, WriteOutcome.R
 
         /** The refusal as the error a caller receives. */
         public JedaException toException() {
-            String[] keyValues = details.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
-            return JedaException.of(reason.kind(), reason.name(), reason.message(), keyValues);
+            List<Map.Entry<String, String>> sorted = details.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .toList();
+            String[] keyValues = sorted.stream().flatMap(e -> Stream.of(e.getKey(), e.getValue()))
+                    .toArray(String[]::new);
+            String message = sorted.isEmpty() ? reason.message() : reason.message() + " ("
+                    + sorted.stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+            return JedaException.of(reason.kind(), reason.name(), message, keyValues);
         }
     }
 
