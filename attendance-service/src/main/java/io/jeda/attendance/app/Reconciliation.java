@@ -60,6 +60,7 @@ public class Reconciliation {
      * @return how many events were reconciled
      */
     public int catchUp() {
+        long started = System.nanoTime();
         int total = 0;
         while (true) {
             Run run = reconcileBatch();
@@ -72,7 +73,8 @@ public class Reconciliation {
             }
         }
         if (total > 0) {
-            LOG.info("reconciliation: {} events checked again", total);
+            LOG.info("reconciliation: {} events checked again in {} ms", total,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return total;
     }
