@@ -1,7 +1,6 @@
 package io.jeda.attendance;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.jeda.attendance.v1.AttendanceEvent;
 import io.jeda.attendance.v1.AttendanceEventKind;
 import io.jeda.attendance.v1.AttendanceFlag;
@@ -10,27 +9,19 @@ import io.jeda.attendance.v1.CheckInRequest;
 import io.jeda.attendance.v1.GetCurrentStatusRequest;
 import io.jeda.attendance.v1.OfficerStatus;
 import io.jeda.attendance.v1.VerificationState;
-import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.policy.v1.WorkPlace;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import java.time.Duration;
 import java.time.Instant;
 
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Check-in and check-out as an officer's phone sees them: where, when, and what is refused. */
 class CheckInTest extends AttendanceTestBase {
-
-    private static void refused(Status.Code code, String reason, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
-        assertEquals(reason, GrpcErrors.reason(e), e.getStatus().toString());
-    }
 
     @Test
     void officeCheckInInsideTheGeofenceIsRecordedAndOpensASession() {
@@ -53,7 +44,7 @@ class CheckInTest extends AttendanceTestBase {
 
     @Test
     void justInsideTheOfficeEdgeIsAcceptedAndJustOutsideIsRefused() {
-        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(officeCheckIn(NIP)
+        assertFails(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(officeCheckIn(NIP)
                 .setPosition(at(north(OFFICE_LAT, OFFICE_RADIUS + 1), OFFICE_LON, 5)).build()));
         AttendanceEvent e = officer().checkIn(officeCheckIn(NIP)
                 .setPosition(at(north(OFFICE_LAT, OFFICE_RADIUS - 0.01), OFFICE_LON, 5)).build());
@@ -62,7 +53,7 @@ class CheckInTest extends AttendanceTestBase {
 
     @Test
     void farAwayOfficeCheckInIsRefusedAndNothingIsStored() {
-        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(officeCheckIn(NIP)
+        assertFails(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(officeCheckIn(NIP)
                 .setPosition(at(-6.9175, 107.6191, 5)).build()));
         assertEquals(0, count("SELECT COUNT(*) FROM attendance_event"));
         assertFalse(officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
@@ -71,7 +62,7 @@ class CheckInTest extends AttendanceTestBase {
 
     @Test
     void positionLessAccurateThanTheLimitIsRefused() {
-        refused(Status.Code.FAILED_PRECONDITION, "POSITION_TOO_INACCURATE", () -> officer().checkIn(officeCheckIn(NIP)
+        assertFails(Status.Code.FAILED_PRECONDITION, "POSITION_TOO_INACCURATE", () -> officer().checkIn(officeCheckIn(NIP)
                 .setPosition(at(OFFICE_LAT, OFFICE_LON, 100.5)).build()));
         // Exactly the limit is still good enough.
         officer().checkIn(officeCheckIn(NIP).setPosition(at(OFFICE_LAT, OFFICE_LON, 100)).build());
@@ -82,14 +73,14 @@ class CheckInTest extends AttendanceTestBase {
         CheckInRequest.Builder home = officeCheckIn(NIP).setMode(AttendanceMode.ATTENDANCE_MODE_HOME)
                 .setPosition(at(HOME_LAT, HOME_LON, 10));
         // An office-only day: home is not allowed.
-        refused(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(home.build()));
+        assertFails(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(home.build()));
 
         POLICY.allow(NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_HOME);
         directory.invalidateAll();
-        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(home
+        assertFails(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(home
                 .setPosition(at(north(HOME_LAT, HOME_RADIUS + 5), HOME_LON, 10)).build()));
         // The office is not home either.
-        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(home
+        assertFails(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkIn(home
                 .setPosition(at(OFFICE_LAT, OFFICE_LON, 10)).build()));
         AttendanceEvent e = officer().checkIn(home.setPosition(at(north(HOME_LAT, HOME_RADIUS - 1), HOME_LON, 10))
                 .setIdempotencyKey("home-1").build());
@@ -99,7 +90,7 @@ class CheckInTest extends AttendanceTestBase {
     @Test
     void homeCheckInWithoutARecordedDomicileIsRefused() {
         POLICY.allow(OTHER_NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_HOME);
-        refused(Status.Code.FAILED_PRECONDITION, "DOMICILE_NOT_RECORDED", () ->
+        assertFails(Status.Code.FAILED_PRECONDITION, "DOMICILE_NOT_RECORDED", () ->
                 as(OTHER_NIP, io.jeda.common.security.Role.OFFICER).checkIn(officeCheckIn(OTHER_NIP)
                         .setMode(AttendanceMode.ATTENDANCE_MODE_HOME).setPosition(at(HOME_LAT, HOME_LON, 10)).build()));
     }
@@ -107,14 +98,14 @@ class CheckInTest extends AttendanceTestBase {
     @Test
     void dayOffAllowsNoCheckIn() {
         POLICY.allow(NIP);
-        refused(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(officeCheckIn(NIP).build()));
+        assertFails(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(officeCheckIn(NIP).build()));
     }
 
     @Test
     void otherModeIsRecordedWithoutAGeofenceWhenTheScheduleAllowsIt() {
         CheckInRequest.Builder other = officeCheckIn(NIP).setMode(AttendanceMode.ATTENDANCE_MODE_OTHER)
                 .setPosition(at(-6.9175, 107.6191, 20));
-        refused(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(other.build()));
+        assertFails(Status.Code.FAILED_PRECONDITION, "MODE_NOT_ALLOWED", () -> officer().checkIn(other.build()));
         POLICY.allow(NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_OTHER_OFFICE);
         directory.invalidateAll();
         assertEquals(AttendanceMode.ATTENDANCE_MODE_OTHER, officer().checkIn(other.build()).getMode());
@@ -122,16 +113,16 @@ class CheckInTest extends AttendanceTestBase {
 
     @Test
     void checkInWhileCheckedInAndCheckOutWithNoneOpenAreRefused() {
-        refused(Status.Code.FAILED_PRECONDITION, "NOT_CHECKED_IN", () -> officer().checkOut(officeCheckOut(NIP).build()));
+        assertFails(Status.Code.FAILED_PRECONDITION, "NOT_CHECKED_IN", () -> officer().checkOut(officeCheckOut(NIP).build()));
         AttendanceEvent in = officer().checkIn(officeCheckIn(NIP).build());
-        refused(Status.Code.FAILED_PRECONDITION, "ALREADY_CHECKED_IN", () -> officer().checkIn(officeCheckIn(NIP).build()));
+        assertFails(Status.Code.FAILED_PRECONDITION, "ALREADY_CHECKED_IN", () -> officer().checkIn(officeCheckIn(NIP).build()));
 
         AttendanceEvent out = officer().checkOut(officeCheckOut(NIP).build());
         assertEquals(AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_OUT, out.getKind());
         assertEquals(in.getName(), out.getCheckIn());
         assertFalse(officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
                 .setOfficer("officers/" + NIP).build()).getCheckedIn());
-        refused(Status.Code.FAILED_PRECONDITION, "NOT_CHECKED_IN", () -> officer().checkOut(officeCheckOut(NIP).build()));
+        assertFails(Status.Code.FAILED_PRECONDITION, "NOT_CHECKED_IN", () -> officer().checkOut(officeCheckOut(NIP).build()));
         // A new period of work may start after the check-out.
         officer().checkIn(officeCheckIn(NIP).build());
         assertEquals(3, count("SELECT COUNT(*) FROM attendance_event"));
@@ -140,7 +131,7 @@ class CheckInTest extends AttendanceTestBase {
     @Test
     void checkOutOutsideTheGeofenceIsRefusedAndTheSessionStaysOpen() {
         officer().checkIn(officeCheckIn(NIP).build());
-        refused(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkOut(officeCheckOut(NIP)
+        assertFails(Status.Code.FAILED_PRECONDITION, "OUTSIDE_GEOFENCE", () -> officer().checkOut(officeCheckOut(NIP)
                 .setPosition(at(-6.9175, 107.6191, 5)).build()));
         assertTrue(officer().getCurrentStatus(GetCurrentStatusRequest.newBuilder()
                 .setOfficer("officers/" + NIP).build()).getCheckedIn());
@@ -149,14 +140,14 @@ class CheckInTest extends AttendanceTestBase {
     @Test
     void unknownOfficerIsRefused() {
         String stranger = "198001012005011009";
-        refused(Status.Code.FAILED_PRECONDITION, "OFFICER_NOT_FOUND", () ->
+        assertFails(Status.Code.FAILED_PRECONDITION, "OFFICER_NOT_FOUND", () ->
                 as(stranger, io.jeda.common.security.Role.OFFICER).checkIn(officeCheckIn(stranger).build()));
     }
 
     @Test
     void officeCheckInForAUnitPolicyServiceDoesNotKnowIsRefused() {
         POLICY.removeUnit(UNIT);
-        refused(Status.Code.FAILED_PRECONDITION, "UNIT_NOT_FOUND", () -> officer().checkIn(officeCheckIn(NIP).build()));
+        assertFails(Status.Code.FAILED_PRECONDITION, "UNIT_NOT_FOUND", () -> officer().checkIn(officeCheckIn(NIP).build()));
         // A home day needs no office: it is checked against the domicile and the day closes at the default time.
         POLICY.allow(NIP, WorkPlace.WORK_PLACE_OFFICE, WorkPlace.WORK_PLACE_HOME);
         directory.invalidateAll();
@@ -196,7 +187,7 @@ class CheckInTest extends AttendanceTestBase {
 
     @Test
     void checkInOlderThanTheLateSyncLimitIsRefused() {
-        refused(Status.Code.FAILED_PRECONDITION, "LATE_SYNC_TOO_OLD", () -> officer().checkIn(officeCheckIn(NIP)
+        assertFails(Status.Code.FAILED_PRECONDITION, "LATE_SYNC_TOO_OLD", () -> officer().checkIn(officeCheckIn(NIP)
                 .setDeviceTime(ts(now().minus(Duration.ofHours(73)))).build()));
         assertEquals(0, count("SELECT COUNT(*) FROM attendance_event"));
     }
@@ -204,7 +195,7 @@ class CheckInTest extends AttendanceTestBase {
     @Test
     void checkOutBeforeTheOpenCheckInIsRefused() {
         officer().checkIn(officeCheckIn(NIP).build());
-        refused(Status.Code.FAILED_PRECONDITION, "CHECK_OUT_BEFORE_CHECK_IN", () -> officer().checkOut(officeCheckOut(NIP)
+        assertFails(Status.Code.FAILED_PRECONDITION, "CHECK_OUT_BEFORE_CHECK_IN", () -> officer().checkOut(officeCheckOut(NIP)
                 .setDeviceTime(ts(now().minus(Duration.ofHours(2)))).build()));
     }
 }

@@ -1,8 +1,7 @@
 package io.jeda.attendance;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.jeda.attendance.domain.EndOfDay;
+import io.jeda.attendance.app.EndOfDay;
 import io.jeda.attendance.v1.AttendanceDay;
 import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
 import io.jeda.attendance.v1.AttendanceEvent;
@@ -12,7 +11,6 @@ import io.jeda.attendance.v1.DayStatus;
 import io.jeda.attendance.v1.GetAttendanceDayRequest;
 import io.jeda.attendance.v1.GetAttendanceMonthRequest;
 import io.jeda.attendance.v1.GetCurrentStatusRequest;
-import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
 import io.jeda.policy.v1.ScheduleReason;
 import io.jeda.testing.Tokens;
@@ -27,9 +25,9 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -105,18 +103,14 @@ class DayEndpointTest extends AttendanceTestBase {
     @Test
     void othersMayNotReadAnOfficersDays() {
         LocalDate y = today(WIB).minusDays(1);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () ->
-                days(OTHER_NIP, Role.OFFICER).getAttendanceDay(day(NIP, y)));
-        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        assertFails(Status.Code.PERMISSION_DENIED, () -> days(OTHER_NIP, Role.OFFICER).getAttendanceDay(day(NIP, y)));
         POLICY.unit("elsewhere", "Asia/Makassar", -5.1477, 119.4327, 200);
         String outsider = "198202022006041004";
         POLICY.officer(outsider, "elsewhere", null, null);
-        e = assertThrows(StatusRuntimeException.class, () ->
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () ->
                 days(outsider, Role.MANAGER).getAttendanceDay(day(NIP, y)));
-        assertEquals("NOT_MANAGER", GrpcErrors.reason(e));
-        e = assertThrows(StatusRuntimeException.class, () ->
+        assertFails(Status.Code.PERMISSION_DENIED, () ->
                 days("complaint-desk", Role.AGENCY).getAttendanceDay(day(NIP, y)));
-        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
     }
 
     @Test
@@ -247,13 +241,12 @@ class DayEndpointTest extends AttendanceTestBase {
     void malformedDayNamesAndMonthsAreInvalid() {
         for (String name : new String[]{"officers/" + NIP + "/attendanceDays/2026-02-30", "officers/x/attendanceDays/2026-01-01",
                 "days/2026-01-01"}) {
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> days(NIP, Role.OFFICER)
-                    .getAttendanceDay(GetAttendanceDayRequest.newBuilder().setName(name).build()));
-            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), name);
+            assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME", () -> days(NIP, Role.OFFICER)
+                    .getAttendanceDay(GetAttendanceDayRequest.newBuilder().setName(name).build()))
+                    .hasMetadata("field", "name");
         }
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> days(NIP, Role.OFFICER)
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> days(NIP, Role.OFFICER)
                 .getAttendanceMonth(GetAttendanceMonthRequest.newBuilder().setOfficer("officers/" + NIP)
-                        .setYear(2026).setMonth(13).build()));
-        assertEquals("month", GrpcErrors.errorInfo(e).orElseThrow().getMetadataOrThrow("field"));
+                        .setYear(2026).setMonth(13).build())).hasMetadata("field", "month");
     }
 }

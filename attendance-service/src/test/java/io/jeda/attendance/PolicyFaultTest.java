@@ -7,6 +7,7 @@ import io.jeda.attendance.v1.OfficerStatus;
 import io.jeda.attendance.v1.VerificationState;
 import org.junit.jupiter.api.Test;
 
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PolicyFaultTest extends AttendanceTestBase {
 
     @jakarta.inject.Inject
-    io.jeda.attendance.domain.Reconciliation reconciliation;
+    io.jeda.attendance.app.Reconciliation reconciliation;
 
     @Test
     void stalledPolicyServiceStillAnswersPromptlyAndFlagsTheCheckIn() {
@@ -44,8 +45,8 @@ class PolicyFaultTest extends AttendanceTestBase {
         assertTrue(out.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_POLICY_UNVERIFIED));
         assertEquals(2, count("SELECT COUNT(*) FROM attendance_event"));
         // The rules that need no other service still hold while it is down.
-        assertEquals("POSITION_TOO_INACCURATE", reasonOf(() -> officer().checkIn(officeCheckIn(NIP)
-                .setPosition(at(OFFICE_LAT, OFFICE_LON, 500)).build())));
+        assertFails(io.grpc.Status.Code.FAILED_PRECONDITION, "POSITION_TOO_INACCURATE", () -> officer().checkIn(officeCheckIn(NIP)
+                .setPosition(at(OFFICE_LAT, OFFICE_LON, 500)).build()));
     }
 
     @Test
@@ -86,12 +87,12 @@ class PolicyFaultTest extends AttendanceTestBase {
                 .checkIn(officeCheckIn(OTHER_NIP).build());
 
         // Still down: nothing changes, nothing is lost.
-        assertEquals(0, reconciliation.reconcileBatch());
+        assertEquals(0, reconciliation.catchUp());
         assertEquals(3, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'UNVERIFIED'"));
 
         POLICY.behave(FakePolicyService.Behaviour.NORMAL);
-        assertEquals(3, reconciliation.reconcileBatch());
-        assertEquals(0, reconciliation.reconcileBatch());
+        assertEquals(3, reconciliation.catchUp());
+        assertEquals(0, reconciliation.catchUp());
         assertEquals(2, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'VIOLATION'"
                 + " AND violation = 'OUTSIDE_GEOFENCE'"));
         assertEquals(1, count("SELECT COUNT(*) FROM attendance_event WHERE verification = 'VERIFIED' AND id = '"
@@ -115,7 +116,7 @@ class PolicyFaultTest extends AttendanceTestBase {
                 .setPosition(at(-2.5337, 140.7181, 5)).build());
         assertEquals("Asia/Jakarta", e.getTimeZone(), "the configured fallback while policy-service is silent");
         POLICY.behave(FakePolicyService.Behaviour.NORMAL);
-        assertEquals(1, reconciliation.reconcileBatch());
+        assertEquals(1, reconciliation.catchUp());
         assertEquals(1, count("SELECT COUNT(*) FROM attendance_event WHERE time_zone = 'Asia/Jayapura'"
                 + " AND verification = 'VERIFIED' AND local_date = '" + java.time.LocalDate.ofInstant(
                 java.time.Instant.ofEpochSecond(e.getRecordTime().getSeconds()), java.time.ZoneId.of("Asia/Jayapura")) + "'"));
@@ -142,14 +143,4 @@ class PolicyFaultTest extends AttendanceTestBase {
             throw new AssertionError(e);
         }
     }
-
-    private static String reasonOf(Runnable call) {
-        try {
-            call.run();
-            return "OK";
-        } catch (io.grpc.StatusRuntimeException e) {
-            return io.jeda.common.grpc.GrpcErrors.reason(e);
-        }
-    }
-
 }

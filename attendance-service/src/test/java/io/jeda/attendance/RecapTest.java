@@ -2,13 +2,11 @@ package io.jeda.attendance;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.jeda.attendance.v1.AttendanceRecapServiceGrpc;
 import io.jeda.attendance.v1.CsvChunk;
 import io.jeda.attendance.v1.ExportMonthlyRecapRequest;
 import io.jeda.attendance.v1.MonthlyRecapRow;
 import io.jeda.attendance.v1.StreamMonthlyRecapRequest;
-import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
 import io.jeda.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The unit's monthly recap as HR reads and exports it, and who may not. */
@@ -111,6 +109,11 @@ class RecapTest extends AttendanceTestBase {
         assertEquals(1, second.getExportRecordsCount());
         assertEquals(java.util.Set.of("hr-1", "admin"), java.util.Set.of(first.getExportRecords(0).getExportedBy(),
                 second.getExportRecords(0).getExportedBy()));
+        // The last page says so, and a token is good only for the request that made it.
+        assertTrue(second.getNextPageToken().isEmpty(), "no next page after the last one");
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN", () -> recap("hr-2", Role.HR)
+                .listExportRecords(io.jeda.attendance.v1.ListExportRecordsRequest.newBuilder().setPageSize(1)
+                        .setUnit("units/elsewhere").setPageToken(first.getNextPageToken()).build()));
         var r = first.getExportRecords(0);
         assertEquals("units/" + UNIT, r.getUnit());
         assertEquals(month.getMonthValue(), r.getMonth());
@@ -118,36 +121,29 @@ class RecapTest extends AttendanceTestBase {
         assertEquals(0, recap("hr-2", Role.HR).listExportRecords(io.jeda.attendance.v1.ListExportRecordsRequest
                 .newBuilder().setUnit("units/elsewhere").build()).getExportRecordsCount());
 
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> recap(MANAGER_NIP, Role.MANAGER)
+        assertFails(Status.Code.PERMISSION_DENIED, "HR_REQUIRED", () -> recap(MANAGER_NIP, Role.MANAGER)
                 .listExportRecords(io.jeda.attendance.v1.ListExportRecordsRequest.getDefaultInstance()));
-        assertEquals("HR_REQUIRED", GrpcErrors.reason(e));
     }
 
     @Test
     void onlyHrExportsAndNothingIsRecordedForARefusal() {
         for (var stub : List.of(recap(MANAGER_NIP, Role.MANAGER), recap("gateway", Role.SERVICE),
                 recap(NIP, Role.OFFICER))) {
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () ->
-                    drain(stub.exportMonthlyRecap(exportRequest())));
-            assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
-            assertEquals("HR_REQUIRED", GrpcErrors.reason(e));
+            assertFails(Status.Code.PERMISSION_DENIED, "HR_REQUIRED", () -> drain(stub.exportMonthlyRecap(exportRequest())));
         }
         assertEquals(0, count("SELECT COUNT(*) FROM export_audit"));
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () ->
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () ->
                 drain(recap(NIP, Role.OFFICER, Role.MANAGER).streamMonthlyRecap(streamRequest())));
-        assertEquals("ROLE_NOT_ALLOWED", GrpcErrors.reason(e));
         // The service role may read the recap (it carries no positions).
         assertEquals(3, drain(recap("gateway", Role.SERVICE).streamMonthlyRecap(streamRequest())).size());
     }
 
     @Test
     void unknownUnitAndBadMonthAreRefused() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> drain(recap("hr-1", Role.HR)
+        assertFails(Status.Code.NOT_FOUND, () -> drain(recap("hr-1", Role.HR)
                 .streamMonthlyRecap(streamRequest().toBuilder().setUnit("units/nowhere").build())));
-        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
-        e = assertThrows(StatusRuntimeException.class, () -> drain(recap("hr-1", Role.HR)
+        assertFails(Status.Code.INVALID_ARGUMENT, () -> drain(recap("hr-1", Role.HR)
                 .exportMonthlyRecap(exportRequest().toBuilder().setMonth(0).build())));
-        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals(0, count("SELECT COUNT(*) FROM export_audit"));
     }
 }

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.CallCredentials;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.attendance.domain.AttendanceSettings;
@@ -16,15 +15,21 @@ import io.jeda.attendance.domain.PolicyUnavailableException;
 import io.jeda.attendance.domain.ScheduleInfo;
 import io.jeda.attendance.domain.UnitInfo;
 import io.jeda.attendance.domain.WorkPlace;
+import io.jeda.common.grpc.BearerCredentials;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.grpc.Pages;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.UnitName;
 import io.jeda.common.security.Caller;
-import io.jeda.common.security.Role;
+import io.jeda.common.security.ServiceIdentity;
 import io.jeda.common.security.TokenService;
 import io.jeda.policy.v1.EffectiveSchedule;
 import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.GetEffectiveScheduleRequest;
 import io.jeda.policy.v1.GetOfficerRequest;
 import io.jeda.policy.v1.GetUnitRequest;
+import io.jeda.policy.v1.ListOfficersRequest;
+import io.jeda.policy.v1.ListOfficersResponse;
 import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
 import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
 import io.jeda.policy.v1.LocalWindow;
@@ -46,7 +51,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,26 +65,24 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class GrpcPolicyDirectory implements PolicyDirectory {
 
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String SERVICE_SUBJECT = "attendance-service";
+    /** How long the jobs' SERVICE token lives; it is renewed once half of it has passed. */
+    private static final Duration SERVICE_TOKEN_TTL = Duration.ofMinutes(10);
 
     private final OfficerServiceGrpc.OfficerServiceBlockingStub officers;
     private final UnitServiceGrpc.UnitServiceBlockingStub units;
     private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
-    private final TokenService tokens;
+    private final ServiceIdentity identity;
     private final Cache<String, OfficerInfo> officerCache;
     private final Cache<String, UnitInfo> unitCache;
     private final Cache<String, ScheduleInfo> scheduleCache;
-    private volatile String serviceToken;
-    private volatile Instant serviceTokenRenewAt = Instant.MIN;
 
     public GrpcPolicyDirectory(@GrpcChannel("policy") ManagedChannel channel, TokenService tokens,
                                AttendanceSettings settings) {
         this.officers = OfficerServiceGrpc.newBlockingStub(channel);
         this.units = UnitServiceGrpc.newBlockingStub(channel);
         this.schedules = ScheduleServiceGrpc.newBlockingStub(channel);
-        this.tokens = tokens;
+        this.identity = new ServiceIdentity(tokens, SERVICE_SUBJECT, SERVICE_TOKEN_TTL);
         this.officerCache = cache(settings.officerCacheTtl(), settings.cacheMaxEntries());
         this.unitCache = cache(settings.unitCacheTtl(), settings.cacheMaxEntries());
         this.scheduleCache = cache(settings.scheduleCacheTtl(), settings.cacheMaxEntries());
@@ -98,7 +100,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         }
         Optional<Officer> o = call("GetOfficer", () -> officers.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
-                .getOfficer(GetOfficerRequest.newBuilder().setName("officers/" + nip).build()));
+                .getOfficer(GetOfficerRequest.newBuilder().setName(OfficerName.of(nip).toString()).build()));
         Optional<OfficerInfo> info = o.map(of -> convert("GetOfficer", () -> toOfficer(of)));
         if (info.isPresent() && fullView(nip)) {
             officerCache.put(nip, info.get());
@@ -114,7 +116,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         }
         Optional<UnitInfo> info = call("GetUnit", () -> units.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
-                .getUnit(GetUnitRequest.newBuilder().setName("units/" + unitId).build()))
+                .getUnit(GetUnitRequest.newBuilder().setName(UnitName.of(unitId).toString()).build()))
                 .map(u -> convert("GetUnit", () -> toUnit(u)));
         info.ifPresent(u -> unitCache.put(unitId, u));
         return info;
@@ -130,7 +132,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         EffectiveSchedule s = call("GetEffectiveSchedule", () -> schedules.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
                 .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder()
-                        .setOfficer("officers/" + nip)
+                        .setOfficer(OfficerName.of(nip).toString())
                         .setDate(com.google.type.Date.newBuilder().setYear(localDate.getYear())
                                 .setMonth(localDate.getMonthValue()).setDay(localDate.getDayOfMonth()))
                         .build()))
@@ -145,7 +147,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         ListEffectiveSchedulesResponse r = call("ListEffectiveSchedules", () -> schedules.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
                 .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder()
-                        .setOfficer("officers/" + nip).setStartDate(date(from)).setEndDate(date(to)).build()))
+                        .setOfficer(OfficerName.of(nip).toString()).setStartDate(date(from)).setEndDate(date(to)).build()))
                 .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedules for " + nip, null));
         return convert("ListEffectiveSchedules", () -> r.getSchedulesList().stream()
                 .map(s -> toSchedule(s, LocalDate.of(s.getDate().getYear(), s.getDate().getMonth(), s.getDate().getDay())))
@@ -154,19 +156,16 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
 
     @Override
     public List<String> officersOfUnit(String unitId, Instant deadline) {
-        List<String> out = new java.util.ArrayList<>();
-        String token = "";
-        do {
-            String page = token;
-            io.jeda.policy.v1.ListOfficersResponse r = call("ListOfficers", () -> officers
-                    .withDeadline(deadline(deadline)).withCallCredentials(credentials())
-                    .listOfficers(io.jeda.policy.v1.ListOfficersRequest.newBuilder().setUnit("units/" + unitId)
-                            .setPageSize(500).setPageToken(page).build()))
-                    .orElse(io.jeda.policy.v1.ListOfficersResponse.getDefaultInstance());
-            r.getOfficersList().forEach(o -> out.add(o.getNip().isEmpty() ? lastSegment(o.getName()) : o.getNip()));
-            token = r.getNextPageToken();
-        } while (!token.isEmpty());
-        return out;
+        ListOfficersRequest first = ListOfficersRequest.newBuilder().setUnit(UnitName.of(unitId).toString())
+                .setPageSize(500).build();
+        // The credentials are decided here, on the thread that serves the caller, for every page.
+        CallCredentials credentials = credentials();
+        List<Officer> all = Pages.all(token -> call("ListOfficers", () -> officers
+                        .withDeadline(deadline(deadline)).withCallCredentials(credentials)
+                        .listOfficers(first.toBuilder().setPageToken(token).build()))
+                        .orElse(ListOfficersResponse.getDefaultInstance()),
+                ListOfficersResponse::getOfficersList, ListOfficersResponse::getNextPageToken);
+        return convert("ListOfficers", () -> all.stream().map(GrpcPolicyDirectory::nipOf).toList());
     }
 
     private static com.google.type.Date date(LocalDate d) {
@@ -223,38 +222,19 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         return CallerContext.currentToken() == null ? null : CallerContext.current();
     }
 
+    /** The caller's own token, or this service's identity for work no caller started (the jobs). */
     private CallCredentials credentials() {
-        String token = CallerContext.currentToken();
-        return bearer(token != null ? token : serviceToken());
+        return BearerCredentials.callerOr(identity::current);
     }
 
-    private String serviceToken() {
-        if (Instant.now().isAfter(serviceTokenRenewAt)) {
-            synchronized (this) {
-                if (Instant.now().isAfter(serviceTokenRenewAt)) {
-                    serviceToken = tokens.mint(SERVICE_SUBJECT, Set.of(Role.SERVICE), Duration.ofMinutes(10));
-                    serviceTokenRenewAt = Instant.now().plus(Duration.ofMinutes(5));
-                }
-            }
-        }
-        return serviceToken;
-    }
-
-    private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata h = new Metadata();
-                h.put(AUTHORIZATION, "Bearer " + token);
-                applier.apply(h);
-            }
-        };
+    private static String nipOf(Officer o) {
+        return o.getNip().isEmpty() ? OfficerName.parse(o.getName()).nip() : o.getNip();
     }
 
     private static OfficerInfo toOfficer(Officer o) {
         Circle domicile = o.hasDomicile() ? circle(o.getDomicile()) : null;
-        String manager = o.getManager().isEmpty() ? null : lastSegment(o.getManager());
-        return new OfficerInfo(o.getNip().isEmpty() ? lastSegment(o.getName()) : o.getNip(), lastSegment(o.getUnit()),
+        String manager = o.getManager().isEmpty() ? null : OfficerName.parse(o.getManager(), "manager").nip();
+        return new OfficerInfo(nipOf(o), UnitName.parse(o.getUnit(), "unit").unitId(),
                 ZoneId.of(o.getTimeZone()), manager, domicile);
     }
 
@@ -264,7 +244,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         LocalTime close = u.hasDayCloseTime()
                 ? LocalTime.of(u.getDayCloseTime().getHours(), u.getDayCloseTime().getMinutes())
                 : LocalTime.of(23, 59);
-        return new UnitInfo(lastSegment(u.getName()), ZoneId.of(u.getTimeZone()), offices, close);
+        return new UnitInfo(UnitName.parse(u.getName()).unitId(), ZoneId.of(u.getTimeZone()), offices, close);
     }
 
     private static ScheduleInfo toSchedule(EffectiveSchedule s, LocalDate date) {
@@ -296,10 +276,5 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
 
     private static Circle circle(Geofence g) {
         return new Circle(g.getCenter().getLatitude(), g.getCenter().getLongitude(), g.getRadiusMeters());
-    }
-
-    private static String lastSegment(String name) {
-        int i = name.lastIndexOf('/');
-        return i < 0 ? name : name.substring(i + 1);
     }
 }

@@ -1,12 +1,13 @@
 package io.jeda.attendance.domain;
 
-import io.jeda.common.error.JedaException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,28 +28,26 @@ public record AttendanceEvent(@Id String id, String officerNip, EventKind kind, 
                               @Nullable String checkInId) {
 
     /**
-     * This check-out as it closes the given open check-in.
-     *
-     * @throws JedaException NOT_CHECKED_IN when the check-out names another check-in (the one it
-     *                       meant was closed meanwhile); CHECK_OUT_BEFORE_CHECK_IN when its time of
-     *                       record is earlier than the check-in's
+     * Why this check-out cannot close the given open check-in, if it cannot: NOT_CHECKED_IN when
+     * it names another check-in (the one it meant was closed meanwhile), CHECK_OUT_BEFORE_CHECK_IN
+     * when its time of record is earlier than the check-in's.
      */
-    public AttendanceEvent closing(String openCheckInId, Instant checkedInAt) {
+    public Optional<WriteOutcome.Refused> refusalToClose(String openCheckInId, Instant checkedInAt) {
         if (checkInId != null && !checkInId.equals(openCheckInId)) {
-            throw notCheckedIn();
+            return Optional.of(new WriteOutcome.Refused(WriteOutcome.Reason.NOT_CHECKED_IN));
         }
         if (recordTime.isBefore(checkedInAt)) {
-            throw JedaException.failedPrecondition("CHECK_OUT_BEFORE_CHECK_IN",
-                    "the check-out time " + recordTime + " is before the open check-in at " + checkedInAt,
-                    "record_time", recordTime.toString(), "check_in_time", checkedInAt.toString());
+            return Optional.of(new WriteOutcome.Refused(WriteOutcome.Reason.CHECK_OUT_BEFORE_CHECK_IN,
+                    Map.of("recordTime", recordTime.toString(), "checkInTime", checkedInAt.toString())));
         }
+        return Optional.empty();
+    }
+
+    /** This check-out as it closes the given open check-in (see {@link #refusalToClose} first). */
+    public AttendanceEvent closing(String openCheckInId) {
         return new AttendanceEvent(id, officerNip, kind, mode, idempotencyKey, fingerprint, recordTime, deviceTime,
                 receiveTime, localDate, timeZone, unitId, latitude, longitude, accuracyMeters, deviceId, flags,
                 verification, violation, openCheckInId);
-    }
-
-    public static JedaException notCheckedIn() {
-        return JedaException.failedPrecondition("NOT_CHECKED_IN", "the officer has no open check-in to close");
     }
 
     public Set<Flag> flagSet() {

@@ -17,8 +17,8 @@ public final class PlaceRules {
             throw JedaException.failedPrecondition("POSITION_TOO_INACCURATE",
                     "the position is accurate to " + Math.round(p.accuracyMeters()) + " m; at most "
                             + Math.round(s.maxAccuracyMeters()) + " m is needed",
-                    "accuracy_meters", Double.toString(p.accuracyMeters()),
-                    "max_accuracy_meters", Double.toString(s.maxAccuracyMeters()));
+                    "accuracyMeters", Double.toString(p.accuracyMeters()),
+                    "maxAccuracyMeters", Double.toString(s.maxAccuracyMeters()));
         }
     }
 
@@ -26,8 +26,8 @@ public final class PlaceRules {
         if (!schedule.allows(mode)) {
             throw JedaException.failedPrecondition("MODE_NOT_ALLOWED",
                     "today's schedule (" + schedule.reason() + ") does not allow attendance in mode " + mode,
-                    "mode", mode.name(), "local_date", schedule.date().toString(),
-                    "working", Boolean.toString(schedule.working()), "schedule_reason", schedule.reason());
+                    "mode", mode.name(), "localDate", schedule.date().toString(),
+                    "working", Boolean.toString(schedule.working()), "scheduleReason", schedule.reason());
         }
     }
 

@@ -35,8 +35,8 @@ public final class TimeOfRecord {
             throw JedaException.failedPrecondition("LATE_SYNC_TOO_OLD",
                     "the event was recorded more than " + s.lateSyncLimit().toHours()
                             + " hours ago and can no longer be synced",
-                    "device_time", deviceTime.toString(), "server_time", serverTime.toString(),
-                    "limit_hours", Long.toString(s.lateSyncLimit().toHours()));
+                    "deviceTime", deviceTime.toString(), "serverTime", serverTime.toString(),
+                    "limitHours", Long.toString(s.lateSyncLimit().toHours()));
         }
         if (behind.compareTo(s.maxClockSkew()) > 0) {
             return new Decision(deviceTime, EnumSet.of(Flag.LATE_SYNC));

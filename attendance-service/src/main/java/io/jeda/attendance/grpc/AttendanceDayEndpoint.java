@@ -1,15 +1,16 @@
 package io.jeda.attendance.grpc;
 
 import io.grpc.stub.StreamObserver;
-import io.jeda.attendance.domain.DayService;
+import io.jeda.attendance.app.DayService;
 import io.jeda.attendance.domain.DaySummary;
-import io.jeda.attendance.domain.ReadAccess;
+import io.jeda.attendance.domain.Privacy;
 import io.jeda.attendance.v1.AttendanceDay;
 import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
 import io.jeda.attendance.v1.AttendanceMonth;
 import io.jeda.attendance.v1.GetAttendanceDayRequest;
 import io.jeda.attendance.v1.GetAttendanceMonthRequest;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.security.Caller;
 import jakarta.inject.Singleton;
 
@@ -30,7 +31,7 @@ public class AttendanceDayEndpoint extends AttendanceDayServiceGrpc.AttendanceDa
         Caller caller = CallerContext.current();
         DayMapper.DayName name = DayMapper.dayName(request.getName());
         DaySummary day = service.day(caller, name.nip(), name.date());
-        out.onNext(DayMapper.day(day, ReadAccess.maySeePositions(caller, name.nip())));
+        out.onNext(DayMapper.day(day, Privacy.maySeePositions(caller, name.nip())));
         out.onCompleted();
     }
 
@@ -38,7 +39,7 @@ public class AttendanceDayEndpoint extends AttendanceDayServiceGrpc.AttendanceDa
     public void getAttendanceMonth(GetAttendanceMonthRequest request, StreamObserver<AttendanceMonth> out) {
         String nip = AttendanceMapper.nip(request.getOfficer(), "officer");
         YearMonth month = DayMapper.month(request.getYear(), request.getMonth());
-        AttendanceMonth.Builder b = AttendanceMonth.newBuilder().setOfficer("officers/" + nip)
+        AttendanceMonth.Builder b = AttendanceMonth.newBuilder().setOfficer(OfficerName.of(nip).toString())
                 .setYear(month.getYear()).setMonth(month.getMonthValue());
         for (DaySummary d : service.month(CallerContext.current(), nip, month)) {
             b.addDays(DayMapper.day(d, false));

@@ -1,9 +1,9 @@
 package io.jeda.attendance.grpc;
 
 import io.grpc.stub.StreamObserver;
-import io.jeda.attendance.domain.AttendanceService;
+import io.jeda.attendance.app.AttendanceService;
 import io.jeda.attendance.domain.CurrentStatus;
-import io.jeda.attendance.domain.ReadAccess;
+import io.jeda.attendance.domain.Privacy;
 import io.jeda.attendance.v1.AttendanceEvent;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
 import io.jeda.attendance.v1.BatchGetCurrentStatusesRequest;
@@ -34,7 +34,7 @@ public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceI
     public void checkIn(CheckInRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
         var event = service.checkIn(caller, AttendanceMapper.checkIn(request));
-        out.onNext(AttendanceMapper.event(event, ReadAccess.maySeePositions(caller, event.officerNip())));
+        out.onNext(AttendanceMapper.event(event, Privacy.maySeePositions(caller, event.officerNip())));
         out.onCompleted();
     }
 
@@ -42,7 +42,7 @@ public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceI
     public void checkOut(CheckOutRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
         var event = service.checkOut(caller, AttendanceMapper.checkOut(request));
-        out.onNext(AttendanceMapper.event(event, ReadAccess.maySeePositions(caller, event.officerNip())));
+        out.onNext(AttendanceMapper.event(event, Privacy.maySeePositions(caller, event.officerNip())));
         out.onCompleted();
     }
 

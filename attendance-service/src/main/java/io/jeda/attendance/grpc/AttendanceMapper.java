@@ -1,5 +1,9 @@
 package io.jeda.attendance.grpc;
 
+import io.jeda.common.grpc.ProtoEnums;
+import io.jeda.common.names.AttendanceEventName;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.ResourceNames;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import io.jeda.attendance.domain.AttendanceEvent;
@@ -27,21 +31,27 @@ import java.util.regex.Pattern;
  */
 final class AttendanceMapper {
 
-    private static final Pattern OFFICER_NAME = Pattern.compile("^officers/([0-9]{18})$");
+    /** A NIP: 18 digits. */
+    private static final Pattern NIP = Pattern.compile("[0-9]{18}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
     private static final int MAX_DEVICE_ID = 128;
 
     private AttendanceMapper() {
     }
 
-    /** The NIP of an `officers/{nip}` name. */
+    /** The NIP of an `officers/{nip}` name; a malformed name or NIP is INVALID_NAME naming the field. */
     static String nip(String name, String field) {
-        var m = OFFICER_NAME.matcher(name == null ? "" : name);
-        if (!m.matches()) {
-            throw JedaException.invalidField(field, field + " must be officers/{nip} with an 18-digit NIP, got '"
-                    + truncate(name) + "'");
+        return requireNip(OfficerName.parse(name, field).nip(), name, OfficerName.PATTERN, field);
+    }
+
+    /** The NIP of a well-formed name, which must also be 18 digits. */
+    static String requireNip(String nip, String name, String pattern, String field) {
+        if (!NIP.matcher(nip).matches()) {
+            throw JedaException.invalidArgument(ResourceNames.INVALID_NAME,
+                    field + " must be " + pattern + " with an 18-digit NIP, got '" + truncate(name) + "'",
+                    "field", field, "expected", pattern);
         }
-        return m.group(1);
+        return nip;
     }
 
     static CheckCommand checkIn(io.jeda.attendance.v1.CheckInRequest r) {
@@ -106,7 +116,7 @@ final class AttendanceMapper {
     static io.jeda.attendance.v1.AttendanceEvent event(AttendanceEvent e, boolean withPosition) {
         var b = io.jeda.attendance.v1.AttendanceEvent.newBuilder()
                 .setName(eventName(e.officerNip(), e.id()))
-                .setOfficer("officers/" + e.officerNip())
+                .setOfficer(OfficerName.of(e.officerNip()).toString())
                 .setKind(e.kind() == EventKind.CHECK_IN ? AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_IN
                         : AttendanceEventKind.ATTENDANCE_EVENT_KIND_CHECK_OUT)
                 .setMode(mode(e.mode()))
@@ -123,7 +133,7 @@ final class AttendanceMapper {
                 })
                 .setViolation(e.violation() == null ? "" : e.violation());
         for (Flag f : e.flagSet()) {
-            b.addFlags(AttendanceFlag.valueOf("ATTENDANCE_FLAG_" + f.name()));
+            b.addFlags(ProtoEnums.ofShortName(AttendanceFlag.class, f.name()));
         }
         if (e.checkInId() != null) {
             b.setCheckIn(eventName(e.officerNip(), e.checkInId()));
@@ -136,7 +146,7 @@ final class AttendanceMapper {
     }
 
     static OfficerStatus status(String nip, CurrentStatus status) {
-        OfficerStatus.Builder b = OfficerStatus.newBuilder().setOfficer("officers/" + nip);
+        OfficerStatus.Builder b = OfficerStatus.newBuilder().setOfficer(OfficerName.of(nip).toString());
         status.open().ifPresent(s -> b.setCheckedIn(true)
                 .setMode(mode(s.mode()))
                 .setSince(timestamp(s.since()))
@@ -158,7 +168,7 @@ final class AttendanceMapper {
     }
 
     static String eventName(String nip, String id) {
-        return "officers/" + nip + "/attendanceEvents/" + id;
+        return AttendanceEventName.of(nip, id).toString();
     }
 
     static Timestamp timestamp(Instant i) {

@@ -2,7 +2,7 @@ package io.jeda.attendance.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.attendance.domain.ExportAudit;
-import io.jeda.attendance.domain.RecapService;
+import io.jeda.attendance.app.RecapService;
 import io.jeda.attendance.v1.ListExportRecordsRequest;
 import io.jeda.attendance.v1.ListExportRecordsResponse;
 import io.jeda.common.paging.PageRequest;
@@ -15,7 +15,6 @@ import io.jeda.common.grpc.CallerContext;
 import jakarta.inject.Singleton;
 
 import java.time.YearMonth;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** gRPC face of {@link RecapService}: the streamed recap and the CSV export. */
@@ -38,12 +37,13 @@ public class AttendanceRecapEndpoint extends AttendanceRecapServiceGrpc.Attendan
 
     @Override
     public void listExportRecords(ListExportRecordsRequest request, StreamObserver<ListExportRecordsResponse> out) {
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 500);
+        // The token is tied to the request's filters: reused with another unit, it is refused.
+        PageRequest page = PageRequest.of(request, 50, 500);
         String unitId = request.getUnit().isEmpty() ? null : RecapMapper.unitId(request.getUnit());
-        List<ExportAudit> found = service.exports(CallerContext.current(), unitId, page);
+        PageRequest.Page<ExportAudit> found = service.exports(CallerContext.current(), unitId, page);
         ListExportRecordsResponse.Builder b = ListExportRecordsResponse.newBuilder()
-                .setNextPageToken(page.nextToken(found.size()));
-        found.forEach(a -> b.addExportRecords(RecapMapper.record(a)));
+                .setNextPageToken(found.nextPageToken());
+        found.items().forEach(a -> b.addExportRecords(RecapMapper.record(a)));
         out.onNext(b.build());
         out.onCompleted();
     }

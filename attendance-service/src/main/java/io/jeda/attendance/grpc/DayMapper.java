@@ -1,5 +1,8 @@
 package io.jeda.attendance.grpc;
 
+import io.jeda.common.grpc.ProtoEnums;
+import io.jeda.common.names.AttendanceDayName;
+import io.jeda.common.names.OfficerName;
 import io.jeda.attendance.domain.DaySummary;
 import io.jeda.attendance.domain.Flag;
 import io.jeda.attendance.domain.Session;
@@ -7,16 +10,11 @@ import io.jeda.attendance.v1.AttendanceDay;
 import io.jeda.attendance.v1.AttendanceFlag;
 import io.jeda.common.error.JedaException;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The one place that knows both the day API and the domain's day summaries. */
 final class DayMapper {
-
-    private static final Pattern DAY_NAME = Pattern.compile("^officers/([0-9]{18})/attendanceDays/(\\d{4}-\\d{2}-\\d{2})$");
 
     private DayMapper() {
     }
@@ -26,15 +24,9 @@ final class DayMapper {
     }
 
     static DayName dayName(String name) {
-        Matcher m = DAY_NAME.matcher(name == null ? "" : name);
-        if (!m.matches()) {
-            throw JedaException.invalidField("name", "name must be officers/{nip}/attendanceDays/{yyyy-mm-dd}");
-        }
-        try {
-            return new DayName(m.group(1), LocalDate.parse(m.group(2)));
-        } catch (DateTimeException e) {
-            throw JedaException.invalidField("name", "the date in the name is not a valid date");
-        }
+        AttendanceDayName parsed = AttendanceDayName.parse(name, "name");
+        return new DayName(AttendanceMapper.requireNip(parsed.nip(), name, AttendanceDayName.PATTERN, "name"),
+                parsed.date());
     }
 
     static YearMonth month(int year, int month) {
@@ -49,11 +41,11 @@ final class DayMapper {
 
     static AttendanceDay day(DaySummary d, boolean withPositions) {
         AttendanceDay.Builder b = AttendanceDay.newBuilder()
-                .setName("officers/" + d.officerNip() + "/attendanceDays/" + d.date())
-                .setOfficer("officers/" + d.officerNip())
+                .setName(AttendanceDayName.of(d.officerNip(), d.date()).toString())
+                .setOfficer(OfficerName.of(d.officerNip()).toString())
                 .setDate(AttendanceMapper.date(d.date()))
                 .setTimeZone(d.timeZone())
-                .setStatus(io.jeda.attendance.v1.DayStatus.valueOf("DAY_STATUS_" + d.status().name()))
+                .setStatus(ProtoEnums.ofShortName(io.jeda.attendance.v1.DayStatus.class, d.status().name()))
                 .setWorkedMinutes(d.workedMinutes())
                 .setDueMinutes(d.dueMinutes())
                 .setCoreHoursMet(d.coreHoursMet())
@@ -65,7 +57,7 @@ final class DayMapper {
             b.setLastCheckOut(AttendanceMapper.timestamp(d.lastCheckOut()));
         }
         for (Flag f : d.flags()) {
-            b.addFlags(AttendanceFlag.valueOf("ATTENDANCE_FLAG_" + f.name()));
+            b.addFlags(ProtoEnums.ofShortName(AttendanceFlag.class, f.name()));
         }
         for (Session s : d.sessions()) {
             b.addEvents(AttendanceMapper.event(s.checkIn(), withPositions));

@@ -1,5 +1,8 @@
 package io.jeda.attendance.grpc;
 
+import io.jeda.common.names.ExportRecordName;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.UnitName;
 import com.google.protobuf.ByteString;
 import io.jeda.attendance.domain.AttendanceEvent;
 import io.jeda.attendance.domain.DayStatus;
@@ -9,11 +12,8 @@ import io.jeda.attendance.domain.OfficerMonth;
 import io.jeda.attendance.domain.Session;
 import io.jeda.attendance.v1.CsvChunk;
 import io.jeda.attendance.v1.MonthlyRecapRow;
-import io.jeda.common.error.JedaException;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The one place that knows both the recap API (rows and CSV) and the domain's officer-months. */
@@ -22,17 +22,12 @@ final class RecapMapper {
     static final String CSV_HEADER = "nip,date,time_zone,status,worked_minutes,due_minutes,core_hours_met,"
             + "first_check_in,last_check_out,flags,check_in_latitude,check_in_longitude,check_in_accuracy_meters,"
             + "check_out_latitude,check_out_longitude,check_out_accuracy_meters\n";
-    private static final Pattern UNIT_NAME = Pattern.compile("^units/([a-z0-9-]{2,63})$");
 
     private RecapMapper() {
     }
 
     static String unitId(String name) {
-        Matcher m = UNIT_NAME.matcher(name == null ? "" : name);
-        if (!m.matches()) {
-            throw JedaException.invalidField("unit", "unit must be units/{unit_id}");
-        }
-        return m.group(1);
+        return UnitName.parse(name, "unit").unitId();
     }
 
     static MonthlyRecapRow row(OfficerMonth m) {
@@ -47,7 +42,7 @@ final class RecapMapper {
             flagged += d.flags().isEmpty() ? 0 : 1;
         }
         return MonthlyRecapRow.newBuilder()
-                .setOfficer("officers/" + m.officerNip())
+                .setOfficer(OfficerName.of(m.officerNip()).toString())
                 .setTimeZone(m.timeZone())
                 .setPresentDays(m.count(DayStatus.PRESENT))
                 .setLateDays(m.count(DayStatus.LATE))
@@ -68,9 +63,9 @@ final class RecapMapper {
     static io.jeda.attendance.v1.ExportRecord record(io.jeda.attendance.domain.ExportAudit a) {
         java.time.YearMonth m = java.time.YearMonth.parse(a.recapMonth());
         return io.jeda.attendance.v1.ExportRecord.newBuilder()
-                .setName("exportRecords/" + a.id())
+                .setName(ExportRecordName.of(a.id()).toString())
                 .setExportedBy(a.subject())
-                .setUnit("units/" + a.unitId())
+                .setUnit(UnitName.of(a.unitId()).toString())
                 .setYear(m.getYear())
                 .setMonth(m.getMonthValue())
                 .setExportTime(AttendanceMapper.timestamp(a.exportedAt()))

@@ -13,22 +13,13 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Every accepted check-in and check-out. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AttendanceEventRepository extends CrudRepository<AttendanceEvent, String> {
 
-    Optional<AttendanceEvent> findByOfficerNipAndIdempotencyKey(String officerNip, String idempotencyKey);
-
     /** Events still waiting for the policy checks, oldest first (page by the reconciliation batch size). */
     List<AttendanceEvent> findByVerification(Verification verification, Pageable pageable);
-
-    /** Records the outcome of reconciliation, once: only an event still UNVERIFIED changes. */
-    @Query("UPDATE attendance_event SET verification = :verification, violation = :violation, local_date = :localDate,"
-            + " time_zone = :timeZone, unit_id = :unitId WHERE id = :id AND verification = 'UNVERIFIED'")
-    long reconcile(String id, String verification, @Nullable String violation, LocalDate localDate, String timeZone,
-                   @Nullable String unitId);
 
     /** The officer's events whose local dates fall in the range (inclusive), oldest first. */
     List<AttendanceEvent> findByOfficerNipAndLocalDateBetweenOrderByRecordTime(String officerNip, LocalDate from,

@@ -1,9 +1,12 @@
 package io.jeda.attendance.persistence;
 
 import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.AttendanceWriter;
 import io.jeda.attendance.domain.OpenSession;
-import io.jeda.common.error.ErrorKind;
-import io.jeda.common.error.JedaException;
+import io.jeda.attendance.domain.WriteOutcome;
+import io.jeda.attendance.domain.WriteOutcome.Reason;
+import io.jeda.attendance.domain.WriteOutcome.Refused;
+import io.jeda.attendance.domain.WriteOutcome.Stored;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
@@ -13,22 +16,15 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -41,46 +37,34 @@ import java.util.concurrent.TimeoutException;
  * Group commit of check-ins and check-outs: requests that passed every rule wait here while a
  * writer thread stores everything queued (up to the maximum batch) in ONE transaction with ONE
  * durable commit, as JDBC batches that Connector/J sends as multi-row statements. A request is
- * answered only after the commit of its rows.
+ * answered only after the commit of its rows, with the outcome that transaction decided.
  * <p>
  * A batch is at most five statements: lock the open sessions its check-outs close (one SELECT ...
  * FOR UPDATE), insert the events, delete the closed sessions, insert the new ones, commit. A
- * check-out with no open session, or earlier than its check-in, is refused on its own there.
- * When a batch fails otherwise (a retried idempotency key, a second check-in, a deadlock), it is
- * rolled back and its requests are written again one by one, each in its own
- * transaction through {@link AttendanceStore}, so each gets exactly the outcome (stored, or the
- * exception) it would get without grouping, and the caller's conflict handling is unchanged.
- * With a maximum batch of 1 there are no writer threads: each request writes itself as before.
+ * check-out with no open session, or earlier than its check-in, is decided on its own there
+ * (refused, or the first result when its key was stored before). When a batch fails otherwise (a
+ * retried idempotency key, a second check-in, a deadlock twice), it is rolled back and its requests
+ * are written again one by one, each in its own transaction through {@link CheckStore}, which
+ * decides each outcome (stored, replayed or refused) as if the request had come alone.
+ * <p>
+ * A request the writer cannot take (queue full, shutting down) or cannot confirm in time is
+ * refused with a transient reason, never with a guess about what became of it.
+ * With a maximum batch of 1 there are no writer threads: each request writes itself.
  */
 @Singleton
-public class GroupCommitWriter {
+public class GroupCommitWriter implements AttendanceWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    private static final String INSERT_EVENT = "INSERT INTO attendance_event (id, officer_nip, kind, mode,"
-            + " idempotency_key, fingerprint, record_time, device_time, receive_time, local_date, time_zone, unit_id,"
-            + " latitude, longitude, accuracy_meters, device_id, flags, verification, violation, check_in_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_SESSION = "INSERT INTO open_session (officer_nip, check_in_id, mode, since,"
-            + " local_date, time_zone, unit_id, unverified, close_at, receive_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** One statement for all (a JDBC batch of DELETEs would go out as a multi-statement query). */
-    private static final String DELETE_SESSIONS = "DELETE FROM open_session WHERE officer_nip IN (%s)";
-    private static final String LOCK_SESSIONS = "SELECT officer_nip, check_in_id, since FROM open_session"
-            + " WHERE officer_nip IN (%s) FOR UPDATE";
-
-    /** One check-in (with its session) or check-out waiting for its commit; done with the stored event. */
-    private record Write(AttendanceEvent event, OpenSession session, CompletableFuture<AttendanceEvent> done) {
+    /** One check-in (with its session) or check-out waiting for its commit; done with its outcome. */
+    private record Write(AttendanceEvent event, OpenSession session, CompletableFuture<WriteOutcome> done) {
 
         boolean isCheckOut() {
             return session == null;
         }
     }
 
-    /** The open check-in a check-out closes, as locked by the batch. */
-    private record Open(String checkInId, Instant since) {
-    }
-
-    private final AttendanceStore store;
+    private final CheckStore store;
     private final DataSource dataSource;
     private final int maxBatch;
     private final Duration timeout;
@@ -88,7 +72,7 @@ public class GroupCommitWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
-    public GroupCommitWriter(AttendanceStore store, DataSource dataSource,
+    public GroupCommitWriter(CheckStore store, DataSource dataSource,
                              @Value("${jeda.attendance.group-commit.max-batch:64}") int maxBatch,
                              @Value("${jeda.attendance.group-commit.writers:1}") int writerCount,
                              @Value("${jeda.attendance.group-commit.queue-capacity:4096}") int queueCapacity,
@@ -110,39 +94,28 @@ public class GroupCommitWriter {
         }
     }
 
-    /**
-     * Stores a check-in and opens its session, once committed.
-     *
-     * @throws io.micronaut.data.exceptions.DataAccessException as {@link AttendanceStore#checkIn}
-     */
-    public void checkIn(AttendanceEvent event, OpenSession session) {
+    @Override
+    public WriteOutcome checkIn(AttendanceEvent event, OpenSession session) {
         if (writers.isEmpty()) {
-            store.checkIn(event, session);
-        } else {
-            await(new Write(event, session, new CompletableFuture<>()));
+            return store.checkIn(event, session);
         }
+        return await(new Write(event, session, new CompletableFuture<>()));
     }
 
-    /**
-     * Stores a check-out and closes the officer's open session, once committed.
-     *
-     * @return the stored check-out, naming the check-in it closed
-     * @throws JedaException NOT_CHECKED_IN or CHECK_OUT_BEFORE_CHECK_IN as {@link AttendanceStore#checkOut}
-     */
-    public AttendanceEvent checkOut(AttendanceEvent event) {
+    @Override
+    public WriteOutcome checkOut(AttendanceEvent event) {
         if (writers.isEmpty()) {
             return store.checkOut(event);
         }
         return await(new Write(event, null, new CompletableFuture<>()));
     }
 
-    private AttendanceEvent await(Write w) {
+    private WriteOutcome await(Write w) {
         if (closed) {
-            throw unavailable("WRITER_STOPPED", "attendance-service is shutting down; retry");
+            return new Refused(Reason.WRITER_STOPPED);
         }
         if (!queue.offer(w)) {
-            throw JedaException.of(ErrorKind.RESOURCE_EXHAUSTED, "WRITE_QUEUE_FULL",
-                    "too many check-ins and check-outs are waiting to be stored; retry shortly");
+            return new Refused(Reason.WRITE_QUEUE_FULL);
         }
         try {
             return w.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -155,16 +128,12 @@ public class GroupCommitWriter {
             // Not taken yet: it never will be. Taken: it may still commit, and a retry with the
             // same idempotency key then gets its result.
             w.done().cancel(false);
-            throw unavailable("WRITE_TIMEOUT", "the check could not be stored in time; retry with the same key");
+            return new Refused(Reason.WRITE_TIMEOUT);
         } catch (InterruptedException e) {
             w.done().cancel(false);
             Thread.currentThread().interrupt();
-            throw unavailable("WRITER_STOPPED", "attendance-service is shutting down; retry");
+            return new Refused(Reason.WRITER_STOPPED);
         }
-    }
-
-    private static JedaException unavailable(String reason, String message) {
-        return JedaException.of(ErrorKind.UNAVAILABLE, reason, message);
     }
 
     /**
@@ -227,20 +196,21 @@ public class GroupCommitWriter {
             if (connection == null) {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(false);
-                // Every statement here finds rows by key; no gap locks are needed to stay correct.
+                // Every statement here finds rows by key; no gap locks are needed to stay correct,
+                // and a key that conflicts belongs to a committed row that a later read sees.
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
-            Map<Write, Object> outcomes;
+            Map<Write, WriteOutcome> outcomes;
             try {
                 outcomes = writeTogether(connection, together);
             } catch (SQLException e) {
-                if (!isDeadlock(e)) {
+                if (!SqlFailures.isDeadlock(e)) {
                     throw e;
                 }
                 LOG.debug("batch of {} writes deadlocked; trying it again once", together.size());
                 outcomes = writeTogether(connection, together);
             }
-            outcomes.forEach(GroupCommitWriter::complete);
+            outcomes.forEach((w, outcome) -> w.done().complete(outcome));
         } catch (SQLException | RuntimeException e) {
             LOG.debug("batch of {} writes failed, writing them one by one: {}", together.size(), e.getMessage());
             connection = release(connection);
@@ -248,35 +218,12 @@ public class GroupCommitWriter {
         }
         for (Write w : after) {
             try {
-                if (w.isCheckOut()) {
-                    w.done().complete(store.checkOut(w.event()));
-                } else {
-                    store.checkIn(w.event(), w.session());
-                    w.done().complete(w.event());
-                }
+                w.done().complete(w.isCheckOut() ? store.checkOut(w.event()) : store.checkIn(w.event(), w.session()));
             } catch (RuntimeException e) {
                 w.done().completeExceptionally(e);
             }
         }
         return connection;
-    }
-
-    /** A transaction the database rolled back to break a deadlock. */
-    private static boolean isDeadlock(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException se && ("40001".equals(se.getSQLState()) || se.getErrorCode() == 1213)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void complete(Write w, Object outcome) {
-        if (outcome instanceof AttendanceEvent stored) {
-            w.done().complete(stored);
-        } else {
-            w.done().completeExceptionally((RuntimeException) outcome);
-        }
     }
 
     /** Gives the writer's connection back to the pool (autocommit restored); always returns null. */
@@ -300,67 +247,49 @@ public class GroupCommitWriter {
     /**
      * All of the batch in one transaction on a connection with autocommit off, or (on any failure,
      * rolled back) none of it. The check-outs' sessions are read and locked first, so a check-out
-     * with no open session, or one earlier than its check-in, is refused on its own without failing
+     * with no open session, or one earlier than its check-in, is decided on its own without failing
      * the others; a conflict the database finds (a retried key, a second check-in) fails the batch.
      *
-     * @return per write, the stored event or the refusal, valid once this returns (committed)
+     * @return per write, its outcome, valid once this returns (committed)
      */
-    private Map<Write, Object> writeTogether(Connection c, List<Write> batch) throws SQLException {
-        Map<Write, Object> outcomes = new LinkedHashMap<>();
+    private static Map<Write, WriteOutcome> writeTogether(Connection c, List<Write> batch) throws SQLException {
+        Map<Write, WriteOutcome> outcomes = new LinkedHashMap<>();
         try {
-            Map<String, Open> open = lockSessions(c, batch);
-            List<AttendanceEvent> events = new ArrayList<>();
-            List<AttendanceEvent> closing = new ArrayList<>();
+            List<String> checkingOut = new ArrayList<>();
+            for (Write w : batch) {
+                if (w.isCheckOut()) {
+                    checkingOut.add(w.event().officerNip());
+                }
+            }
+            Map<String, EventRows.Open> open = EventRows.lockSessions(c, checkingOut);
+            List<AttendanceEvent> events = new ArrayList<>(batch.size());
+            List<String> closing = new ArrayList<>(checkingOut.size());
+            List<OpenSession> opening = new ArrayList<>(batch.size() - checkingOut.size());
             for (Write w : batch) {
                 AttendanceEvent stored = w.event();
                 if (w.isCheckOut()) {
-                    Open o = open.get(stored.officerNip());
-                    try {
-                        if (o == null) {
-                            throw AttendanceEvent.notCheckedIn();
-                        }
-                        stored = stored.closing(o.checkInId(), o.since());
-                    } catch (JedaException refusal) {
-                        outcomes.put(w, refusal);
+                    EventRows.Open o = open.get(stored.officerNip());
+                    Optional<Refused> refusal = o == null ? Optional.of(new Refused(Reason.NOT_CHECKED_IN))
+                            : stored.refusalToClose(o.checkInId(), o.since());
+                    if (refusal.isPresent()) {
+                        outcomes.put(w, CheckStore.refusedUnlessRetried(c, stored, refusal.get()));
                         continue;
                     }
-                    closing.add(stored);
+                    stored = stored.closing(o.checkInId());
+                    closing.add(stored.officerNip());
+                } else {
+                    opening.add(w.session());
                 }
-                outcomes.put(w, stored);
+                outcomes.put(w, new Stored(stored));
                 events.add(stored);
             }
-            if (!events.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-                    for (AttendanceEvent e : events) {
-                        bindEvent(ps, e);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+            EventRows.insertEvents(c, events);
+            // The sessions are locked by this transaction: each is still there to delete.
+            int deleted = EventRows.deleteSessions(c, closing);
+            if (deleted != closing.size()) {
+                throw new SQLException("closed " + deleted + " of " + closing.size() + " locked sessions");
             }
-            if (!closing.isEmpty()) {
-                // The sessions are locked by this transaction: each is still there to delete.
-                try (PreparedStatement ps = c.prepareStatement(inList(DELETE_SESSIONS, closing.size()))) {
-                    for (int i = 0; i < closing.size(); i++) {
-                        ps.setString(i + 1, closing.get(i).officerNip());
-                    }
-                    int deleted = ps.executeUpdate();
-                    if (deleted != closing.size()) {
-                        throw new SQLException("closed " + deleted + " of " + closing.size() + " locked sessions");
-                    }
-                }
-            }
-            if (closing.size() < events.size()) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_SESSION)) {
-                    for (Write w : batch) {
-                        if (!w.isCheckOut()) {
-                            bindSession(ps, w.session());
-                            ps.addBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                }
-            }
+            EventRows.insertSessions(c, opening);
             c.commit();
             return outcomes;
         } catch (SQLException | RuntimeException e) {
@@ -370,98 +299,6 @@ public class GroupCommitWriter {
                 e.addSuppressed(suppressed);
             }
             throw e;
-        }
-    }
-
-    /** The open sessions of the batch's check-outs, locked until the commit, by officer. */
-    private static Map<String, Open> lockSessions(Connection c, List<Write> batch) throws SQLException {
-        List<String> nips = new ArrayList<>();
-        for (Write w : batch) {
-            if (w.isCheckOut()) {
-                nips.add(w.event().officerNip());
-            }
-        }
-        Map<String, Open> open = new HashMap<>();
-        if (nips.isEmpty()) {
-            return open;
-        }
-        try (PreparedStatement ps = c.prepareStatement(inList(LOCK_SESSIONS, nips.size()))) {
-            for (int i = 0; i < nips.size(); i++) {
-                ps.setString(i + 1, nips.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Instant since = rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                    open.put(rs.getString(1), new Open(rs.getString(2), since));
-                }
-            }
-        }
-        return open;
-    }
-
-    private static String inList(String sql, int n) {
-        return String.format(sql, String.join(",", Collections.nCopies(n, "?")));
-    }
-
-    /**
-     * Binds as Micronaut Data does for the repositories: enums by name, and instants as the UTC
-     * date-time the services' JVMs (always in UTC) store them as. They are bound as LocalDateTime:
-     * Connector/J renders a java.sql.Timestamp through a new SimpleDateFormat each time, twice per
-     * row of a batch, which was a seventh of the writer's CPU.
-     */
-    private static void bindEvent(PreparedStatement ps, AttendanceEvent e) throws SQLException {
-        ps.setString(1, e.id());
-        ps.setString(2, e.officerNip());
-        ps.setString(3, e.kind().name());
-        ps.setString(4, e.mode().name());
-        ps.setString(5, e.idempotencyKey());
-        ps.setString(6, e.fingerprint());
-        ps.setObject(7, timestamp(e.recordTime()));
-        ps.setObject(8, timestamp(e.deviceTime()));
-        ps.setObject(9, timestamp(e.receiveTime()));
-        ps.setObject(10, e.localDate());
-        ps.setString(11, e.timeZone());
-        setString(ps, 12, e.unitId());
-        setDouble(ps, 13, e.latitude());
-        setDouble(ps, 14, e.longitude());
-        setDouble(ps, 15, e.accuracyMeters());
-        ps.setString(16, e.deviceId());
-        ps.setString(17, e.flags());
-        ps.setString(18, e.verification().name());
-        setString(ps, 19, e.violation());
-        setString(ps, 20, e.checkInId());
-    }
-
-    private static void bindSession(PreparedStatement ps, OpenSession s) throws SQLException {
-        ps.setString(1, s.officerNip());
-        ps.setString(2, s.checkInId());
-        ps.setString(3, s.mode().name());
-        ps.setObject(4, timestamp(s.since()));
-        ps.setObject(5, s.localDate());
-        ps.setString(6, s.timeZone());
-        setString(ps, 7, s.unitId());
-        ps.setBoolean(8, s.unverified());
-        ps.setObject(9, timestamp(s.closeAt()));
-        ps.setObject(10, timestamp(s.receiveTime()));
-    }
-
-    private static LocalDateTime timestamp(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static void setString(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.VARCHAR);
-        } else {
-            ps.setString(i, v);
-        }
-    }
-
-    private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.DOUBLE);
-        } else {
-            ps.setDouble(i, v);
         }
     }
 
@@ -480,7 +317,7 @@ public class GroupCommitWriter {
         }
         Write left;
         while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(unavailable("WRITER_STOPPED", "attendance-service is shutting down; retry"));
+            left.done().complete(new Refused(Reason.WRITER_STOPPED));
         }
     }
 }

@@ -12,22 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** The open check-in of each officer who has one. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface OpenSessionRepository extends CrudRepository<OpenSession, String> {
 
-    /** The officer's open session, locked until the end of the transaction. */
-    @Query("SELECT * FROM open_session WHERE officer_nip = :officerNip FOR UPDATE")
-    Optional<OpenSession> lockById(String officerNip);
-
     List<OpenSession> findByOfficerNipIn(Collection<String> officerNips);
-
-    /** Records that the open check-in has been through reconciliation, with its corrected date and zone. */
-    @Query("UPDATE open_session SET unverified = FALSE, local_date = :localDate, time_zone = :timeZone,"
-            + " unit_id = :unitId, close_at = :closeAt WHERE check_in_id = :checkInId")
-    long reconciled(String checkInId, LocalDate localDate, String timeZone, @Nullable String unitId, Instant closeAt);
 
     /**
      * Sessions the end-of-day rule may close: due by {@code now} and received no later than
@@ -35,7 +25,4 @@ public interface OpenSessionRepository extends CrudRepository<OpenSession, Strin
      */
     List<OpenSession> findByCloseAtLessThanEqualsAndReceiveTimeLessThanEquals(Instant now, Instant receivedBy,
                                                                                Pageable pageable);
-
-    /** Closes the session only if it is still the given check-in; the count says whether it was. */
-    long deleteByOfficerNipAndCheckInId(String officerNip, String checkInId);
 }

@@ -5,8 +5,8 @@ import io.jeda.attendance.domain.AttendanceMode;
 import io.jeda.attendance.domain.EventKind;
 import io.jeda.attendance.domain.OpenSession;
 import io.jeda.attendance.domain.Verification;
-import io.jeda.common.error.ErrorKind;
-import io.jeda.common.error.JedaException;
+import io.jeda.attendance.domain.WriteOutcome;
+import io.jeda.attendance.domain.WriteOutcome.Reason;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The group commit under overload: a bounded queue, a deadline, and a clean stop. */
@@ -52,24 +50,24 @@ class GroupCommitWriterTest {
                 });
     }
 
-    private static JedaException refusal(Throwable t) {
-        Throwable cause = t instanceof ExecutionException ? t.getCause() : t;
-        return assertInstanceOf(JedaException.class, cause);
+    private static Reason refusal(Object outcome) {
+        return assertInstanceOf(WriteOutcome.Refused.class, outcome).reason();
     }
 
     @Test
     void aFullQueueIsRefusedAtOnceAStuckWriteTimesOutAndAStoppedWriterRefuses() throws Exception {
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AttendanceStore stuck = new AttendanceStore(null, null) {
+        CheckStore stuck = new CheckStore(noDatabase()) {
             @Override
-            public void checkIn(AttendanceEvent event, OpenSession session) {
+            public WriteOutcome checkIn(AttendanceEvent event, OpenSession session) {
                 writing.countDown();
                 try {
                     release.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                return new WriteOutcome.Stored(event);
             }
         };
         // One writer, room for one waiting write, 400 ms to commit.
@@ -77,32 +75,29 @@ class GroupCommitWriterTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             AttendanceEvent a = event("a");
-            Future<?> first = pool.submit(() -> writer.checkIn(a, session(a)));
+            Future<WriteOutcome> first = pool.submit(() -> writer.checkIn(a, session(a)));
             assertTrue(writing.await(5, TimeUnit.SECONDS), "the writer takes the first write");
             AttendanceEvent b = event("b");
-            Future<?> queued = pool.submit(() -> writer.checkIn(b, session(b)));
+            Future<WriteOutcome> queued = pool.submit(() -> writer.checkIn(b, session(b)));
             Thread.sleep(100);
 
             long start = System.nanoTime();
             AttendanceEvent c = event("c");
-            JedaException full = assertThrows(JedaException.class, () -> writer.checkIn(c, session(c)));
-            assertEquals(ErrorKind.RESOURCE_EXHAUSTED, full.kind());
-            assertEquals("WRITE_QUEUE_FULL", full.reason());
+            assertEquals(Reason.WRITE_QUEUE_FULL, refusal(writer.checkIn(c, session(c))));
             assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(300), "refused without waiting");
 
-            for (Future<?> f : new Future<?>[]{first, queued}) {
-                ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
-                assertEquals(ErrorKind.UNAVAILABLE, refusal(e).kind());
-                assertEquals("WRITE_TIMEOUT", refusal(e).reason());
-            }
+            // Transient, whether the write was taken (and may still commit) or never will be.
+            assertEquals(Reason.WRITE_TIMEOUT, refusal(first.get(5, TimeUnit.SECONDS)));
+            assertEquals(Reason.WRITE_TIMEOUT, refusal(queued.get(5, TimeUnit.SECONDS)));
         } finally {
             release.countDown();
             pool.shutdownNow();
         }
         writer.close();
         AttendanceEvent d = event("d");
-        JedaException stopped = assertThrows(JedaException.class, () -> writer.checkIn(d, session(d)));
-        assertEquals(ErrorKind.UNAVAILABLE, stopped.kind());
-        assertEquals("WRITER_STOPPED", stopped.reason());
+        assertEquals(Reason.WRITER_STOPPED, refusal(writer.checkIn(d, session(d))));
+        for (Reason r : new Reason[]{Reason.WRITE_QUEUE_FULL, Reason.WRITE_TIMEOUT, Reason.WRITER_STOPPED}) {
+            assertTrue(r.isTransient(), r.name());
+        }
     }
 }

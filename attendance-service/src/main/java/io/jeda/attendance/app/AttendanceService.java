@@ -1,9 +1,26 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
-import io.jeda.attendance.persistence.AttendanceEventRepository;
-import io.jeda.attendance.persistence.AttendanceStore;
-import io.jeda.attendance.persistence.GroupCommitWriter;
-import io.jeda.attendance.persistence.OpenSessionRepository;
+import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.AttendanceMode;
+import io.jeda.attendance.domain.AttendanceRecords;
+import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.AttendanceWriter;
+import io.jeda.attendance.domain.CheckCommand;
+import io.jeda.attendance.domain.CurrentStatus;
+import io.jeda.attendance.domain.EventIds;
+import io.jeda.attendance.domain.EventKind;
+import io.jeda.attendance.domain.Flag;
+import io.jeda.attendance.domain.OfficerInfo;
+import io.jeda.attendance.domain.OpenSession;
+import io.jeda.attendance.domain.PlaceRules;
+import io.jeda.attendance.domain.PolicyDirectory;
+import io.jeda.attendance.domain.PolicyUnavailableException;
+import io.jeda.attendance.domain.ScheduleInfo;
+import io.jeda.attendance.domain.TimeOfRecord;
+import io.jeda.attendance.domain.UnitInfo;
+import io.jeda.attendance.domain.Verification;
+import io.jeda.attendance.domain.WriteOutcome;
+import io.jeda.attendance.domain.WriteOutcome.Reason;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
 import jakarta.inject.Singleton;
@@ -33,22 +50,18 @@ import java.util.Set;
 public class AttendanceService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttendanceService.class);
-    /** How long to wait for a conflicting transaction to become visible after a duplicate key. */
-    private static final int CONFLICT_READ_ATTEMPTS = 100;
 
-    private final AttendanceEventRepository events;
-    private final OpenSessionRepository sessions;
-    private final GroupCommitWriter writer;
+    private final AttendanceRecords records;
+    private final AttendanceWriter writer;
     private final PolicyDirectory policy;
     private final AttendanceSettings settings;
     private final Clock clock;
     private final ReadAccess access;
 
-    public AttendanceService(AttendanceEventRepository events, OpenSessionRepository sessions, GroupCommitWriter writer,
-                             PolicyDirectory policy, AttendanceSettings settings, Clock clock, ReadAccess access) {
+    public AttendanceService(AttendanceRecords records, AttendanceWriter writer, PolicyDirectory policy,
+                             AttendanceSettings settings, Clock clock, ReadAccess access) {
         this.access = access;
-        this.events = events;
-        this.sessions = sessions;
+        this.records = records;
         this.writer = writer;
         this.policy = policy;
         this.settings = settings;
@@ -67,41 +80,35 @@ public class AttendanceService {
     /**
      * Checks the calling officer in; see the proto for every refusal.
      * <p>
-     * Nothing is read before the write: the database's unique keys tell a retry (same idempotency
-     * key) and a second check-in (an open session) apart from a new check-in, so the usual case
-     * costs the two INSERTs of one transaction, shared with the concurrent requests of the same
-     * group commit ({@link GroupCommitWriter}). Every refusal still answers a retry with its first
-     * result, and says ALREADY_CHECKED_IN before any rule about the request (see {@link #refuse}).
+     * Nothing is read before the write: the store's transaction tells a retry (same idempotency
+     * key) and a second check-in (an open session) apart from a new check-in and says which it
+     * was, so the usual case costs the two INSERTs of one transaction, shared with the concurrent
+     * requests of the same group commit. A request the rules refuse still answers a retry with its
+     * first result, and says ALREADY_CHECKED_IN before any rule about the request (see {@link #refuse}).
      */
     public AttendanceEvent checkIn(Caller caller, CheckCommand cmd) {
         requireSelf(caller, cmd.officerNip());
         String fingerprint = cmd.fingerprint();
-        AttendanceEvent event;
-        OpenSession session;
+        Accepted a;
         try {
-            Accepted a = accept(cmd, fingerprint);
-            event = a.event();
-            Placement place = a.place();
-            session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
-                    place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(),
-                    event.receiveTime());
+            a = accept(cmd, fingerprint);
         } catch (JedaException refusal) {
             return refuse(cmd, fingerprint, refusal);
         }
-        try {
-            writer.checkIn(event, session);
-            return event;
-        } catch (RuntimeException e) {
-            return afterConflict(cmd, fingerprint, e);
-        }
+        AttendanceEvent event = a.event();
+        Placement place = a.place();
+        OpenSession session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
+                place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(),
+                event.receiveTime());
+        return answer(writer.checkIn(event, session), fingerprint);
     }
 
     /**
      * Checks the calling officer out of their open check-in; see the proto for every refusal.
-     * Nothing is read first here either: the writer locks the officer's open session in the same
-     * transaction that closes it (one locking read for a whole group of check-outs), and refuses
+     * Nothing is read first here either: the store locks the officer's open session in the same
+     * transaction that closes it (one locking read for a whole group of check-outs), and decides
      * NOT_CHECKED_IN or CHECK_OUT_BEFORE_CHECK_IN there. Only when policy-service cannot answer is
-     * the session read up front, for its time zone. A retry is told apart as for {@link #checkIn}.
+     * the session read up front, for its time zone.
      */
     public AttendanceEvent checkOut(Caller caller, CheckCommand cmd) {
         requireSelf(caller, cmd.officerNip());
@@ -112,19 +119,21 @@ public class AttendanceService {
         } catch (JedaException refusal) {
             return refuse(cmd, fingerprint, refusal);
         }
-        try {
-            return writer.checkOut(event);
-        } catch (JedaException e) {
-            return refuse(cmd, fingerprint, e);
-        } catch (RuntimeException e) {
-            return afterConflict(cmd, fingerprint, e);
-        }
+        return answer(writer.checkOut(event), fingerprint);
+    }
+
+    /** The answer the store's outcome calls for; a transient refusal stays transient. */
+    private static AttendanceEvent answer(WriteOutcome outcome, String fingerprint) {
+        return outcome.fold(WriteOutcome.Stored::event, replayed -> replay(replayed.first(), fingerprint),
+                refused -> {
+                    throw refused.toException();
+                });
     }
 
     /** The open check-in of one officer (empty when not checked in) and their latest check-out. */
     public CurrentStatus currentStatus(Caller caller, String nip) {
         access.authorize(caller, nip, false);
-        Optional<OpenSession> open = sessions.findById(nip);
+        Optional<OpenSession> open = records.openSession(nip);
         Instant last = lastCheckOuts(List.of(nip)).get(nip);
         return new CurrentStatus(open, last);
     }
@@ -142,7 +151,7 @@ public class AttendanceService {
         Map<String, Optional<OpenSession>> open = new LinkedHashMap<>();
         nips.forEach(n -> open.put(n, Optional.empty()));
         List<String> distinct = List.copyOf(open.keySet());
-        for (OpenSession s : sessions.findByOfficerNipIn(distinct)) {
+        for (OpenSession s : records.openSessions(distinct)) {
             open.put(s.officerNip(), Optional.of(s));
         }
         Map<String, Instant> last = lastCheckOuts(distinct);
@@ -153,12 +162,7 @@ public class AttendanceService {
 
     /** The latest check-out within the lookback of each officer that has one, in one query. */
     private Map<String, Instant> lastCheckOuts(List<String> nips) {
-        Instant since = clock.instant().minus(settings.lastCheckOutLookback());
-        Map<String, Instant> out = new java.util.HashMap<>();
-        for (LastCheckOut l : events.findLastCheckOuts(nips, since)) {
-            out.put(l.officerNip(), l.lastCheckOut());
-        }
-        return out;
+        return records.lastCheckOuts(nips, clock.instant().minus(settings.lastCheckOutLookback()));
     }
 
     private void requireSelf(Caller caller, String nip) {
@@ -194,7 +198,7 @@ public class AttendanceService {
         } catch (PolicyUnavailableException e) {
             LOG.warn("policy-service unavailable for {} of {}; accepting unverified: {}", cmd.kind(), cmd.officerNip(),
                     e.getMessage());
-            OpenSession open = cmd.kind() == EventKind.CHECK_OUT ? sessions.findById(cmd.officerNip()).orElse(null) : null;
+            OpenSession open = cmd.kind() == EventKind.CHECK_OUT ? records.openSession(cmd.officerNip()).orElse(null) : null;
             ZoneId zone = open != null ? ZoneId.of(open.timeZone()) : settings.fallbackTimeZone();
             return new Placement(zone, LocalDate.ofInstant(recordTime, zone), open == null ? null : open.unitId(), false,
                     settings.defaultDayClose());
@@ -239,58 +243,27 @@ public class AttendanceService {
         }
         throw JedaException.failedPrecondition("IDEMPOTENCY_KEY_REUSED",
                 "this idempotency key was already used for a different request",
-                "idempotency_key", first.idempotencyKey());
+                "idempotencyKey", first.idempotencyKey());
     }
 
     /**
-     * Refuses, unless the request is a retry: a key used before answers with its first result (or
-     * IDEMPOTENCY_KEY_REUSED); a check-in while checked in is ALREADY_CHECKED_IN, and a check-out
-     * with no check-in open NOT_CHECKED_IN, whatever else is wrong with it. This also covers a concurrent retry of this very request that has just
-     * committed (its session is then open, or already closed): that retry's result is the answer.
+     * Refuses a request the rules refused, unless it is a retry: a key used before answers with its
+     * first result (or IDEMPOTENCY_KEY_REUSED); a check-in while checked in is ALREADY_CHECKED_IN,
+     * and a check-out with no check-in open NOT_CHECKED_IN, whatever else is wrong with it. Both are
+     * read at one instant, so a concurrent retry of this very request that has just committed is
+     * seen whole (its key stored) or not at all.
      */
     private AttendanceEvent refuse(CheckCommand cmd, String fingerprint, JedaException refusal) {
-        Optional<AttendanceEvent> first = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
-        if (first.isPresent()) {
-            return replay(first.get(), fingerprint);
+        AttendanceRecords.Standing standing = records.standing(cmd.officerNip(), cmd.idempotencyKey());
+        if (standing.sameKey().isPresent()) {
+            return replay(standing.sameKey().get(), fingerprint);
         }
-        if (cmd.kind() == EventKind.CHECK_IN && sessions.existsById(cmd.officerNip())) {
-            throw alreadyCheckedIn();
+        if (cmd.kind() == EventKind.CHECK_IN && standing.checkedIn()) {
+            throw new WriteOutcome.Refused(Reason.ALREADY_CHECKED_IN).toException();
         }
-        if (cmd.kind() == EventKind.CHECK_OUT && !"NOT_CHECKED_IN".equals(refusal.reason())
-                && !sessions.existsById(cmd.officerNip())) {
-            throw AttendanceEvent.notCheckedIn();
+        if (cmd.kind() == EventKind.CHECK_OUT && !standing.checkedIn()) {
+            throw new WriteOutcome.Refused(Reason.NOT_CHECKED_IN).toException();
         }
         throw refusal;
-    }
-
-    /**
-     * A write lost a race. A duplicate idempotency key means a concurrent retry won: answer with
-     * its result once it is visible. A duplicate open session means another check-in won.
-     */
-    private AttendanceEvent afterConflict(CheckCommand cmd, String fingerprint, RuntimeException e) {
-        if (!AttendanceStore.isDuplicateKey(e)) {
-            throw e;
-        }
-        for (int i = 0; i < CONFLICT_READ_ATTEMPTS; i++) {
-            Optional<AttendanceEvent> first = events.findByOfficerNipAndIdempotencyKey(cmd.officerNip(), cmd.idempotencyKey());
-            if (first.isPresent()) {
-                return replay(first.get(), fingerprint);
-            }
-            if (cmd.kind() == EventKind.CHECK_IN && sessions.existsById(cmd.officerNip())) {
-                throw alreadyCheckedIn();
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw e;
-    }
-
-    private static JedaException alreadyCheckedIn() {
-        return JedaException.failedPrecondition("ALREADY_CHECKED_IN",
-                "the officer is already checked in; check out first");
     }
 }

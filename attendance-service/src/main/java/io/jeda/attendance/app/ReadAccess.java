@@ -1,5 +1,9 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
+import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.OfficerInfo;
+import io.jeda.attendance.domain.PolicyDirectory;
+import io.jeda.attendance.domain.PolicyUnavailableException;
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
@@ -52,11 +56,6 @@ public class ReadAccess {
         }
         throw JedaException.permissionDenied("ROLE_NOT_ALLOWED", "the caller's roles do not allow this read",
                 "subject", caller.subject());
-    }
-
-    /** Whether the caller may see the officer's raw positions: only the officer themself. */
-    public static boolean maySeePositions(Caller caller, String nip) {
-        return caller.subject().equals(nip);
     }
 
     public static JedaException policyUnavailable() {

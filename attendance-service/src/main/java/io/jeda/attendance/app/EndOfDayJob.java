@@ -1,4 +1,4 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;

@@ -1,7 +1,14 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
-import io.jeda.attendance.persistence.ExportAuditRepository;
+import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.ExportAudit;
+import io.jeda.attendance.domain.ExportAudits;
+import io.jeda.attendance.domain.OfficerMonth;
+import io.jeda.attendance.domain.PolicyDirectory;
+import io.jeda.attendance.domain.PolicyUnavailableException;
+import io.jeda.attendance.domain.UnitInfo;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import jakarta.inject.Singleton;
@@ -25,11 +32,11 @@ public class RecapService {
 
     private final DayService days;
     private final PolicyDirectory policy;
-    private final ExportAuditRepository audits;
+    private final ExportAudits audits;
     private final AttendanceSettings settings;
     private final Clock clock;
 
-    public RecapService(DayService days, PolicyDirectory policy, ExportAuditRepository audits,
+    public RecapService(DayService days, PolicyDirectory policy, ExportAudits audits,
                         AttendanceSettings settings, Clock clock) {
         this.days = days;
         this.policy = policy;
@@ -38,11 +45,10 @@ public class RecapService {
         this.clock = clock;
     }
 
-    /** Recorded exports, newest first, optionally of one unit. HR and ADMIN only. */
-    public List<ExportAudit> exports(Caller caller, String unitIdOrNull, io.jeda.common.paging.PageRequest page) {
+    /** One page of the recorded exports, newest first, optionally of one unit. HR and ADMIN only. */
+    public PageRequest.Page<ExportAudit> exports(Caller caller, String unitIdOrNull, PageRequest page) {
         requireHr(caller);
-        return unitIdOrNull == null ? audits.page(page.size(), page.offset())
-                : audits.pageOfUnit(unitIdOrNull, page.size(), page.offset());
+        return page.page(audits.page(unitIdOrNull, page.fetchSize(), page.offset()));
     }
 
     private static void requireHr(Caller caller) {
@@ -69,7 +75,7 @@ public class RecapService {
                     .orElseThrow(() -> JedaException.notFound("unit", "units/" + unitId));
             List<String> nips = policy.officersOfUnit(unitId, clock.instant().plus(settings.policyDeadline()));
             if (export) {
-                audits.save(new ExportAudit(UUID.randomUUID().toString(), caller.subject(), unitId, month.toString(),
+                audits.record(new ExportAudit(UUID.randomUUID().toString(), caller.subject(), unitId, month.toString(),
                         clock.instant().truncatedTo(ChronoUnit.SECONDS), nips.size()));
             }
             LocalTime close = unit.dayCloseTime();

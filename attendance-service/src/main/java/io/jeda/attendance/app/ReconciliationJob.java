@@ -1,4 +1,4 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -18,6 +18,6 @@ public class ReconciliationJob {
     @Scheduled(fixedDelay = "${jeda.attendance.reconciliation.interval:1m}",
             initialDelay = "${jeda.attendance.reconciliation.initial-delay:1m}")
     void run() {
-        reconciliation.reconcileBatch();
+        reconciliation.catchUp();
     }
 }

@@ -1,11 +1,14 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
-import io.jeda.attendance.persistence.AttendanceStore;
-import io.jeda.attendance.persistence.OpenSessionRepository;
-import io.jeda.common.error.JedaException;
+import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.AttendanceRecords;
+import io.jeda.attendance.domain.AttendanceWriter;
+import io.jeda.attendance.domain.EventIds;
+import io.jeda.attendance.domain.EventKind;
+import io.jeda.attendance.domain.Flag;
+import io.jeda.attendance.domain.OpenSession;
+import io.jeda.attendance.domain.Verification;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,17 +36,17 @@ public class EndOfDay {
     static final String AUTO_KEY_PREFIX = "#auto/";
     private static final Logger LOG = LoggerFactory.getLogger(EndOfDay.class);
 
-    private final OpenSessionRepository sessions;
-    private final AttendanceStore store;
+    private final AttendanceRecords records;
+    private final AttendanceWriter writer;
     private final Clock clock;
     private final int batchSize;
     private final java.time.Duration lateSyncGrace;
 
-    public EndOfDay(OpenSessionRepository sessions, AttendanceStore store, Clock clock,
+    public EndOfDay(AttendanceRecords records, AttendanceWriter writer, Clock clock,
                     @Value("${jeda.attendance.end-of-day.batch-size:1000}") int batchSize,
                     @Value("${jeda.attendance.end-of-day.late-sync-grace:15m}") java.time.Duration lateSyncGrace) {
-        this.sessions = sessions;
-        this.store = store;
+        this.records = records;
+        this.writer = writer;
         this.clock = clock;
         this.batchSize = batchSize;
         this.lateSyncGrace = lateSyncGrace;
@@ -53,8 +56,7 @@ public class EndOfDay {
     public int closeForgottenCheckOuts(Instant now) {
         int closed = 0;
         while (true) {
-            List<OpenSession> due = sessions.findByCloseAtLessThanEqualsAndReceiveTimeLessThanEquals(now,
-                    now.minus(lateSyncGrace), Pageable.from(0, batchSize, Sort.of(Sort.Order.asc("closeAt"))));
+            List<OpenSession> due = records.dueSessions(now, now.minus(lateSyncGrace), batchSize);
             int gone = 0;
             for (OpenSession s : due) {
                 switch (close(s)) {
@@ -93,15 +95,10 @@ public class EndOfDay {
                 null, null, null, "", Flag.join(flags),
                 s.unverified() ? Verification.UNVERIFIED : Verification.VERIFIED, null, s.checkInId());
         try {
-            store.checkOut(out);
-            return Outcome.CLOSED;
-        } catch (JedaException e) {
-            // The officer checked out meanwhile; nothing to close.
-            return Outcome.ALREADY_CLOSED;
+            // Replayed: closed by another run (same key); refused for good: the officer checked out.
+            return writer.checkOut(out).fold(stored -> Outcome.CLOSED, replayed -> Outcome.ALREADY_CLOSED,
+                    refused -> refused.reason().isTransient() ? Outcome.FAILED : Outcome.ALREADY_CLOSED);
         } catch (RuntimeException e) {
-            if (AttendanceStore.isDuplicateKey(e)) {
-                return Outcome.ALREADY_CLOSED;
-            }
             LOG.error("cannot close the session of {}", s.officerNip(), e);
             return Outcome.FAILED;
         }

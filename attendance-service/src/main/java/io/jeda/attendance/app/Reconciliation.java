@@ -1,9 +1,18 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
-import io.jeda.attendance.persistence.AttendanceEventRepository;
+import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.AttendanceMode;
+import io.jeda.attendance.domain.AttendanceRecords;
+import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.OfficerInfo;
+import io.jeda.attendance.domain.PlaceRules;
+import io.jeda.attendance.domain.PolicyDirectory;
+import io.jeda.attendance.domain.PolicyUnavailableException;
+import io.jeda.attendance.domain.Position;
+import io.jeda.attendance.domain.ScheduleInfo;
+import io.jeda.attendance.domain.UnitInfo;
+import io.jeda.attendance.domain.Verification;
 import io.jeda.common.error.JedaException;
-import io.micronaut.data.model.Pageable;
-import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Checks again, once policy-service answers, the events accepted while it did not
@@ -23,40 +33,70 @@ public class Reconciliation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
-    private final AttendanceEventRepository events;
-    private final io.jeda.attendance.persistence.AttendanceStore store;
+    private final AttendanceRecords records;
     private final PolicyDirectory policy;
     private final AttendanceSettings settings;
     private final Clock clock;
     private final int batchSize;
 
-    public Reconciliation(AttendanceEventRepository events, io.jeda.attendance.persistence.AttendanceStore store,
-                          PolicyDirectory policy,
+    public Reconciliation(AttendanceRecords records, PolicyDirectory policy,
                           AttendanceSettings settings, Clock clock,
                           @io.micronaut.context.annotation.Value("${jeda.attendance.reconciliation.batch-size:500}")
                           int batchSize) {
-        this.events = events;
-        this.store = store;
+        this.records = records;
         this.policy = policy;
         this.settings = settings;
         this.clock = clock;
         this.batchSize = batchSize;
     }
 
-    /** Reconciles up to one batch; stops early while policy-service is still unavailable. Returns how many. */
-    public int reconcileBatch() {
+    /**
+     * Reconciles every event waiting, a batch at a time, until none is left or policy-service stops
+     * answering: after an outage the backlog is caught up in one run, not one batch per interval.
+     * An event that cannot be recorded (the database failed on it) is left for the next run and the
+     * others go on; a run also ends when a whole batch made no progress, so such events cannot keep
+     * it busy.
+     *
+     * @return how many events were reconciled
+     */
+    public int catchUp() {
+        long started = System.nanoTime();
+        int total = 0;
+        while (true) {
+            Run run = reconcileBatch();
+            total += run.reconciled();
+            if (run.policyUnavailable() || run.read() < batchSize || run.reconciled() == 0) {
+                if (run.policyUnavailable()) {
+                    LOG.info("policy-service still unavailable; {} events reconciled this run", total);
+                }
+                break;
+            }
+        }
+        if (total > 0) {
+            LOG.info("reconciliation: {} events checked again in {} ms", total,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return total;
+    }
+
+    /** One batch: how many events were read, how many reconciled, and whether policy-service stopped answering. */
+    private record Run(int read, int reconciled, boolean policyUnavailable) {
+    }
+
+    private Run reconcileBatch() {
+        List<AttendanceEvent> waiting = records.unverified(batchSize);
         int done = 0;
-        for (AttendanceEvent e : events.findByVerification(Verification.UNVERIFIED,
-                Pageable.from(0, batchSize, Sort.of(Sort.Order.asc("receiveTime"))))) {
+        for (AttendanceEvent e : waiting) {
             try {
                 reconcile(e);
                 done++;
             } catch (PolicyUnavailableException ex) {
-                LOG.info("policy-service still unavailable; {} events reconciled this run", done);
-                break;
+                return new Run(waiting.size(), done, true);
+            } catch (RuntimeException ex) {
+                LOG.warn("cannot record the reconciliation of event {}; left for the next run", e.id(), ex);
             }
         }
-        return done;
+        return new Run(waiting.size(), done, false);
     }
 
     private void reconcile(AttendanceEvent e) {
@@ -100,7 +140,7 @@ public class Reconciliation {
         java.time.LocalTime close = unitId == null ? settings.defaultDayClose()
                 : policy.unit(unitId, clock.instant().plus(settings.policyDeadline()))
                 .map(UnitInfo::dayCloseTime).orElse(settings.defaultDayClose());
-        store.reconciled(e, v.name(), violation, date, zone.getId(), unitId,
+        records.reconciled(e, v, violation, date, zone.getId(), unitId,
                 date.atTime(close).atZone(zone).toInstant());
     }
 }

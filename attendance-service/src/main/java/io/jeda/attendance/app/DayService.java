@@ -1,6 +1,18 @@
-package io.jeda.attendance.domain;
+package io.jeda.attendance.app;
 
-import io.jeda.attendance.persistence.AttendanceEventRepository;
+import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.AttendanceRecords;
+import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.DayRules;
+import io.jeda.attendance.domain.DaySummary;
+import io.jeda.attendance.domain.EventKind;
+import io.jeda.attendance.domain.OfficerInfo;
+import io.jeda.attendance.domain.OfficerMonth;
+import io.jeda.attendance.domain.PolicyDirectory;
+import io.jeda.attendance.domain.PolicyUnavailableException;
+import io.jeda.attendance.domain.ScheduleInfo;
+import io.jeda.attendance.domain.Session;
+import io.jeda.attendance.domain.UnitInfo;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
 import jakarta.inject.Singleton;
@@ -24,15 +36,15 @@ import java.util.Map;
 @Singleton
 public class DayService {
 
-    private final AttendanceEventRepository events;
+    private final AttendanceRecords records;
     private final PolicyDirectory policy;
     private final ReadAccess access;
     private final AttendanceSettings settings;
     private final Clock clock;
 
-    public DayService(AttendanceEventRepository events, PolicyDirectory policy, ReadAccess access,
+    public DayService(AttendanceRecords records, PolicyDirectory policy, ReadAccess access,
                       AttendanceSettings settings, Clock clock) {
-        this.events = events;
+        this.records = records;
         this.policy = policy;
         this.access = access;
         this.settings = settings;
@@ -49,8 +61,7 @@ public class DayService {
             LocalTime close = policy.unit(officer.unitId(), deadline).map(UnitInfo::dayCloseTime)
                     .orElse(settings.defaultDayClose());
             ScheduleInfo schedule = policy.schedule(nip, date, deadline);
-            List<AttendanceEvent> found = events.findByOfficerNipAndLocalDateBetweenOrderByRecordTime(nip, date,
-                    date.plusDays(1));
+            List<AttendanceEvent> found = records.events(nip, date, date.plusDays(1));
             return settle(nip, date, officer.timeZone(), close, schedule, found, now);
         } catch (PolicyUnavailableException e) {
             throw ReadAccess.policyUnavailable();
@@ -80,8 +91,8 @@ public class DayService {
         Instant deadline = now.plus(settings.policyDeadline());
         OfficerInfo officer = officer(nip, deadline);
         List<ScheduleInfo> schedules = policy.schedules(nip, month.atDay(1), month.atEndOfMonth(), deadline);
-        List<AttendanceEvent> found = events.findByOfficerNipAndLocalDateBetweenOrderByRecordTime(nip,
-                month.atDay(1), month.atEndOfMonth().plusDays(1));
+        List<AttendanceEvent> found = records.events(nip, month.atDay(1),
+                month.atEndOfMonth().plusDays(1));
         List<DaySummary> days = new ArrayList<>();
         for (ScheduleInfo schedule : schedules) {
             DaySummary d = settle(nip, schedule.date(), officer.timeZone(), close, schedule, found, now);
