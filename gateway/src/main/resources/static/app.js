@@ -12,6 +12,8 @@
   const nip = body.dataset.nip;
   const csrfMeta = document.querySelector('meta[name="csrf-token"]');
   const csrf = csrfMeta ? csrfMeta.content : '';
+  const zoneMeta = document.querySelector('meta[name="jeda-zone"]');
+  const homeZone = zoneMeta && zoneMeta.content ? zoneMeta.content : undefined;
   const $ = (id) => document.getElementById(id);
 
   function t(key, ...args) {
@@ -89,7 +91,8 @@
     if (!iso) return '';
     const opts = { hour: '2-digit', minute: '2-digit', hour12: false };
     if (withDay) Object.assign(opts, { weekday: 'short', day: 'numeric', month: 'short' });
-    if (zone) opts.timeZone = zone;
+    const z = zone || homeZone;
+    if (z) opts.timeZone = z;
     try { return new Intl.DateTimeFormat(locale, opts).format(new Date(iso)); } catch (e) { return iso; }
   }
   const placeText = (p) => t('place.' + (strip(p, 'WORK_PLACE_') || 'NONE'));
@@ -151,6 +154,8 @@
     await renderQueue();
     await Promise.all([attendance(), reach()]);
     flush();
+    // Should the browser miss the "online" event, what waits is still sent soon after.
+    setInterval(flush, 20000);
   }
 
   function network() {
@@ -421,7 +426,7 @@
           const a = m.attendance;
           const r = m.reachability;
           const att = a && a.checkedIn
-            ? t('checkedInShort', t('mode.' + strip(a.mode, 'ATTENDANCE_MODE_')), when(a.since))
+            ? t('checkedInShort', t('mode.' + strip(a.mode, 'ATTENDANCE_MODE_')), when(a.since, r && r.timeZone))
             : t('notCheckedInShort');
           return el('li', { class: 'card member', 'data-officer': m.officer },
             el('h3', { text: m.displayName || strip(m.officer, 'officers/') }),
@@ -494,7 +499,9 @@
       } catch (e) {
         if (e instanceof Problem && e.violations.length) {
           problems.append(el('p', { class: 'problem', text: t('planBroken') }),
-            el('ul', { class: 'violations' }, e.violations.map((v) => el('li', { 'data-reason': v.reason, text: v.message }))));
+            el('ul', { class: 'violations' }, e.violations.map((v) => el('li', { 'data-reason': v.reason },
+              Object.prototype.hasOwnProperty.call(T, 'violation.' + v.reason) ? t('violation.' + v.reason) : v.message,
+              el('span', { class: 'sub', text: v.message })))));
         } else {
           problems.append(el('p', { class: 'problem', text: t('refused', explain(e)) }));
         }

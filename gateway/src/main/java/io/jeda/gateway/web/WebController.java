@@ -2,6 +2,8 @@ package io.jeda.gateway.web;
 
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
+import io.jeda.gateway.client.PolicyClient;
+import io.jeda.gateway.reachability.OfficerProfile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,12 +53,15 @@ public class WebController {
     private final WebSession sessions;
     private final WebSettings settings;
     private final TokenService tokens;
+    private final PolicyClient policy;
 
-    public WebController(Pages pages, WebSession sessions, WebSettings settings, TokenService tokens) {
+    public WebController(Pages pages, WebSession sessions, WebSettings settings, TokenService tokens,
+                         PolicyClient policy) {
         this.pages = pages;
         this.sessions = sessions;
         this.settings = settings;
         this.tokens = tokens;
+        this.policy = policy;
     }
 
     @Get
@@ -131,13 +136,25 @@ public class WebController {
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
         model.put("nip", s.caller().subject());
-        model.put("name", settings.demoPeople().stream().filter(p -> p.nip().equals(s.caller().subject()))
-                .map(WebSettings.DemoPerson::name).findFirst().orElse(s.caller().subject()));
+        Optional<OfficerProfile> profile = profile(s.caller().subject());
+        model.put("name", profile.map(OfficerProfile::displayName).filter(n -> !n.isBlank())
+                .orElse(s.caller().subject()));
+        // Times on the page are shown in the officer's own zone, not the device's.
+        model.put("zone", profile.map(p -> p.zone() == null ? null : p.zone().getId()).orElse(""));
         model.put("manager", s.manager());
         model.put("csrf", s.csrf());
         model.put("texts", json(Texts.forScripts(lang)));
         model.put("refreshMs", settings.boardRefresh().toMillis());
         return withLanguage(request, WebResponses.page(HttpStatus.OK, pages.render(page, lang, model)));
+    }
+
+    /** The officer's name and zone from policy-service (cached by the client); empty when it does not answer. */
+    private Optional<OfficerProfile> profile(String nip) {
+        try {
+            return policy.officer(nip).present();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private MutableHttpResponse<String> signIn(HttpRequest<?> request, HttpStatus status, @Nullable String error) {
