@@ -87,6 +87,14 @@
   const pad = (n) => String(n).padStart(2, '0');
   const tod = (x) => (x ? pad(x.hours || 0) + ':' + pad(x.minutes || 0) : '–');
   const isoDate = (d) => d.year + '-' + pad(d.month) + '-' + pad(d.day);
+  /** A local date (google.type.Date) for people: "4 Des 2026" / "4 Dec 2026". */
+  function day(d) {
+    if (!d) return '';
+    try {
+      return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+        .format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+    } catch (e) { return isoDate(d); }
+  }
   function when(iso, zone, withDay) {
     if (!iso) return '';
     const opts = { hour: '2-digit', minute: '2-digit', hour12: false };
@@ -201,9 +209,9 @@
   async function attendance() {
     const status = $('att-status');
     if (!schedule || !schedule.date) { status.textContent = t('notCheckedIn'); return; }
-    let day = null;
-    try { day = await api('GET', '/v1/me/attendance/' + isoDate(schedule.date)); } catch (e) { day = null; }
-    const events = (day && day.events) || [];
+    let record = null;
+    try { record = await api('GET', '/v1/me/attendance/' + isoDate(schedule.date)); } catch (e) { record = null; }
+    const events = (record && record.events) || [];
     const last = events[events.length - 1];
     checkedInMode = null;
     if (last && strip(last.kind, 'ATTENDANCE_EVENT_KIND_') === 'CHECK_IN') {
@@ -376,10 +384,13 @@
     try { box = await api('GET', '/v1/team/inbox'); } catch (e) { status.textContent = explain(e); return; }
     const who = await names();
     status.textContent = (box.plans || []).length + (box.dayExceptions || []).length === 0 ? t('inboxEmpty') : '';
-    $('inbox-plans').replaceChildren(...(box.plans || []).map((p) => decisionItem(p, 'plans', who,
-      el('p', { text: t('period', isoDate(p.startDate), isoDate(p.endDate)) }), planDays(p.days))));
-    $('inbox-exceptions').replaceChildren(...(box.dayExceptions || []).map((x) => decisionItem(x, 'day-exceptions', who,
-      el('p', { text: isoDate(x.date) + ': ' + placeText(x.place) }))));
+    const none = () => el('li', { class: 'note', text: t('nothingWaiting') });
+    const plansWaiting = (box.plans || []).map((p) => decisionItem(p, 'plans', who,
+      el('p', { text: t('period', day(p.startDate), day(p.endDate)) }), planDays(p.days)));
+    const exceptionsWaiting = (box.dayExceptions || []).map((x) => decisionItem(x, 'day-exceptions', who,
+      el('p', { text: day(x.date) + ': ' + placeText(x.place) })));
+    $('inbox-plans').replaceChildren(...(plansWaiting.length ? plansWaiting : [none()]));
+    $('inbox-exceptions').replaceChildren(...(exceptionsWaiting.length ? exceptionsWaiting : [none()]));
   }
 
   function decisionItem(item, kind, who, ...details) {
@@ -472,9 +483,9 @@
     next.setDate(next.getDate() + 1);
     const later = new Date(next);
     later.setMonth(later.getMonth() + 3);
-    const day = (d) => d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
-    if (!start.value) start.value = day(next);
-    if (!end.value) end.value = day(later);
+    const ymd = (d) => d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+    if (!start.value) start.value = ymd(next);
+    if (!end.value) end.value = ymd(later);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const problems = $('plan-problems');
@@ -520,7 +531,7 @@
       const items = r.plans || [];
       if (!items.length) { list.replaceChildren(el('li', { text: t('plansEmpty') })); return; }
       list.replaceChildren(...items.map((p) => el('li', { class: 'card', 'data-name': p.name },
-        el('h3', { text: t('period', isoDate(p.startDate), isoDate(p.endDate)) }),
+        el('h3', { text: t('period', day(p.startDate), day(p.endDate)) }),
         el('p', { class: 'badge state', text: t('planState.' + strip(p.state, 'PLAN_STATE_')) }),
         planDays(p.days),
         p.decisionReason ? el('p', { class: 'note', text: t('decision', p.decisionReason) }) : null)));

@@ -30,6 +30,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("jeda.e2e.chromedriver", "/usr/bin/chromedriver"));
     static final Path CHROMIUM = Path.of(System.getProperty("jeda.e2e.chromium", "/usr/bin/chromium"));
     static final int WIDTH = 360;
+    static final int HEIGHT = 800;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** Whether this machine can run the browser tests at all. */
@@ -59,6 +60,13 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(WAIT);
+        phone(HEIGHT);
+    }
+
+    /** A phone's screen: 360 CSS pixels wide, touch, and the page's viewport meta honoured. */
+    private void phone(int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
     }
 
     void open(String path) {
@@ -121,14 +129,14 @@ final class Browser implements AutoCloseable {
         try {
             Path dir = Path.of(System.getProperty("jeda.e2e.work", "target")).resolve("screenshots");
             Files.createDirectories(dir);
-            // The whole page, beyond the 360 x 1000 viewport: what a user would scroll through.
+            // The whole page, not just the first screen: the phone's viewport made as tall as the page.
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-            double height = Math.min(4000, ((Number) size.get("height")).doubleValue());
-            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", WIDTH, "height", height,
-                            "scale", 1)));
+            int height = (int) Math.min(4000, Math.ceil(((Number) size.get("height")).doubleValue()));
+            phone(Math.max(height, HEIGHT));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            phone(HEIGHT);
             Path to = dir.resolve(name + ".png");
             Files.write(to, java.util.Base64.getDecoder().decode((String) shot.get("data")));
             return to;
