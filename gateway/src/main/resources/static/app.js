@@ -179,7 +179,9 @@
     $('s-hours').textContent = s.working && s.work ? tod(s.work.start) + '–' + tod(s.work.end) + (zone ? ' (' + zone + ')' : '') : '–';
     $('s-core').textContent = s.working && s.core ? tod(s.core.start) + '–' + tod(s.core.end) : '–';
     const reason = strip(s.reason, 'SCHEDULE_REASON_');
-    $('s-why').textContent = (reason ? t('reason.' + reason) : '–') + (s.description ? ' · ' + s.description : '');
+    // policy-service describes the day in Indonesian; the English page keeps to the reason's own words.
+    const described = s.description && lang === 'id' ? ' · ' + s.description : '';
+    $('s-why').textContent = (reason ? t('reason.' + reason) : '–') + described;
   }
 
   /** The attendance modes today's schedule allows: its place and its allowed places. */
@@ -522,6 +524,55 @@
       }
     });
     listPlans();
+    exceptions();
+  }
+
+  /** The one-day exception form and the officer's exceptions with their state. */
+  function exceptions() {
+    const form = $('exception-form');
+    const date = $('x-date');
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    if (!date.value) date.value = tomorrow.getFullYear() + '-' + pad(tomorrow.getMonth() + 1) + '-' + pad(tomorrow.getDate());
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const problems = $('exception-problems');
+      problems.replaceChildren();
+      const [y, m, d] = date.value.split('-').map(Number);
+      const submit = $('exception-submit');
+      submit.disabled = true;
+      try {
+        await api('POST', '/v1/me/day-exceptions', {
+          date: { year: y, month: m, day: d }, place: 'WORK_PLACE_' + $('x-place').value, note: $('x-note').value.trim(),
+        });
+        problems.append(el('p', { class: 'ok', text: t('exceptionSent') }));
+      } catch (e) {
+        problems.append(el('p', { class: 'problem', text: t('refused', explain(e)) }));
+        if (e instanceof Problem && e.violations.length) {
+          problems.append(el('ul', { class: 'violations' }, e.violations.map((v) => el('li', { 'data-reason': v.reason },
+            Object.prototype.hasOwnProperty.call(T, 'violation.' + v.reason) ? t('violation.' + v.reason) : v.message))));
+        }
+      } finally {
+        submit.disabled = false;
+        listExceptions();
+      }
+    });
+    listExceptions();
+  }
+
+  async function listExceptions() {
+    const list = $('exceptions');
+    try {
+      const r = await api('GET', '/v1/me/day-exceptions?pageSize=50');
+      const items = r.dayExceptions || [];
+      if (!items.length) { list.replaceChildren(el('li', { class: 'note', text: t('exceptionsEmpty') })); return; }
+      list.replaceChildren(...items.map((x) => el('li', { class: 'card', 'data-name': x.name },
+        el('h3', { text: day(x.date) + ': ' + placeText(x.place) }),
+        el('p', { class: 'badge state', text: t('planState.' + strip(x.state, 'PLAN_STATE_')) }),
+        x.decisionReason ? el('p', { class: 'note', text: t('decision', x.decisionReason) }) : null)));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    }
   }
 
   async function listPlans() {
@@ -540,6 +591,10 @@
     }
   }
 
+  if (body.dataset.page === 'signin' && window.caches) {
+    // Signed out (or never in): no page of the previous person stays in this browser's cache.
+    caches.keys().then((keys) => keys.forEach((k) => caches.delete(k))).catch(() => {});
+  }
   if ('serviceWorker' in navigator && body.dataset.page !== 'signin') {
     navigator.serviceWorker.register('/sw.js').catch(() => {});
   }

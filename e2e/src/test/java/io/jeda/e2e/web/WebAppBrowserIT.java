@@ -181,9 +181,17 @@ class WebAppBrowserIT {
             b.waitForText("#h-schedule", "Today's schedule");
             b.waitForText("#reach li[data-urgency=ROUTINE]", "Routine");
             b.screenshot("officer-today-english");
-            // The choice stays for the next page.
+            // The choice stays for the next page, where an agency system's question shows.
+            rest.send("GET", "/v1/officers/" + WebAgency.ANALYST + "/reachability?urgency=URGENT",
+                    Tokens.token("e2e-web-complaint-desk", Role.AGENCY), null);
+            // The audit log is written in the background: wait until the API lists the question.
+            b.until(d -> rest.send("GET", "/v1/me/inquiries", WebRest.officer(WebAgency.ANALYST), null)
+                    .contains("e2e-web-complaint-desk") ? true : null, "the question in the audit log");
             b.open("/app/asked");
             b.waitForText("h1", "Who asked about me");
+            b.waitForText("#asked", "e2e-web-complaint-desk");
+            assertTrue(b.find("#asked").getText().contains("Urgent"), b.find("#asked").getText());
+            b.screenshot("officer-who-asked-english");
             b.open("/app/today?lang=id");
             b.waitForText("h1", "Hari ini");
             b.screenshot("officer-today-indonesian");
