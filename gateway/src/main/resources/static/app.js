@@ -467,7 +467,7 @@
       const items = (r.inquiries || []).filter((i) => i.client !== nip);
       if (!items.length) { list.replaceChildren(el('li', { text: t('askedEmpty') })); return; }
       list.replaceChildren(...items.map((i) => el('li', { class: 'card' },
-        el('h3', { text: i.client }),
+        el('h3', { text: /^\d{18}$/.test(i.client) ? t('askedByOfficer', i.client) : i.client }),
         el('p', { text: t('urgency.' + strip(i.urgency, 'URGENCY_')) + ' · ' + when(i.askTime, null, true) }),
         el('p', { class: i.reachable ? 'yes' : 'no', text: t('askedAnswer', i.reachable ? t('reachable') : t('notReachable'),
           t('state.' + strip(i.state, 'REACHABILITY_STATE_'))) }))));
