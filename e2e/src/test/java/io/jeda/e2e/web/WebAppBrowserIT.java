@@ -44,8 +44,13 @@ class WebAppBrowserIT {
 
     @BeforeAll
     void agency(JedaServices services) {
-        Assumptions.assumeTrue(Browser.available(), "no Chromium and chromedriver at " + Browser.CHROMIUM + " and "
-                + Browser.CHROMEDRIVER + ": the browser tests are skipped (apt-get install chromium chromium-driver)");
+        if (!Browser.available()) {
+            String why = "no Chromium and chromedriver at " + Browser.CHROMIUM + " and " + Browser.CHROMEDRIVER
+                    + ": the web app's browser tests are skipped (apt-get install chromium chromium-driver)";
+            // The build log shows it too, not only the test report.
+            System.err.println("e2e: " + why);
+            Assumptions.abort(why);
+        }
         this.services = services;
         this.rest = new WebRest(services.gatewayHttp());
         this.today = LocalDate.now(WebAgency.ZONE);
