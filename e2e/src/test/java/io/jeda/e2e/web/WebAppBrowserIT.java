@@ -79,9 +79,15 @@ class WebAppBrowserIT {
             assertTrue(b.find("#geo").getText().contains("12 m"), b.find("#geo").getText());
             b.waitForText("#reach li[data-urgency=ROUTINE]", "Dapat dihubungi");
             b.screenshot("officer-today-checked-in");
+
+            // Checked in, the page offers the check-out instead, with a new key for the new press.
+            assertFalse(b.find("#modes").isDisplayed());
+            b.find("#checkout").click();
+            b.waitForText("#att-status", "Sudah presensi pulang");
         }
         List<Value> events = rest.events(WebAgency.DESK_IN, today);
-        assertEquals(1, events.size(), events.toString());
+        assertEquals(2, events.size(), events.toString());
+        assertTrue(events.get(1).toString().contains("CHECK_OUT"), events.toString());
     }
 
     @Test
