@@ -162,8 +162,45 @@
     await renderQueue();
     await Promise.all([attendance(), reach()]);
     flush();
+    if (schedule && schedule.date) week(schedule.date);
     // Should the browser miss the "online" event, what waits is still sent soon after.
     setInterval(flush, 20000);
+  }
+
+  /** The week (Monday to Sunday) around today: planned place and hours, and each past day's status. */
+  async function week(today) {
+    const list = $('week');
+    const base = Date.UTC(today.year, today.month - 1, today.day);
+    const monday = new Date(base - ((new Date(base).getUTCDay() + 6) % 7) * 86400000);
+    const sunday = new Date(monday.getTime() + 6 * 86400000);
+    const iso = (d) => d.toISOString().slice(0, 10);
+    try {
+      const s = await api('GET', '/v1/me/schedule?from=' + iso(monday) + '&to=' + iso(sunday));
+      const months = Array.from(new Set([iso(monday).slice(0, 7), iso(sunday).slice(0, 7)]));
+      const status = {};
+      await Promise.all(months.map(async (m) => {
+        try {
+          const month = await api('GET', '/v1/me/attendance?month=' + m);
+          (month.days || []).forEach((d) => { status[isoDate(d.date)] = d; });
+        } catch (e) { /* the plan is still worth showing without the statuses */ }
+      }));
+      const todayIso = isoDate(today);
+      list.replaceChildren(...(s.schedules || []).map((x) => {
+        const date = isoDate(x.date);
+        // Days still to come have no status yet, whatever the month's list says of them.
+        const att = date <= todayIso ? status[date] : null;
+        const st = att ? strip(att.status, 'DAY_STATUS_') : '';
+        const label = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+          .format(new Date(Date.UTC(x.date.year, x.date.month - 1, x.date.day)));
+        const plan = x.working ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
+          : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
+        return el('li', { class: date === todayIso ? 'now' : null, 'data-date': date },
+          el('span', { class: 'wday', text: label }), el('span', { class: 'wplan', text: plan }),
+          st && st !== 'UNSPECIFIED' ? el('span', { class: 'badge wstatus', text: t('day.' + st) }) : null);
+      }));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    }
   }
 
   function network() {

@@ -71,6 +71,9 @@ class WebAppBrowserIT {
             assertTrue(b.find("#s-why").getText().contains("Jadwal sif"), b.find("#s-why").getText());
             b.waitForText("#att-status", "Belum presensi");
             b.waitForText("#reach li[data-urgency=EMERGENCY]", "Darurat");
+            // The week around today: seven days, each with its place (the desk works every day).
+            b.until(d -> b.all("#week li[data-date]").size() == 7 ? true : null, "the week's seven days");
+            assertTrue(b.find("#week li.now").getText().contains("Kantor"), b.find("#week").getText());
 
             b.position(AT_OFFICE_LAT, AT_OFFICE_LON, 12);
             b.find("#checkin-office").click();
