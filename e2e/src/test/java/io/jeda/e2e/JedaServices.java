@@ -33,10 +33,10 @@ import java.util.concurrent.TimeUnit;
  * {@code target/logs/<service>.log}. The processes are stopped by {@link #close()} and, should the
  * test JVM end without it, by a shutdown hook.
  */
-final class JedaServices implements AutoCloseable {
+public final class JedaServices implements AutoCloseable {
 
     /** The three services, in the order they are started. */
-    enum Service {
+    public enum Service {
         POLICY("policy", "policy-service"),
         ATTENDANCE("attendance", "attendance-service"),
         GATEWAY("gateway", "gateway");
@@ -131,12 +131,12 @@ final class JedaServices implements AutoCloseable {
     }
 
     /** The gateway's REST base, {@code http://127.0.0.1:<port>}. */
-    URI gatewayHttp() {
+    public URI gatewayHttp() {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
     /** A plaintext channel to a service's gRPC port, made once. */
-    synchronized ManagedChannel channel(Service s) {
+    public synchronized ManagedChannel channel(Service s) {
         return channels.computeIfAbsent(s, k -> ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort(k))
                 .usePlaintext().build());
     }
@@ -233,6 +233,8 @@ final class JedaServices implements AutoCloseable {
                 env.put("JEDA_GATEWAY_ANSWER_BUDGET", ANSWER_BUDGET.toMillis() + "ms");
                 // What /v1/me and /v1/team forward to the services with the caller's token.
                 env.put("JEDA_GATEWAY_FORWARD_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
+                // The web app's development sign-in, as ./jeda up has it (the browser tests sign in with it).
+                env.put("JEDA_DEV_ISSUER", "true");
             }
         }
         return env;

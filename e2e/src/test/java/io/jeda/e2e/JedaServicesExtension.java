@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * test, failed or not: the processes never outlive the run. When a test fails, the last lines of
  * every service log are printed beside it.
  */
-final class JedaServicesExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
+public final class JedaServicesExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(JedaServicesExtension.class);

@@ -1,0 +1,227 @@
+package io.jeda.e2e.web;
+
+import com.google.protobuf.Value;
+import io.jeda.common.security.Role;
+import io.jeda.e2e.JedaServices;
+import io.jeda.e2e.JedaServicesExtension;
+import io.jeda.testing.Tokens;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web app in a real browser (headless Chromium at 360 px), against the three services running
+ * as processes: officers sign in, see today, check in inside and outside the office geofence and
+ * without network; a manager approves a plan from the inbox; both languages render; an agency token
+ * is refused. Every test leaves a screenshot under target/screenshots/.
+ */
+@ExtendWith(JedaServicesExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebAppBrowserIT {
+
+    /** About 40 m from the office's centre; accurate to 12 m. */
+    private static final double AT_OFFICE_LAT = -2.8733;
+    private static final double AT_OFFICE_LON = 108.2809;
+    /** About 3 km away. */
+    private static final double AWAY_LAT = -2.9000;
+    private static final double AWAY_LON = 108.2950;
+
+    private JedaServices services;
+    private WebRest rest;
+    private LocalDate today;
+    private String waitingPlan;
+
+    @BeforeAll
+    void agency(JedaServices services) {
+        if (!Browser.available()) {
+            String why = "no Chromium and chromedriver at " + Browser.CHROMIUM + " and " + Browser.CHROMEDRIVER
+                    + ": the web app's browser tests are skipped (apt-get install chromium chromium-driver)";
+            // The build log shows it too, not only the test report.
+            System.err.println("e2e: " + why);
+            Assumptions.abort(why);
+        }
+        this.services = services;
+        this.rest = new WebRest(services.gatewayHttp());
+        this.today = LocalDate.now(WebAgency.ZONE);
+        WebAgency agency = new WebAgency(services, rest);
+        agency.create(today);
+        waitingPlan = agency.analystPlanWaiting(today);
+    }
+
+    private Browser browser() {
+        return new Browser(services.gatewayHttp());
+    }
+
+    @Test
+    void anOfficerSeesTodayAndChecksInInsideTheOfficeGeofence() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.DESK_IN, false);
+            b.waitForText("#s-place", "Kantor");
+            assertTrue(b.find("#s-why").getText().contains("Jadwal sif"), b.find("#s-why").getText());
+            b.waitForText("#att-status", "Belum presensi");
+            b.waitForText("#reach li[data-urgency=EMERGENCY]", "Darurat");
+            // The week around today: seven days, each with its place (the desk works every day).
+            b.until(d -> b.all("#week li[data-date]").size() == 7 ? true : null, "the week's seven days");
+            assertTrue(b.find("#week li.now").getText().contains("Kantor"), b.find("#week").getText());
+
+            b.position(AT_OFFICE_LAT, AT_OFFICE_LON, 12);
+            b.find("#checkin-office").click();
+            b.waitForText("#result", "Tercatat");
+            b.waitForText("#att-status", "Sudah presensi masuk");
+            assertTrue(b.find("#geo").getText().contains("12 m"), b.find("#geo").getText());
+            b.waitForText("#reach li[data-urgency=ROUTINE]", "Dapat dihubungi");
+            b.screenshot("officer-today-checked-in");
+
+            // Checked in, the page offers the check-out instead, with a new key for the new press.
+            assertFalse(b.find("#modes").isDisplayed());
+            b.find("#checkout").click();
+            b.waitForText("#att-status", "Sudah presensi pulang");
+        }
+        List<Value> events = rest.events(WebAgency.DESK_IN, today);
+        assertEquals(2, events.size(), events.toString());
+        assertTrue(events.get(1).toString().contains("CHECK_OUT"), events.toString());
+    }
+
+    @Test
+    void outsideTheGeofenceTheRefusalIsSaidInWords() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.DESK_OUT, false);
+            b.waitForText("#s-place", "Kantor");
+            b.position(AWAY_LAT, AWAY_LON, 10);
+            b.find("#checkin-office").click();
+            String said = b.waitForText("#result", "Ditolak");
+            assertTrue(said.contains("di luar area kantor"), said);
+            b.waitForText("#att-status", "Belum presensi");
+            b.screenshot("officer-outside-geofence");
+        }
+        assertTrue(rest.events(WebAgency.DESK_OUT, today).isEmpty());
+    }
+
+    @Test
+    void aCheckInMadeOfflineWaitsOnTheDeviceAndIsSentOnceWhenTheNetworkIsBack() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.DESK_OFFLINE, false);
+            b.waitForText("#s-place", "Kantor");
+            b.waitForText("#att-status", "Belum presensi");
+            b.position(AT_OFFICE_LAT, AT_OFFICE_LON, 15);
+
+            b.online(false);
+            b.find("#checkin-office").click();
+            b.waitForText("#result", "luring");
+            b.waitForText("#queue-box", "Menunggu dikirim");
+            assertEquals(1, b.all("#queue li").size());
+            b.screenshot("officer-offline-queued");
+            assertTrue(rest.events(WebAgency.DESK_OFFLINE, today).isEmpty(), "nothing reached the server yet");
+
+            b.online(true);
+            b.waitForText("#result", "terkirim");
+            b.waitForText("#att-status", "Sudah presensi masuk");
+            b.until(d -> b.find("#queue-box").isDisplayed() ? null : true, "the queue to empty");
+            // A reload (and its flush of the queue) sends nothing again.
+            b.open("/app/today");
+            b.waitForText("#att-status", "Sudah presensi masuk");
+            b.screenshot("officer-offline-sent");
+        }
+        List<Value> events = rest.events(WebAgency.DESK_OFFLINE, today);
+        assertEquals(1, events.size(), "sent exactly once: " + events);
+    }
+
+    @Test
+    void aManagerApprovesAPlanFromTheInboxAndSeesTheTeam() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.MANAGER, true);
+            b.open("/app/inbox");
+            String item = "li[data-name='" + waitingPlan + "']";
+            b.waitForText(item, WebAgency.ANALYST_NAME);
+            assertTrue(b.find(item).getText().contains("Rabu: Rumah"), b.find(item).getText());
+            b.screenshot("manager-inbox");
+
+            // A rejection needs a reason: without one nothing is sent.
+            b.find(item + " button.reject").click();
+            b.waitForText(item + " .outcome", "alasan");
+            b.find(item + " button.approve").click();
+            b.waitForText(item + " .outcome", "Disetujui");
+            b.screenshot("manager-inbox-approved");
+
+            b.open("/app/team");
+            b.waitForText("#team", WebAgency.ANALYST_NAME);
+            b.screenshot("manager-team");
+        }
+        String state = rest.planState(WebAgency.ANALYST, waitingPlan);
+        assertTrue(state.equals("PLAN_STATE_ACTIVE") || state.equals("PLAN_STATE_APPROVED"), state);
+    }
+
+    @Test
+    void aPlanThatBreaksTwoRulesShowsBoth() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.PLANNER, false);
+            b.open("/app/plans");
+            b.waitForText("#plans", "");
+            // Three days at home, one at another office: the position allows two home days and no other office.
+            for (String day : new String[]{"MONDAY", "TUESDAY", "WEDNESDAY"}) {
+                new Select(b.find("#place-" + day)).selectByValue("HOME");
+            }
+            new Select(b.find("#place-THURSDAY")).selectByValue("OTHER_OFFICE");
+            b.find("#plan-submit").click();
+            b.waitForText("#plan-problems", "melanggar aturan jabatan");
+            assertEquals(1, b.all("#plan-problems li[data-reason=PLACE_NOT_ALLOWED]").size(),
+                    b.find("#plan-problems").getText());
+            assertEquals(1, b.all("#plan-problems li[data-reason=REMOTE_DAYS_EXCEEDED]").size(),
+                    b.find("#plan-problems").getText());
+            assertTrue(b.find("#plan-problems").getText().contains("Terlalu banyak hari kerja di luar kantor"));
+            b.screenshot("officer-plan-broken-rules");
+        }
+    }
+
+    @Test
+    void theTextsRenderInIndonesianAndInEnglish() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.ANALYST, false);
+            b.waitForText("h1", "Hari ini");
+            b.waitForText("#h-schedule", "Jadwal hari ini");
+            b.open("/app/today?lang=en");
+            b.waitForText("h1", "Today");
+            b.waitForText("#h-schedule", "Today's schedule");
+            b.waitForText("#reach li[data-urgency=ROUTINE]", "Routine");
+            b.screenshot("officer-today-english");
+            // The choice stays for the next page, where an agency system's question shows.
+            rest.send("GET", "/v1/officers/" + WebAgency.ANALYST + "/reachability?urgency=URGENT",
+                    Tokens.token("e2e-web-complaint-desk", Role.AGENCY), null);
+            // The audit log is written in the background: wait until the API lists the question.
+            b.until(d -> rest.send("GET", "/v1/me/inquiries", WebRest.officer(WebAgency.ANALYST), null)
+                    .contains("e2e-web-complaint-desk") ? true : null, "the question in the audit log");
+            b.open("/app/asked");
+            b.waitForText("h1", "Who asked about me");
+            b.waitForText("#asked", "e2e-web-complaint-desk");
+            assertTrue(b.find("#asked").getText().contains("Urgent"), b.find("#asked").getText());
+            b.screenshot("officer-who-asked-english");
+            b.open("/app/today?lang=id");
+            b.waitForText("h1", "Hari ini");
+            b.screenshot("officer-today-indonesian");
+        }
+    }
+
+    @Test
+    void anAgencyTokenCannotOpenTheApp() {
+        try (Browser b = browser()) {
+            b.open("/signin");
+            b.driver.manage().addCookie(new Cookie("jeda_session", Tokens.token("e2e-web-desk", Role.AGENCY)));
+            b.open("/app/today");
+            String said = b.waitForText("#refused", "sistem instansi");
+            assertTrue(said.contains("e2e-web-desk"), said);
+            assertFalse(b.driver.getPageSource().contains("Jadwal hari ini"));
+            b.screenshot("agency-refused");
+        }
+    }
+}

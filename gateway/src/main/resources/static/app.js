@@ -1,0 +1,641 @@
+// Jeda's web app: each page is rendered by the server; this script fills it from the public REST
+// API (/v1/...) on the same origin. The session cookie is HttpOnly, so no token is ever visible
+// here; state-changing calls carry the page's CSRF token. Texts come from the server's bundles
+// (body data-texts), never from this file.
+'use strict';
+
+(() => {
+  const body = document.body;
+  const T = body.dataset.texts ? JSON.parse(body.dataset.texts) : {};
+  const lang = body.dataset.lang || 'id';
+  const locale = lang === 'en' ? 'en-GB' : 'id-ID';
+  const nip = body.dataset.nip;
+  const csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  const csrf = csrfMeta ? csrfMeta.content : '';
+  const zoneMeta = document.querySelector('meta[name="jeda-zone"]');
+  const homeZone = zoneMeta && zoneMeta.content ? zoneMeta.content : undefined;
+  const $ = (id) => document.getElementById(id);
+
+  function t(key, ...args) {
+    let s = Object.prototype.hasOwnProperty.call(T, key) ? T[key] : key;
+    args.forEach((a, i) => { s = s.split('{' + i + '}').join(String(a)); });
+    return s;
+  }
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === undefined || v === null || v === false) return;
+      if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v; else e.setAttribute(k, v);
+    });
+    children.flat().forEach((c) => { if (c !== null && c !== undefined) e.append(c); });
+    return e;
+  }
+
+  const strip = (v, prefix) => (typeof v === 'string' && v.startsWith(prefix) ? v.slice(prefix.length) : v);
+
+  /** A refusal from the API: its problem+json body. */
+  class Problem extends Error {
+    constructor(status, p) {
+      super(p.detail || p.reason || String(status));
+      this.status = status;
+      this.reason = p.reason || '';
+      this.metadata = p.metadata || {};
+      this.violations = p.violations || [];
+      this.detail = p.detail || '';
+    }
+  }
+
+  async function api(method, path, payload, headers) {
+    const h = Object.assign({ Accept: 'application/json' }, headers || {});
+    if (method !== 'GET') {
+      h['X-CSRF-Token'] = csrf;
+      if (payload !== undefined) h['Content-Type'] = 'application/json';
+    }
+    const r = await fetch(path, {
+      method, headers: h, credentials: 'same-origin', cache: 'no-store',
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    rememberClock(r);
+    const text = await r.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+    if (!r.ok) throw new Problem(r.status, json || { detail: text });
+    return json;
+  }
+
+  /** The server's clock against this device's, remembered from the last answer (for offline check-ins). */
+  function rememberClock(r) {
+    const d = r.headers.get('Date');
+    if (d) localStorage.setItem('jeda.clockOffsetMs', String(Date.parse(d) - Date.now()));
+  }
+
+  /** A refusal in words: the reason's own text where the bundle has one, else the server's detail. */
+  function explain(p) {
+    if (!(p instanceof Problem)) return t('error', p && p.message ? p.message : String(p));
+    const md = p.metadata;
+    if (p.reason === 'OUTSIDE_GEOFENCE' && String(md.mode || '').endsWith('HOME')) return t('why.OUTSIDE_GEOFENCE_HOME');
+    if (p.reason === 'POSITION_TOO_INACCURATE') {
+      const acc = md.accuracy_meters || md.accuracyMeters;
+      const max = md.max_accuracy_meters || md.maxAccuracyMeters;
+      return t('why.POSITION_TOO_INACCURATE', Math.round(Number(acc)), Math.round(Number(max)));
+    }
+    if (Object.prototype.hasOwnProperty.call(T, 'why.' + p.reason)) return t('why.' + p.reason);
+    return t('why.other', p.detail || p.reason || String(p.status));
+  }
+
+  const pad = (n) => String(n).padStart(2, '0');
+  const tod = (x) => (x ? pad(x.hours || 0) + ':' + pad(x.minutes || 0) : '–');
+  const isoDate = (d) => d.year + '-' + pad(d.month) + '-' + pad(d.day);
+  /** A local date (google.type.Date) for people: "4 Des 2026" / "4 Dec 2026". */
+  function day(d) {
+    if (!d) return '';
+    try {
+      return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+        .format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+    } catch (e) { return isoDate(d); }
+  }
+  function when(iso, zone, withDay) {
+    if (!iso) return '';
+    const opts = { hour: '2-digit', minute: '2-digit', hour12: false };
+    if (withDay) Object.assign(opts, { weekday: 'short', day: 'numeric', month: 'short' });
+    const z = zone || homeZone;
+    if (z) opts.timeZone = z;
+    try { return new Intl.DateTimeFormat(locale, opts).format(new Date(iso)); } catch (e) { return iso; }
+  }
+  const placeText = (p) => t('place.' + (strip(p, 'WORK_PLACE_') || 'NONE'));
+
+  function randomKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  }
+
+  function deviceId() {
+    let id = localStorage.getItem('jeda.deviceId');
+    if (!id) { id = 'web-' + randomKey(); localStorage.setItem('jeda.deviceId', id); }
+    return id;
+  }
+
+  // ---- offline queue (IndexedDB) ----
+  function db() {
+    return new Promise((resolve, reject) => {
+      const r = indexedDB.open('jeda', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('queue', { keyPath: 'key' });
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  }
+  async function store(mode, fn) {
+    const d = await db();
+    return new Promise((resolve, reject) => {
+      const tx = d.transaction('queue', mode);
+      const req = fn(tx.objectStore('queue'));
+      tx.oncomplete = () => { d.close(); resolve(req ? req.result : undefined); };
+      tx.onerror = () => { d.close(); reject(tx.error); };
+    });
+  }
+  const queued = async () => (await store('readonly', (s) => s.getAll())).filter((i) => i.nip === nip)
+    .sort((a, b) => a.deviceTime.localeCompare(b.deviceTime));
+  const enqueue = (item) => store('readwrite', (s) => s.put(item));
+  const dequeue = (key) => store('readwrite', (s) => s.delete(key));
+
+  // ---- Today ----
+  let schedule = null;
+
+  async function today() {
+    window.addEventListener('online', () => { network(); flush(); });
+    window.addEventListener('offline', network);
+    network();
+    try {
+      const s = await api('GET', '/v1/me/schedule');
+      schedule = s.schedules && s.schedules[0];
+      localStorage.setItem('jeda.schedule.' + nip, JSON.stringify(schedule));
+    } catch (e) {
+      const kept = localStorage.getItem('jeda.schedule.' + nip);
+      schedule = kept ? JSON.parse(kept) : null;
+      if (!schedule) $('s-place').textContent = explain(e);
+    }
+    if (schedule) showSchedule(schedule);
+    showModes();
+    $('checkout').addEventListener('click', () => press('out', checkedInMode || 'OFFICE'));
+    await renderQueue();
+    await Promise.all([attendance(), reach()]);
+    flush();
+    if (schedule && schedule.date) week(schedule.date);
+    // Should the browser miss the "online" event, what waits is still sent soon after.
+    setInterval(flush, 20000);
+  }
+
+  /** The week (Monday to Sunday) around today: planned place and hours, and each past day's status. */
+  async function week(today) {
+    const list = $('week');
+    const base = Date.UTC(today.year, today.month - 1, today.day);
+    const monday = new Date(base - ((new Date(base).getUTCDay() + 6) % 7) * 86400000);
+    const sunday = new Date(monday.getTime() + 6 * 86400000);
+    const iso = (d) => d.toISOString().slice(0, 10);
+    try {
+      const s = await api('GET', '/v1/me/schedule?from=' + iso(monday) + '&to=' + iso(sunday));
+      const months = Array.from(new Set([iso(monday).slice(0, 7), iso(sunday).slice(0, 7)]));
+      const status = {};
+      await Promise.all(months.map(async (m) => {
+        try {
+          const month = await api('GET', '/v1/me/attendance?month=' + m);
+          (month.days || []).forEach((d) => { status[isoDate(d.date)] = d; });
+        } catch (e) { /* the plan is still worth showing without the statuses */ }
+      }));
+      const todayIso = isoDate(today);
+      list.replaceChildren(...(s.schedules || []).map((x) => {
+        const date = isoDate(x.date);
+        // Days still to come have no status yet, whatever the month's list says of them.
+        const att = date <= todayIso ? status[date] : null;
+        const st = att ? strip(att.status, 'DAY_STATUS_') : '';
+        const label = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+          .format(new Date(Date.UTC(x.date.year, x.date.month - 1, x.date.day)));
+        const plan = x.working ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
+          : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
+        return el('li', { class: date === todayIso ? 'now' : null, 'data-date': date },
+          el('span', { class: 'wday', text: label }), el('span', { class: 'wplan', text: plan }),
+          st && st !== 'UNSPECIFIED' ? el('span', { class: 'badge wstatus', text: t('day.' + st) }) : null);
+      }));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    }
+  }
+
+  function network() {
+    const n = $('net');
+    if (!n) return;
+    n.hidden = navigator.onLine;
+    n.textContent = navigator.onLine ? '' : t('offline');
+  }
+
+  function showSchedule(s) {
+    const zone = s.timeZone;
+    $('s-place').textContent = s.working ? placeText(s.place) : t('notWorking');
+    $('s-hours').textContent = s.working && s.work ? tod(s.work.start) + '–' + tod(s.work.end) + (zone ? ' (' + zone + ')' : '') : '–';
+    $('s-core').textContent = s.working && s.core ? tod(s.core.start) + '–' + tod(s.core.end) : '–';
+    const reason = strip(s.reason, 'SCHEDULE_REASON_');
+    // policy-service describes the day in Indonesian; the English page keeps to the reason's own words.
+    const described = s.description && lang === 'id' ? ' · ' + s.description : '';
+    $('s-why').textContent = (reason ? t('reason.' + reason) : '–') + described;
+  }
+
+  /** The attendance modes today's schedule allows: its place and its allowed places. */
+  function modes(s) {
+    if (!s || !s.working) return [];
+    const out = [];
+    [s.place].concat(s.allowedPlaces || []).forEach((p) => {
+      const m = { WORK_PLACE_OFFICE: 'OFFICE', WORK_PLACE_HOME: 'HOME', WORK_PLACE_OTHER_OFFICE: 'OTHER' }[p];
+      if (m && !out.includes(m)) out.push(m);
+    });
+    return out;
+  }
+
+  function showModes() {
+    const box = $('modes');
+    box.replaceChildren();
+    const ms = modes(schedule);
+    if (!ms.length) { box.append(el('p', { class: 'note', text: schedule && !schedule.working ? t('notWorking') : t('noModes') })); return; }
+    ms.forEach((m, i) => box.append(el('button', {
+      type: 'button', class: i === 0 ? 'primary' : 'secondary', 'data-mode': m, id: 'checkin-' + m.toLowerCase(), text: t('mode.' + m),
+    })));
+    box.querySelectorAll('button').forEach((b) => b.addEventListener('click', () => press('in', b.dataset.mode)));
+  }
+
+  let checkedInMode = null;
+
+  async function attendance() {
+    const status = $('att-status');
+    if (!schedule || !schedule.date) { status.textContent = t('notCheckedIn'); return; }
+    let record = null;
+    try { record = await api('GET', '/v1/me/attendance/' + isoDate(schedule.date)); } catch (e) { record = null; }
+    const events = (record && record.events) || [];
+    const last = events[events.length - 1];
+    checkedInMode = null;
+    if (last && strip(last.kind, 'ATTENDANCE_EVENT_KIND_') === 'CHECK_IN') {
+      checkedInMode = strip(last.mode, 'ATTENDANCE_MODE_');
+      status.textContent = t('checkedIn', when(last.recordTime, schedule.timeZone), t('mode.' + checkedInMode));
+    } else if (last) {
+      status.textContent = t('checkedOut', when(last.recordTime, schedule.timeZone));
+    } else {
+      status.textContent = t('notCheckedIn');
+    }
+    $('modes').hidden = checkedInMode !== null;
+    $('checkout').hidden = checkedInMode === null;
+  }
+
+  async function reach() {
+    const list = $('reach');
+    const rows = await Promise.all(['ROUTINE', 'URGENT', 'EMERGENCY'].map(async (u) => {
+      try {
+        const r = await api('GET', '/v1/officers/' + nip + '/reachability?urgency=' + u);
+        const state = t('state.' + strip(r.state, 'REACHABILITY_STATE_'));
+        const next = !r.reachable && r.nextReachableAt ? ' · ' + t('nextAt', when(r.nextReachableAt, r.timeZone, true)) : '';
+        return el('li', { class: r.reachable ? 'yes' : 'no', 'data-urgency': u },
+          el('strong', { text: t('urgency.' + u) }), ' ',
+          el('span', { class: 'badge', text: r.reachable ? t('reachable') : t('notReachable') }),
+          el('span', { class: 'sub', text: state + next }));
+      } catch (e) {
+        return el('li', { 'data-urgency': u }, el('strong', { text: t('urgency.' + u) }), ' ', explain(e));
+      }
+    }));
+    list.replaceChildren(...rows);
+  }
+
+  function locate() {
+    return new Promise((resolve, reject) => {
+      if (!navigator.geolocation) { reject(new Error(t('geo.none'))); return; }
+      navigator.geolocation.getCurrentPosition(resolve, (err) => {
+        reject(new Error(err.code === 1 ? t('geo.denied') : t('geo.unavailable')));
+      }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 });
+    });
+  }
+
+  function say(kind, text) {
+    $('result').replaceChildren(el('p', { class: kind, text }));
+  }
+
+  let busy = false;
+  async function press(kind, mode) {
+    if (busy) return;
+    busy = true;
+    const buttons = document.querySelectorAll('#modes button, #checkout');
+    buttons.forEach((b) => { b.disabled = true; });
+    // One key per press: a retry of this press (by the queue or a flaky network) is never counted twice.
+    const key = randomKey();
+    const deviceTime = new Date().toISOString();
+    try {
+      $('geo').textContent = t('locating');
+      let pos;
+      try { pos = await locate(); } catch (e) { $('geo').textContent = ''; say('problem', e.message); return; }
+      const c = pos.coords;
+      $('geo').textContent = t('accuracy', Math.round(c.accuracy));
+      const item = {
+        key, nip, kind, deviceTime,
+        path: kind === 'in' ? '/v1/me/check-ins' : '/v1/me/check-outs',
+        body: {
+          mode: 'ATTENDANCE_MODE_' + mode, deviceTime,
+          position: { latitude: c.latitude, longitude: c.longitude, accuracyMeters: c.accuracy },
+          deviceId: deviceId(), idempotencyKey: key,
+        },
+      };
+      if (!navigator.onLine) { await keep(item); return; }
+      say('note', t('sending'));
+      try {
+        const ev = await api('POST', item.path, item.body, { 'Idempotency-Key': key });
+        recorded(ev);
+      } catch (e) {
+        if (e instanceof Problem) say('problem', t('refused', explain(e)));
+        else await keep(item);
+      }
+      await attendance();
+      reach();
+    } finally {
+      busy = false;
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  }
+
+  async function keep(item) {
+    await enqueue(item);
+    say('warn', t('queued'));
+    await renderQueue();
+  }
+
+  function recorded(ev) {
+    const zone = ev.timeZone || (schedule && schedule.timeZone);
+    const flags = (ev.flags || []).map((f) => t('flag.' + strip(f, 'ATTENDANCE_FLAG_')));
+    const what = t('mode.' + strip(ev.mode, 'ATTENDANCE_MODE_')) + (flags.length ? ' (' + flags.join(', ') + ')' : '');
+    say('ok', t('recorded', when(ev.recordTime, zone), what));
+  }
+
+  async function renderQueue() {
+    const items = await queued();
+    const box = $('queue-box');
+    box.hidden = items.length === 0;
+    $('queue').replaceChildren(...items.map((i) => el('li', { 'data-key': i.key },
+      t('queueItem', t('mode.' + strip(i.body.mode, 'ATTENDANCE_MODE_')), when(i.deviceTime, null, true)))));
+  }
+
+  let flushing = false;
+  /** Sends what waits on the device, oldest first, each with its own key, once the network is back. */
+  async function flush() {
+    if (flushing || !navigator.onLine) return;
+    flushing = true;
+    let sent = 0;
+    try {
+      for (const item of await queued()) {
+        try {
+          const ev = await api('POST', item.path, item.body, { 'Idempotency-Key': item.key });
+          await dequeue(item.key);
+          sent++;
+          recorded(ev);
+        } catch (e) {
+          // A definite refusal ends the item; no network, a lost session or a busy server keep it.
+          if (e instanceof Problem && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status)) {
+            await dequeue(item.key);
+            say('problem', t('refused', explain(e)));
+          } else {
+            break;
+          }
+        }
+      }
+    } finally {
+      flushing = false;
+      await renderQueue();
+      if (sent > 0) {
+        $('result').append(el('p', { class: 'ok', text: t('queueSent', sent) }));
+        await attendance();
+        reach();
+      }
+    }
+  }
+
+  // ---- Manager: inbox ----
+  const weekdayNames = () => {
+    const tpl = $('weekday-names');
+    const out = {};
+    if (tpl) tpl.content.querySelectorAll('[data-day]').forEach((s) => { out[s.dataset.day] = s.textContent; });
+    return out;
+  };
+
+  function planDays(days) {
+    const names = weekdayNames();
+    return el('ul', { class: 'days' }, (days || []).map((d) => el('li', {
+      text: (names[d.dayOfWeek] || d.dayOfWeek) + ': ' + placeText(d.place) + (d.startTime ? ' ' + tod(d.startTime) : ''),
+    })));
+  }
+
+  async function names() {
+    try {
+      const b = await api('GET', '/v1/team/board');
+      const m = {};
+      (b.members || []).forEach((x) => { m[x.officer] = x.displayName; });
+      return m;
+    } catch (e) { return {}; }
+  }
+
+  async function inbox() {
+    const status = $('inbox-status');
+    status.textContent = t('loading');
+    let box;
+    try { box = await api('GET', '/v1/team/inbox'); } catch (e) { status.textContent = explain(e); return; }
+    const who = await names();
+    status.textContent = (box.plans || []).length + (box.dayExceptions || []).length === 0 ? t('inboxEmpty') : '';
+    const none = () => el('li', { class: 'note', text: t('nothingWaiting') });
+    const plansWaiting = (box.plans || []).map((p) => decisionItem(p, 'plans', who,
+      el('p', { text: t('period', day(p.startDate), day(p.endDate)) }), planDays(p.days)));
+    const exceptionsWaiting = (box.dayExceptions || []).map((x) => decisionItem(x, 'day-exceptions', who,
+      el('p', { text: day(x.date) + ': ' + placeText(x.place) })));
+    $('inbox-plans').replaceChildren(...(plansWaiting.length ? plansWaiting : [none()]));
+    $('inbox-exceptions').replaceChildren(...(exceptionsWaiting.length ? exceptionsWaiting : [none()]));
+  }
+
+  function decisionItem(item, kind, who, ...details) {
+    const id = item.name.split('/')[1];
+    const officer = who[item.officer] || strip(item.officer, 'officers/');
+    const reasonId = 'reason-' + id;
+    const out = el('p', { role: 'status', 'aria-live': 'polite', class: 'outcome' });
+    const reason = el('textarea', { id: reasonId, rows: '2', maxlength: '500' });
+    const approve = el('button', { type: 'button', class: 'primary approve', text: t('approve') });
+    const reject = el('button', { type: 'button', class: 'secondary reject', text: t('reject') });
+    const li = el('li', { class: 'card', 'data-name': item.name },
+      el('h3', { text: officer }), ...details,
+      item.note ? el('p', { class: 'note', text: t('noteLabel', item.note) }) : null,
+      el('label', { for: reasonId, text: t('rejectReason') }), reason,
+      el('div', { class: 'buttons' }, approve, reject), out);
+    const decide = async (verb) => {
+      if (verb === 'reject' && !reason.value.trim()) { out.textContent = t('rejectReasonRequired'); reason.focus(); return; }
+      approve.disabled = true; reject.disabled = true;
+      try {
+        await api('POST', '/v1/team/' + kind + '/' + id + ':' + verb, verb === 'reject' ? { reason: reason.value.trim() } : undefined);
+        out.textContent = verb === 'approve' ? t('approved') : t('rejected');
+        li.classList.add('decided');
+        reason.disabled = true;
+      } catch (e) {
+        out.textContent = t('refused', explain(e));
+        approve.disabled = false; reject.disabled = false;
+      }
+    };
+    approve.addEventListener('click', () => decide('approve'));
+    reject.addEventListener('click', () => decide('reject'));
+    return li;
+  }
+
+  // ---- Manager: team board, refreshing by polling ----
+  async function team() {
+    const every = Number(body.dataset.refreshMs) || 15000;
+    const load = async () => {
+      try {
+        const b = await api('GET', '/v1/team/board');
+        $('team-asof').textContent = t('asOf', when(b.asOf));
+        const members = b.members || [];
+        if (!members.length) { $('team').replaceChildren(el('li', { text: t('teamEmpty') })); return; }
+        $('team').replaceChildren(...members.map((m) => {
+          const a = m.attendance;
+          const r = m.reachability;
+          const att = a && a.checkedIn
+            ? t('checkedInShort', t('mode.' + strip(a.mode, 'ATTENDANCE_MODE_')), when(a.since, r && r.timeZone))
+            : t('notCheckedInShort');
+          return el('li', { class: 'card member', 'data-officer': m.officer },
+            el('h3', { text: m.displayName || strip(m.officer, 'officers/') }),
+            el('p', { class: a && a.checkedIn ? 'ok' : 'note', text: att }),
+            r ? el('p', { class: r.reachable ? 'yes' : 'no' },
+              el('span', { class: 'badge', text: r.reachable ? t('routineYes') : t('routineNo') }),
+              el('span', { class: 'sub', text: t('state.' + strip(r.state, 'REACHABILITY_STATE_'))
+                + (r.workLocation && strip(r.workLocation, 'WORK_LOCATION_') !== 'UNSPECIFIED'
+                  ? ' · ' + placeText(strip(r.workLocation, 'WORK_LOCATION_')) : '') })) : null);
+        }));
+      } catch (e) {
+        $('team-asof').textContent = explain(e);
+      }
+    };
+    await load();
+    setInterval(() => { if (!document.hidden) load(); }, every);
+  }
+
+  // ---- Who asked about me ----
+  async function asked() {
+    const list = $('asked');
+    try {
+      const r = await api('GET', '/v1/me/inquiries?pageSize=100');
+      // The officer's own look at "Today" is a question too; only other callers are listed.
+      const items = (r.inquiries || []).filter((i) => i.client !== nip);
+      if (!items.length) { list.replaceChildren(el('li', { text: t('askedEmpty') })); return; }
+      list.replaceChildren(...items.map((i) => el('li', { class: 'card' },
+        el('h3', { text: /^\d{18}$/.test(i.client) ? t('askedByOfficer', i.client) : i.client }),
+        el('p', { text: t('urgency.' + strip(i.urgency, 'URGENCY_')) + ' · ' + when(i.askTime, null, true) }),
+        el('p', { class: i.reachable ? 'yes' : 'no', text: t('askedAnswer', i.reachable ? t('reachable') : t('notReachable'),
+          t('state.' + strip(i.state, 'REACHABILITY_STATE_'))) }))));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    }
+  }
+
+  // ---- My plans and the plan form ----
+  async function plans() {
+    const form = $('plan-form');
+    const start = $('p-start');
+    const end = $('p-end');
+    const next = new Date();
+    next.setDate(next.getDate() + 1);
+    const later = new Date(next);
+    later.setMonth(later.getMonth() + 3);
+    const ymd = (d) => d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+    if (!start.value) start.value = ymd(next);
+    if (!end.value) end.value = ymd(later);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const problems = $('plan-problems');
+      problems.replaceChildren();
+      const days = [];
+      form.querySelectorAll('select.day-place').forEach((s) => {
+        if (!s.value) return;
+        const [h, m] = ($('time-' + s.dataset.day).value || '07:30').split(':').map(Number);
+        days.push({ dayOfWeek: s.dataset.day, place: 'WORK_PLACE_' + s.value, startTime: { hours: h, minutes: m } });
+      });
+      if (!days.length) { problems.append(el('p', { class: 'problem', text: t('planNeedsDays') })); return; }
+      const d = (v) => { const [y, mo, da] = v.split('-').map(Number); return { year: y, month: mo, day: da }; };
+      const submit = $('plan-submit');
+      submit.disabled = true;
+      try {
+        const draft = await api('POST', '/v1/me/plans', {
+          startDate: d(start.value), endDate: d(end.value), days, note: $('p-note').value.trim(),
+        }, { 'Idempotency-Key': randomKey() });
+        await api('POST', '/v1/me/plans/' + draft.name.split('/')[1] + ':submit');
+        problems.append(el('p', { class: 'ok', text: t('planSent') }));
+        listPlans();
+      } catch (e) {
+        if (e instanceof Problem && e.violations.length) {
+          problems.append(el('p', { class: 'problem', text: t('planBroken') }),
+            el('ul', { class: 'violations' }, e.violations.map((v) => el('li', { 'data-reason': v.reason },
+              Object.prototype.hasOwnProperty.call(T, 'violation.' + v.reason) ? t('violation.' + v.reason) : v.message,
+              el('span', { class: 'sub', text: v.message })))));
+        } else {
+          problems.append(el('p', { class: 'problem', text: t('refused', explain(e)) }));
+        }
+        listPlans();
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    listPlans();
+    exceptions();
+  }
+
+  /** The one-day exception form and the officer's exceptions with their state. */
+  function exceptions() {
+    const form = $('exception-form');
+    const date = $('x-date');
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    if (!date.value) date.value = tomorrow.getFullYear() + '-' + pad(tomorrow.getMonth() + 1) + '-' + pad(tomorrow.getDate());
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const problems = $('exception-problems');
+      problems.replaceChildren();
+      const [y, m, d] = date.value.split('-').map(Number);
+      const submit = $('exception-submit');
+      submit.disabled = true;
+      try {
+        await api('POST', '/v1/me/day-exceptions', {
+          date: { year: y, month: m, day: d }, place: 'WORK_PLACE_' + $('x-place').value, note: $('x-note').value.trim(),
+        });
+        problems.append(el('p', { class: 'ok', text: t('exceptionSent') }));
+      } catch (e) {
+        problems.append(el('p', { class: 'problem', text: t('refused', explain(e)) }));
+        if (e instanceof Problem && e.violations.length) {
+          problems.append(el('ul', { class: 'violations' }, e.violations.map((v) => el('li', { 'data-reason': v.reason },
+            Object.prototype.hasOwnProperty.call(T, 'violation.' + v.reason) ? t('violation.' + v.reason) : v.message))));
+        }
+      } finally {
+        submit.disabled = false;
+        listExceptions();
+      }
+    });
+    listExceptions();
+  }
+
+  async function listExceptions() {
+    const list = $('exceptions');
+    try {
+      const r = await api('GET', '/v1/me/day-exceptions?pageSize=50');
+      const items = r.dayExceptions || [];
+      if (!items.length) { list.replaceChildren(el('li', { class: 'note', text: t('exceptionsEmpty') })); return; }
+      list.replaceChildren(...items.map((x) => el('li', { class: 'card', 'data-name': x.name },
+        el('h3', { text: day(x.date) + ': ' + placeText(x.place) }),
+        el('p', { class: 'badge state', text: t('planState.' + strip(x.state, 'PLAN_STATE_')) }),
+        x.decisionReason ? el('p', { class: 'note', text: t('decision', x.decisionReason) }) : null)));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    }
+  }
+
+  async function listPlans() {
+    const list = $('plans');
+    try {
+      const r = await api('GET', '/v1/me/plans?pageSize=50');
+      const items = r.plans || [];
+      if (!items.length) { list.replaceChildren(el('li', { text: t('plansEmpty') })); return; }
+      list.replaceChildren(...items.map((p) => el('li', { class: 'card', 'data-name': p.name },
+        el('h3', { text: t('period', day(p.startDate), day(p.endDate)) }),
+        el('p', { class: 'badge state', text: t('planState.' + strip(p.state, 'PLAN_STATE_')) }),
+        planDays(p.days),
+        p.decisionReason ? el('p', { class: 'note', text: t('decision', p.decisionReason) }) : null)));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    }
+  }
+
+  if (body.dataset.page === 'signin' && window.caches) {
+    // Signed out (or never in): no page of the previous person stays in this browser's cache.
+    caches.keys().then((keys) => keys.forEach((k) => caches.delete(k))).catch(() => {});
+  }
+  if ('serviceWorker' in navigator && body.dataset.page !== 'signin') {
+    navigator.serviceWorker.register('/sw.js').catch(() => {});
+  }
+  const pages = { today, inbox, team, asked, plans };
+  const run = pages[body.dataset.page];
+  if (run) run();
+})();
