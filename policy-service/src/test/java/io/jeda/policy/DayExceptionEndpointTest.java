@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
-import io.jeda.policy.domain.Officer;
+import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.v1.ApproveDayExceptionRequest;
 import io.jeda.policy.v1.CreateDayExceptionRequest;
 import io.jeda.policy.v1.DayException;

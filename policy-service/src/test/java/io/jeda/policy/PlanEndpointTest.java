@@ -6,7 +6,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
-import io.jeda.policy.domain.Officer;
+import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.v1.ApprovePlanRequest;
 import io.jeda.policy.v1.CreatePlanRequest;
 import io.jeda.policy.v1.GetPlanRequest;

@@ -4,7 +4,7 @@ import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.CalendarService;
+import io.jeda.policy.app.calendar.CalendarService;
 import io.jeda.policy.v1.Absence;
 import io.jeda.policy.v1.CalendarDay;
 import io.jeda.policy.v1.CalendarServiceGrpc;

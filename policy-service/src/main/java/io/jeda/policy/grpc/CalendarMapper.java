@@ -2,11 +2,11 @@ package io.jeda.policy.grpc;
 
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.Absence;
-import io.jeda.policy.domain.AbsenceKind;
-import io.jeda.policy.domain.CalendarDay;
-import io.jeda.policy.domain.CalendarDayKind;
-import io.jeda.policy.domain.RamadanPeriod;
+import io.jeda.policy.domain.calendar.Absence;
+import io.jeda.policy.domain.calendar.AbsenceKind;
+import io.jeda.policy.domain.calendar.CalendarDay;
+import io.jeda.policy.domain.calendar.CalendarDayKind;
+import io.jeda.policy.domain.calendar.RamadanPeriod;
 import io.jeda.policy.v1.ListAbsencesRequest;
 import io.jeda.policy.v1.ListAbsencesResponse;
 import io.jeda.policy.v1.ListCalendarDaysRequest;

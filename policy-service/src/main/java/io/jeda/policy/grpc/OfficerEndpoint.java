@@ -3,7 +3,7 @@ package io.jeda.policy.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.OfficerService;
+import io.jeda.policy.app.organisation.OfficerService;
 import io.jeda.policy.v1.CreateOfficerRequest;
 import io.jeda.policy.v1.GetOfficerRequest;
 import io.jeda.policy.v1.ListOfficersRequest;

@@ -1,8 +1,8 @@
 package io.jeda.policy.grpc;
 
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.Officer;
-import io.jeda.policy.domain.OfficerView;
+import io.jeda.policy.domain.organisation.Officer;
+import io.jeda.policy.domain.organisation.OfficerView;
 import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.ListOfficersRequest;
 import io.jeda.policy.v1.ListOfficersResponse;

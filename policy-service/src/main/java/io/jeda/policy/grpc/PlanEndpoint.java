@@ -2,8 +2,8 @@ package io.jeda.policy.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
-import io.jeda.policy.domain.DayExceptionService;
-import io.jeda.policy.domain.PlanService;
+import io.jeda.policy.app.plan.DayExceptionService;
+import io.jeda.policy.app.plan.PlanService;
 import io.jeda.policy.v1.ApproveDayExceptionRequest;
 import io.jeda.policy.v1.ApprovePlanRequest;
 import io.jeda.policy.v1.CreateDayExceptionRequest;

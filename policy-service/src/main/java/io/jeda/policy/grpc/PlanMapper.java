@@ -2,10 +2,10 @@ package io.jeda.policy.grpc;
 
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.PlanInput;
-import io.jeda.policy.domain.PlanPage;
-import io.jeda.policy.domain.PlanService;
-import io.jeda.policy.domain.PlanView;
+import io.jeda.policy.domain.plan.PlanInput;
+import io.jeda.policy.domain.plan.PlanPage;
+import io.jeda.policy.app.plan.PlanService;
+import io.jeda.policy.domain.plan.PlanView;
 import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.ListDayExceptionsResponse;
 import io.jeda.policy.v1.ListPlanTransitionsResponse;
@@ -53,14 +53,14 @@ public final class PlanMapper {
     }
 
     /** A state filter; UNSPECIFIED means none. */
-    static io.jeda.policy.domain.PlanState stateFilter(PlanState state) {
+    static io.jeda.policy.domain.plan.PlanState stateFilter(PlanState state) {
         if (state == PlanState.PLAN_STATE_UNSPECIFIED) {
             return null;
         }
         if (state == PlanState.UNRECOGNIZED) {
             throw JedaException.invalidField("state", "state is not a known plan state");
         }
-        return io.jeda.policy.domain.PlanState.valueOf(state.name().substring("PLAN_STATE_".length()));
+        return io.jeda.policy.domain.plan.PlanState.valueOf(state.name().substring("PLAN_STATE_".length()));
     }
 
     /** Every field of a plan being created. */
@@ -90,21 +90,21 @@ public final class PlanMapper {
                 paths.contains("note") ? plan.getNote() : null);
     }
 
-    private static List<io.jeda.policy.domain.PlanDay> toDays(List<PlanDay> days) {
-        List<io.jeda.policy.domain.PlanDay> out = new ArrayList<>();
+    private static List<io.jeda.policy.domain.plan.PlanDay> toDays(List<PlanDay> days) {
+        List<io.jeda.policy.domain.plan.PlanDay> out = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             PlanDay d = days.get(i);
             String f = "plan.days[" + i + "]";
             LocalTime start = ProtoConversions.isSet(d.getStartTime())
                     ? ProtoConversions.toLocalTime(d.getStartTime(), f + ".start_time") : null;
-            out.add(new io.jeda.policy.domain.PlanDay(ProtoConversions.toDayOfWeek(d.getDayOfWeek(), f + ".day_of_week"),
+            out.add(new io.jeda.policy.domain.plan.PlanDay(ProtoConversions.toDayOfWeek(d.getDayOfWeek(), f + ".day_of_week"),
                     ProtoConversions.toWorkPlace(d.getPlace(), f + ".place"), start));
         }
         return out;
     }
 
     static Plan toProto(PlanView view) {
-        io.jeda.policy.domain.Plan p = view.plan();
+        io.jeda.policy.domain.plan.Plan p = view.plan();
         Plan.Builder b = Plan.newBuilder()
                 .setName("plans/" + p.id())
                 .setOfficer("officers/" + p.officerNip())
@@ -115,7 +115,7 @@ public final class PlanMapper {
                 .setCreateTime(ProtoConversions.toTimestamp(p.createdAt()))
                 .setUpdateTime(ProtoConversions.toTimestamp(p.updatedAt()))
                 .setNote(p.note() == null ? "" : p.note());
-        for (io.jeda.policy.domain.PlanDay d : io.jeda.policy.domain.PlanDay.decode(p.days())) {
+        for (io.jeda.policy.domain.plan.PlanDay d : io.jeda.policy.domain.plan.PlanDay.decode(p.days())) {
             b.addDays(PlanDay.newBuilder()
                     .setDayOfWeek(ProtoConversions.toProto(d.dayOfWeek()))
                     .setPlace(ProtoConversions.toProto(d.place()))
@@ -124,7 +124,7 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static PlanState toProto(io.jeda.policy.domain.PlanState s) {
+    static PlanState toProto(io.jeda.policy.domain.plan.PlanState s) {
         return PlanState.valueOf("PLAN_STATE_" + s.name());
     }
 
@@ -134,10 +134,10 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static ListPlanTransitionsResponse toTransitions(PlanPage<io.jeda.policy.domain.PlanTransition> page) {
+    static ListPlanTransitionsResponse toTransitions(PlanPage<io.jeda.policy.domain.plan.PlanTransition> page) {
         ListPlanTransitionsResponse.Builder b = ListPlanTransitionsResponse.newBuilder()
                 .setNextPageToken(page.nextPageToken());
-        for (io.jeda.policy.domain.PlanTransition t : page.items()) {
+        for (io.jeda.policy.domain.plan.PlanTransition t : page.items()) {
             b.addTransitions(PlanTransition.newBuilder()
                     .setFromState(toProto(t.fromState()))
                     .setToState(toProto(t.toState()))
@@ -148,7 +148,7 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static DayException toProto(io.jeda.policy.domain.DayException e) {
+    static DayException toProto(io.jeda.policy.domain.plan.DayException e) {
         DayException.Builder b = DayException.newBuilder()
                 .setName("dayExceptions/" + e.id())
                 .setOfficer("officers/" + e.officerNip())
@@ -163,7 +163,7 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static ListDayExceptionsResponse toExceptions(PlanPage<io.jeda.policy.domain.DayException> page) {
+    static ListDayExceptionsResponse toExceptions(PlanPage<io.jeda.policy.domain.plan.DayException> page) {
         ListDayExceptionsResponse.Builder b = ListDayExceptionsResponse.newBuilder()
                 .setNextPageToken(page.nextPageToken());
         page.items().forEach(e -> b.addDayExceptions(toProto(e)));

@@ -3,7 +3,7 @@ package io.jeda.policy.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.PositionService;
+import io.jeda.policy.app.organisation.PositionService;
 import io.jeda.policy.v1.CreatePositionRequest;
 import io.jeda.policy.v1.GetPositionRequest;
 import io.jeda.policy.v1.ListPositionsRequest;

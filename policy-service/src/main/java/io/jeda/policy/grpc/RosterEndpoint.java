@@ -3,7 +3,7 @@ package io.jeda.policy.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.security.Caller;
-import io.jeda.policy.domain.RosterService;
+import io.jeda.policy.app.roster.RosterService;
 import io.jeda.policy.v1.CreateRosterOverrideRequest;
 import io.jeda.policy.v1.CreateRosterRequest;
 import io.jeda.policy.v1.GetRosterRequest;

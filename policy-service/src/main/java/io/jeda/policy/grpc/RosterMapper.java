@@ -1,10 +1,10 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.policy.domain.OnCallSlot;
-import io.jeda.policy.domain.Roster;
-import io.jeda.policy.domain.RosterDetails;
-import io.jeda.policy.domain.RosterMember;
-import io.jeda.policy.domain.RosterOverride;
+import io.jeda.policy.domain.roster.OnCallSlot;
+import io.jeda.policy.domain.roster.Roster;
+import io.jeda.policy.domain.roster.RosterDetails;
+import io.jeda.policy.domain.roster.RosterMember;
+import io.jeda.policy.domain.roster.RosterOverride;
 import io.jeda.policy.v1.CreateRosterOverrideRequest;
 import io.jeda.policy.v1.ListOnCallSlotsResponse;
 import io.jeda.policy.v1.ListRostersResponse;
@@ -63,7 +63,7 @@ final class RosterMapper {
         return b.build();
     }
 
-    static ListRostersResponse toProto(io.jeda.policy.domain.RosterService.RosterPage page) {
+    static ListRostersResponse toProto(io.jeda.policy.app.roster.RosterService.RosterPage page) {
         ListRostersResponse.Builder b = ListRostersResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.rosters().forEach(d -> b.addRosters(toProto(d)));
         return b.build();

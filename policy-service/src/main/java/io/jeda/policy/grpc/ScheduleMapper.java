@@ -1,10 +1,10 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.policy.domain.EffectiveDay;
-import io.jeda.policy.domain.OnCallSlot;
-import io.jeda.policy.domain.ScheduleBatch;
-import io.jeda.policy.domain.ScheduleReason;
-import io.jeda.policy.domain.ScheduleWindow;
+import io.jeda.policy.domain.schedule.EffectiveDay;
+import io.jeda.policy.domain.roster.OnCallSlot;
+import io.jeda.policy.domain.schedule.ScheduleBatch;
+import io.jeda.policy.domain.schedule.ScheduleReason;
+import io.jeda.policy.domain.schedule.ScheduleWindow;
 import io.jeda.policy.v1.BatchGetEffectiveSchedulesResponse;
 import io.jeda.policy.v1.EffectiveSchedule;
 import io.jeda.policy.v1.ListEffectiveSchedulesResponse;

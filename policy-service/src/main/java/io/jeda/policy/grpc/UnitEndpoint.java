@@ -3,7 +3,7 @@ package io.jeda.policy.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.UnitService;
+import io.jeda.policy.app.organisation.UnitService;
 import io.jeda.policy.v1.CreateUnitRequest;
 import io.jeda.policy.v1.GetUnitRequest;
 import io.jeda.policy.v1.ListUnitsRequest;

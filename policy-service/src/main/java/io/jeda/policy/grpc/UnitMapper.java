@@ -2,9 +2,9 @@ package io.jeda.policy.grpc;
 
 import com.google.protobuf.FieldMask;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.Office;
-import io.jeda.policy.domain.Unit;
-import io.jeda.policy.domain.UnitDetails;
+import io.jeda.policy.domain.organisation.Office;
+import io.jeda.policy.domain.organisation.Unit;
+import io.jeda.policy.domain.organisation.UnitDetails;
 import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.ListUnitsRequest;
 import io.jeda.policy.v1.ListUnitsResponse;

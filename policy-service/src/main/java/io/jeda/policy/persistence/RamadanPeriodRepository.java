@@ -1,6 +1,6 @@
 package io.jeda.policy.persistence;
 
-import io.jeda.policy.domain.*;
+import io.jeda.policy.domain.calendar.RamadanPeriod;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

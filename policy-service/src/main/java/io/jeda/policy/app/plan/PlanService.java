@@ -1,0 +1,345 @@
+package io.jeda.policy.app.plan;
+
+import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.error.Violation;
+import io.jeda.common.paging.PageRequest;
+import io.jeda.common.security.Caller;
+import io.jeda.policy.domain.Ids;
+import io.jeda.policy.domain.PolicySettings;
+import io.jeda.policy.domain.organisation.Officer;
+import io.jeda.policy.domain.organisation.Position;
+import io.jeda.policy.domain.plan.Plan;
+import io.jeda.policy.domain.plan.PlanDay;
+import io.jeda.policy.domain.plan.PlanInput;
+import io.jeda.policy.domain.plan.PlanPage;
+import io.jeda.policy.domain.plan.PlanRules;
+import io.jeda.policy.domain.plan.PlanState;
+import io.jeda.policy.domain.plan.PlanTransition;
+import io.jeda.policy.domain.plan.PlanView;
+import io.jeda.policy.persistence.OfficerRepository;
+import io.jeda.policy.persistence.PlanRepository;
+import io.jeda.policy.persistence.PlanTransitionRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The life cycle of FWA plans: DRAFT -> SUBMITTED -> APPROVED or REJECTED, APPROVED -> REVOKED, with
+ * ACTIVE and EXPIRED derived from the officer's local today. Validation ({@link PlanRules}) runs at
+ * submission and again at approval, because the position may change in between.
+ * <p>
+ * Every state change is a conditional UPDATE on the expected state plus one row of history in the
+ * same transaction, so two concurrent decisions on one plan cannot both succeed and the history
+ * never disagrees with the plan. Creation is recorded as a DRAFT -> DRAFT transition: there is no
+ * state before a plan exists, and DRAFT -> DRAFT says "came into being as a draft" without inventing
+ * one.
+ */
+@Singleton
+public class PlanService {
+
+    /** Stored states a caller may filter a listing by; ACTIVE and EXPIRED are only ever derived. */
+    private static final Set<PlanState> STORED_STATES = Set.of(PlanState.DRAFT, PlanState.SUBMITTED,
+            PlanState.APPROVED, PlanState.REJECTED, PlanState.REVOKED);
+    /** The update mask paths an officer may change. */
+    public static final Set<String> UPDATABLE_FIELDS = Set.of("start_date", "end_date", "days", "note");
+
+    private final PlanRepository plans;
+    private final PlanTransitionRepository transitions;
+    private final OfficerRepository officers;
+    private final PlanAccess access;
+    private final PolicySettings settings;
+    private final TransactionOperations<Connection> tx;
+
+    public PlanService(PlanRepository plans, PlanTransitionRepository transitions, OfficerRepository officers,
+                       PlanAccess access, PolicySettings settings,
+                       TransactionOperations<Connection> tx) {
+        this.plans = plans;
+        this.transitions = transitions;
+        this.officers = officers;
+        this.access = access;
+        this.settings = settings;
+        this.tx = tx;
+    }
+
+    /**
+     * Creates a DRAFT plan. With a request id the create is idempotent: the UNIQUE(officer_nip,
+     * request_id) constraint decides, and a retry that hits it gets the plan the first request made.
+     */
+    public PlanView create(Caller caller, String nip, PlanInput input, @Nullable String requestId) {
+        Officer officer = access.officer(nip);
+        access.requireOwnerOrAdmin(caller, officer);
+        Position position = access.position(officer);
+        if (input.startDate() == null || input.endDate() == null || input.days() == null) {
+            throw JedaException.invalidField("plan", "start_date, end_date and days are required");
+        }
+        PlanRules.checkPeriod(input.startDate(), input.endDate(), settings);
+        List<PlanDay> days = withStarts(input.days(), position);
+        PlanRules.checkDays(days);
+        String note = access.note(input.note());
+        String key = requestId == null || requestId.isBlank() ? null : requestId.strip();
+        if (key != null && key.length() > 64) {
+            throw JedaException.invalidArgument("INVALID_REQUEST_ID", "request_id may have at most 64 characters",
+                    "field", "request_id");
+        }
+        Instant now = access.now();
+        Plan plan = new Plan(Ids.newId(), nip, input.startDate(), input.endDate(), PlanDay.encode(days),
+                PlanState.DRAFT, note, "", key, now, now, 0);
+        try {
+            tx.executeWrite(status -> {
+                plans.save(plan);
+                transitions.save(new PlanTransition(null, plan.id(), PlanState.DRAFT, PlanState.DRAFT,
+                        access.actor(caller), now, ""));
+                return null;
+            });
+        } catch (DataAccessException e) {
+            if (key != null && isDuplicateKey(e)) {
+                Optional<Plan> first = plans.findByOfficerNipAndRequestId(nip, key);
+                if (first.isPresent()) {
+                    return view(first.get(), officer);
+                }
+            }
+            throw e;
+        }
+        return view(plan, officer);
+    }
+
+    public PlanView get(Caller caller, String id) {
+        Plan plan = plan(id);
+        Officer officer = access.officer(plan.officerNip());
+        access.requireReader(caller, officer);
+        return view(plan, officer);
+    }
+
+    /**
+     * Plans of one officer, or with {@code nip} "-" of the calling officer's direct reports; newest
+     * first.
+     *
+     * @param state a stored state to filter by, or null for all
+     */
+    public PlanPage<PlanView> list(Caller caller, String nip, @Nullable PlanState state, PageRequest page) {
+        if (state != null && !STORED_STATES.contains(state)) {
+            throw JedaException.invalidArgument("INVALID_STATE_FILTER",
+                    "state may be DRAFT, SUBMITTED, APPROVED, REJECTED or REVOKED; ACTIVE and EXPIRED are derived",
+                    "field", "state");
+        }
+        int limit = page.size() + 1;
+        List<Plan> rows;
+        Map<String, Officer> owners;
+        if ("-".equals(nip)) {
+            String manager = access.requirePersonSubject(caller);
+            owners = officers.findByManagerNip(manager).stream()
+                    .collect(Collectors.toMap(Officer::nip, Function.identity()));
+            rows = state == null ? plans.listByManager(manager, limit, page.offset())
+                    : plans.listByManagerAndState(manager, state.name(), limit, page.offset());
+        } else {
+            Officer officer = access.officer(nip);
+            access.requireReader(caller, officer);
+            owners = Map.of(officer.nip(), officer);
+            rows = state == null ? plans.listByOfficer(nip, limit, page.offset())
+                    : plans.listByOfficerAndState(nip, state.name(), limit, page.offset());
+        }
+        boolean more = rows.size() > page.size();
+        Function<Officer, LocalDate> today = access.todayOfEach();
+        List<PlanView> out = new ArrayList<>();
+        for (Plan p : more ? rows.subList(0, page.size()) : rows) {
+            Officer o = owners.get(p.officerNip());
+            out.add(new PlanView(p, o == null ? p.state() : p.stateOn(today.apply(o))));
+        }
+        return new PlanPage<>(out, more ? page.nextToken(out.size()) : "");
+    }
+
+    /** Changes the masked fields of a DRAFT; only the owner. */
+    public PlanView update(Caller caller, String id, Set<String> paths, PlanInput input) {
+        Plan plan = plan(id);
+        Officer officer = access.officer(plan.officerNip());
+        access.requireOwner(caller, officer);
+        if (plan.state() != PlanState.DRAFT) {
+            throw notEditable(plan, officer);
+        }
+        for (String p : paths) {
+            if (!UPDATABLE_FIELDS.contains(p)) {
+                throw JedaException.invalidArgument("INVALID_UPDATE_MASK",
+                        "update_mask path '" + p + "' is not one of " + UPDATABLE_FIELDS, "field", "update_mask",
+                        "path", p);
+            }
+        }
+        Position position = access.position(officer);
+        LocalDate start = paths.contains("start_date") ? required(input.startDate(), "start_date") : plan.startDate();
+        LocalDate end = paths.contains("end_date") ? required(input.endDate(), "end_date") : plan.endDate();
+        PlanRules.checkPeriod(start, end, settings);
+        String days = plan.days();
+        if (paths.contains("days")) {
+            List<PlanDay> d = withStarts(input.days() == null ? List.of() : input.days(), position);
+            PlanRules.checkDays(d);
+            days = PlanDay.encode(d);
+        }
+        String note = paths.contains("note") ? access.note(input.note()) : plan.note();
+        if (plans.updateDraft(id, start, end, days, note) == 0) {
+            // Submitted (or deleted) between our read and our write.
+            throw notEditable(plan(id), officer);
+        }
+        return view(plan(id), officer);
+    }
+
+    /** DRAFT -> SUBMITTED after validation; only the owner. */
+    public PlanView submit(Caller caller, String id) {
+        Plan plan = plan(id);
+        Officer officer = access.officer(plan.officerNip());
+        access.requireOwner(caller, officer);
+        requireState(plan, officer, PlanState.DRAFT, PlanState.SUBMITTED);
+        return moveValidated(caller, plan, officer, PlanState.DRAFT, PlanState.SUBMITTED);
+    }
+
+    /** SUBMITTED -> APPROVED after validating again; only the direct manager or ADMIN. */
+    public PlanView approve(Caller caller, String id) {
+        Plan plan = plan(id);
+        Officer officer = access.officer(plan.officerNip());
+        access.requireDecider(caller, officer);
+        requireState(plan, officer, PlanState.SUBMITTED, PlanState.APPROVED);
+        return moveValidated(caller, plan, officer, PlanState.SUBMITTED, PlanState.APPROVED);
+    }
+
+    /** SUBMITTED -> REJECTED with a reason; only the direct manager or ADMIN. */
+    public PlanView reject(Caller caller, String id, String reason) {
+        Plan plan = plan(id);
+        Officer officer = access.officer(plan.officerNip());
+        access.requireDecider(caller, officer);
+        String why = access.requireReason(reason);
+        requireState(plan, officer, PlanState.SUBMITTED, PlanState.REJECTED);
+        return move(caller, plan, officer, PlanState.SUBMITTED, PlanState.REJECTED, why);
+    }
+
+    /** APPROVED (shown APPROVED or ACTIVE) -> REVOKED with a reason; only the direct manager or ADMIN. */
+    public PlanView revoke(Caller caller, String id, String reason) {
+        Plan plan = plan(id);
+        Officer officer = access.officer(plan.officerNip());
+        access.requireDecider(caller, officer);
+        String why = access.requireReason(reason);
+        PlanState shown = plan.stateOn(access.today(officer));
+        if (shown != PlanState.APPROVED && shown != PlanState.ACTIVE) {
+            // An expired plan is history; revoking it would rewrite what was in force.
+            throw PlanAccess.illegalTransition("plans/" + id, shown, PlanState.REVOKED);
+        }
+        return move(caller, plan, officer, PlanState.APPROVED, PlanState.REVOKED, why);
+    }
+
+    /** The history of a plan, oldest first; for the owner, the direct manager, ADMIN and SERVICE. */
+    public PlanPage<PlanTransition> transitions(Caller caller, String id, PageRequest page) {
+        Plan plan = plan(id);
+        access.requireReader(caller, access.officer(plan.officerNip()));
+        List<PlanTransition> rows = transitions.listByPlan(id, page.size() + 1, page.offset());
+        boolean more = rows.size() > page.size();
+        List<PlanTransition> out = more ? rows.subList(0, page.size()) : rows;
+        return new PlanPage<>(List.copyOf(out), more ? page.nextToken(out.size()) : "");
+    }
+
+    private void validate(Plan plan, Officer officer) {
+        Position position = access.position(officer);
+        List<Plan> others = new ArrayList<>();
+        for (PlanState s : List.of(PlanState.SUBMITTED, PlanState.APPROVED)) {
+            others.addAll(plans.findByOfficerNipInAndStateAndStartDateLessThanEqualsAndEndDateGreaterThanEquals(
+                    List.of(officer.nip()), s, plan.endDate(), plan.startDate()));
+        }
+        List<Violation> violations = PlanRules.validate(plan, position, officer, others, access.today(officer),
+                settings);
+        if (!violations.isEmpty()) {
+            throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY",
+                    "plan " + plan.id() + " breaks " + violations.size() + " rule(s): "
+                            + violations.stream().map(Violation::message).collect(Collectors.joining("; ")),
+                    violations);
+        }
+    }
+
+    /**
+     * A transition into a state that holds the plan's dates (SUBMITTED, APPROVED): the rules, which
+     * look at the officer's other held plans, are checked in the same transaction as the move, under
+     * the officer's row lock. Two overlapping plans submitted at once then cannot both pass.
+     */
+    private PlanView moveValidated(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to) {
+        return move(caller, plan, officer, from, to, "", true);
+    }
+
+    private PlanView move(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to, String reason) {
+        return move(caller, plan, officer, from, to, reason, false);
+    }
+
+    private PlanView move(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to, String reason,
+                          boolean validateUnderLock) {
+        Instant now = access.now();
+        boolean moved = tx.executeWrite(status -> {
+            if (validateUnderLock) {
+                officers.lockByNip(officer.nip());
+                validate(plan, officer);
+            }
+            if (plans.updateStateIfCurrent(plan.id(), from.name(), to.name(), reason, now) == 0) {
+                return false;
+            }
+            transitions.save(new PlanTransition(null, plan.id(), from, to, access.actor(caller), now, reason));
+            return true;
+        });
+        Plan current = plan(plan.id());
+        if (!moved) {
+            // Someone else changed the plan after we read it; report what it is now.
+            throw PlanAccess.illegalTransition("plans/" + plan.id(), current.stateOn(access.today(officer)), to);
+        }
+        return view(current, officer);
+    }
+
+    private void requireState(Plan plan, Officer officer, PlanState from, PlanState to) {
+        if (plan.state() != from) {
+            throw PlanAccess.illegalTransition("plans/" + plan.id(), plan.stateOn(access.today(officer)), to);
+        }
+    }
+
+    private JedaException notEditable(Plan plan, Officer officer) {
+        PlanState shown = plan.stateOn(access.today(officer));
+        return JedaException.failedPrecondition("PLAN_NOT_EDITABLE",
+                "plan " + plan.id() + " is " + shown + "; only a DRAFT can be changed", "name", "plans/" + plan.id(),
+                "state", shown.name());
+    }
+
+    private Plan plan(String id) {
+        return plans.findById(id).orElseThrow(() -> JedaException.notFound("plan", "plans/" + id));
+    }
+
+    private PlanView view(Plan plan, Officer officer) {
+        return new PlanView(plan, plan.stateOn(access.today(officer)));
+    }
+
+    private static List<PlanDay> withStarts(List<PlanDay> days, Position position) {
+        return days.stream()
+                .map(d -> d.start() == null ? new PlanDay(d.dayOfWeek(), d.place(), position.defaultStart()) : d)
+                .toList();
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw JedaException.invalidField(field, field + " is required when it is in the update mask");
+        }
+        return value;
+    }
+
+    /** A unique-key violation, whichever driver reported it (SQLState class 23). */
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
