@@ -42,7 +42,7 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     @Override
     public void createPlan(CreatePlanRequest req, StreamObserver<Plan> out) {
         reply(out, PlanMapper.toProto(plans.create(CallerContext.current(), PlanMapper.officerNip(req.getParent(), "parent"),
-                PlanMapper.toInput(req.getPlan()), req.getRequestId())));
+                PlanMapper.toInput(req.getPlan()), req.getRequestId(), req.getValidateOnly())));
     }
 
     @Override
@@ -65,7 +65,8 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
 
     @Override
     public void submitPlan(SubmitPlanRequest req, StreamObserver<Plan> out) {
-        reply(out, PlanMapper.toProto(plans.submit(CallerContext.current(), PlanMapper.planId(req.getName()))));
+        reply(out, PlanMapper.toProto(plans.submit(CallerContext.current(), PlanMapper.planId(req.getName()),
+                req.getValidateOnly())));
     }
 
     @Override
@@ -93,14 +94,10 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
 
     @Override
     public void createDayException(CreateDayExceptionRequest req, StreamObserver<DayException> out) {
-        DayException e = req.getDayException();
+        PlanMapper.ExceptionRequest e = PlanMapper.toRequest(req.getDayException());
         reply(out, PlanMapper.toProto(exceptions.create(CallerContext.current(),
-                PlanMapper.officerNip(req.getParent(), "parent"),
-                ProtoConversions.toLocalDate(e.getDate(), "day_exception.date"),
-                ProtoConversions.toWorkPlace(e.getPlace(), "day_exception.place"),
-                ProtoConversions.isSet(e.getStartTime())
-                        ? ProtoConversions.toLocalTime(e.getStartTime(), "day_exception.start_time") : null,
-                e.getNote())));
+                PlanMapper.officerNip(req.getParent(), "parent"), e.date(), e.place(), e.start(), e.note(),
+                req.getValidateOnly())));
     }
 
     @Override

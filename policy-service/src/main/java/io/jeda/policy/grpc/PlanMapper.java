@@ -2,9 +2,9 @@ package io.jeda.policy.grpc;
 
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
+import io.jeda.policy.app.plan.PlanService;
 import io.jeda.policy.domain.plan.PlanInput;
 import io.jeda.policy.domain.plan.PlanPage;
-import io.jeda.policy.app.plan.PlanService;
 import io.jeda.policy.domain.plan.PlanView;
 import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.ListDayExceptionsResponse;
@@ -14,7 +14,9 @@ import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanDay;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.PlanTransition;
+import io.micronaut.core.annotation.Nullable;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -103,10 +105,23 @@ public final class PlanMapper {
         return out;
     }
 
+    /** What an officer asks for in a one-day exception, read from the proto. */
+    record ExceptionRequest(LocalDate date, io.jeda.policy.domain.WorkPlace place, @Nullable LocalTime start,
+                            String note) {
+    }
+
+    static ExceptionRequest toRequest(DayException e) {
+        return new ExceptionRequest(ProtoConversions.toLocalDate(e.getDate(), "day_exception.date"),
+                ProtoConversions.toWorkPlace(e.getPlace(), "day_exception.place"),
+                ProtoConversions.isSet(e.getStartTime())
+                        ? ProtoConversions.toLocalTime(e.getStartTime(), "day_exception.start_time") : null,
+                e.getNote());
+    }
+
     static Plan toProto(PlanView view) {
         io.jeda.policy.domain.plan.Plan p = view.plan();
         Plan.Builder b = Plan.newBuilder()
-                .setName("plans/" + p.id())
+                .setName(p.id() == null ? "" : io.jeda.policy.domain.plan.Plan.nameOf(p.id()))
                 .setOfficer("officers/" + p.officerNip())
                 .setStartDate(ProtoConversions.toDate(p.startDate()))
                 .setEndDate(ProtoConversions.toDate(p.endDate()))
@@ -150,7 +165,7 @@ public final class PlanMapper {
 
     static DayException toProto(io.jeda.policy.domain.plan.DayException e) {
         DayException.Builder b = DayException.newBuilder()
-                .setName("dayExceptions/" + e.id())
+                .setName(e.id() == null ? "" : io.jeda.policy.domain.plan.DayException.nameOf(e.id()))
                 .setOfficer("officers/" + e.officerNip())
                 .setDate(ProtoConversions.toDate(e.onDate()))
                 .setPlace(ProtoConversions.toProto(e.place()))

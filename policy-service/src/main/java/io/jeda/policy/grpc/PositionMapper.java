@@ -2,9 +2,9 @@ package io.jeda.policy.grpc;
 
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
+import io.jeda.policy.domain.WorkPlace;
 import io.jeda.policy.domain.organisation.FlexiTimeKind;
 import io.jeda.policy.domain.organisation.Position;
-import io.jeda.policy.domain.WorkPlace;
 import io.jeda.policy.v1.ListPositionsRequest;
 import io.jeda.policy.v1.ListPositionsResponse;
 

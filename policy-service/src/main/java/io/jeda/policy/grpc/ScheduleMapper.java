@@ -1,7 +1,7 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.policy.domain.schedule.EffectiveDay;
 import io.jeda.policy.domain.roster.OnCallSlot;
+import io.jeda.policy.domain.schedule.EffectiveDay;
 import io.jeda.policy.domain.schedule.ScheduleBatch;
 import io.jeda.policy.domain.schedule.ScheduleReason;
 import io.jeda.policy.domain.schedule.ScheduleWindow;

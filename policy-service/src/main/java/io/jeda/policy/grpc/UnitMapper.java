@@ -1,6 +1,7 @@
 package io.jeda.policy.grpc;
 
 import com.google.protobuf.FieldMask;
+import com.google.type.LatLng;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.domain.organisation.Office;
 import io.jeda.policy.domain.organisation.Unit;
@@ -8,7 +9,6 @@ import io.jeda.policy.domain.organisation.UnitDetails;
 import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.ListUnitsRequest;
 import io.jeda.policy.v1.ListUnitsResponse;
-import com.google.type.LatLng;
 
 import java.time.LocalTime;
 import java.util.ArrayList;

@@ -1,13 +1,11 @@
 package io.jeda.policy.app.plan;
 
-import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
 import io.jeda.policy.domain.TimeZones;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.organisation.Position;
 import io.jeda.policy.domain.organisation.Unit;
-import io.jeda.policy.domain.plan.PlanState;
 import io.jeda.policy.persistence.OfficerRepository;
 import io.jeda.policy.persistence.PositionRepository;
 import io.jeda.policy.persistence.UnitRepository;
@@ -30,11 +28,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class PlanAccess {
-
-    /** Longest reason a manager may give, the size of the decision_reason column. */
-    public static final int MAX_REASON_CHARS = 1000;
-    /** Longest note an officer may write, the size of the note column. */
-    public static final int MAX_NOTE_CHARS = 1000;
 
     private static final Pattern NIP = Pattern.compile("\\d{18}");
 
@@ -137,37 +130,5 @@ public class PlanAccess {
     /** How the history names who acted: `officers/{nip}` for a person, the client id for a system. */
     public String actor(Caller caller) {
         return NIP.matcher(caller.subject()).matches() ? "officers/" + caller.subject() : caller.subject();
-    }
-
-    /** A manager's reason: required, at most {@link #MAX_REASON_CHARS} characters. */
-    public String requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw JedaException.invalidArgument("REASON_REQUIRED", "a reason is required", "field", "reason");
-        }
-        String r = reason.strip();
-        if (r.length() > MAX_REASON_CHARS) {
-            throw JedaException.invalidArgument("REASON_TOO_LONG",
-                    "the reason may have at most " + MAX_REASON_CHARS + " characters", "field", "reason",
-                    "max_chars", String.valueOf(MAX_REASON_CHARS));
-        }
-        return r;
-    }
-
-    /** An officer's note: optional, at most {@link #MAX_NOTE_CHARS} characters. */
-    public String note(String note) {
-        String n = note == null ? "" : note.strip();
-        if (n.length() > MAX_NOTE_CHARS) {
-            throw JedaException.invalidArgument("NOTE_TOO_LONG",
-                    "the note may have at most " + MAX_NOTE_CHARS + " characters", "field", "note",
-                    "max_chars", String.valueOf(MAX_NOTE_CHARS));
-        }
-        return n;
-    }
-
-    /** FAILED_PRECONDITION ILLEGAL_TRANSITION naming both states. */
-    public static JedaException illegalTransition(String resource, PlanState from, PlanState to) {
-        return JedaException.of(ErrorKind.FAILED_PRECONDITION, "ILLEGAL_TRANSITION",
-                resource + " cannot go from " + from + " to " + to, "from", from.name(), "to", to.name(),
-                "name", resource);
     }
 }

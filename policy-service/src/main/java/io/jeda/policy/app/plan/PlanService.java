@@ -9,6 +9,7 @@ import io.jeda.policy.domain.Ids;
 import io.jeda.policy.domain.PolicySettings;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.organisation.Position;
+import io.jeda.policy.domain.plan.IllegalTransitionException;
 import io.jeda.policy.domain.plan.Plan;
 import io.jeda.policy.domain.plan.PlanDay;
 import io.jeda.policy.domain.plan.PlanInput;
@@ -17,6 +18,7 @@ import io.jeda.policy.domain.plan.PlanRules;
 import io.jeda.policy.domain.plan.PlanState;
 import io.jeda.policy.domain.plan.PlanTransition;
 import io.jeda.policy.domain.plan.PlanView;
+import io.jeda.policy.domain.plan.RequestTexts;
 import io.jeda.policy.persistence.OfficerRepository;
 import io.jeda.policy.persistence.PlanRepository;
 import io.jeda.policy.persistence.PlanTransitionRepository;
@@ -38,24 +40,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The life cycle of FWA plans: DRAFT -> SUBMITTED -> APPROVED or REJECTED, APPROVED -> REVOKED, with
- * ACTIVE and EXPIRED derived from the officer's local today. Validation ({@link PlanRules}) runs at
- * submission and again at approval, because the position may change in between.
+ * The use cases of FWA plans: who may do what, loading what the rules need, and storing a move. The
+ * moves themselves are the plan's ({@link Plan#submit}, {@link Plan#approve}, ...); the FWA rules are
+ * {@link PlanRules}', checked at submission and again at approval, because the position may change in
+ * between.
  * <p>
  * Every state change is a conditional UPDATE on the expected state plus one row of history in the
  * same transaction, so two concurrent decisions on one plan cannot both succeed and the history
- * never disagrees with the plan. Creation is recorded as a DRAFT -> DRAFT transition: there is no
- * state before a plan exists, and DRAFT -> DRAFT says "came into being as a draft" without inventing
- * one.
+ * never disagrees with the plan.
  */
 @Singleton
 public class PlanService {
 
-    /** Stored states a caller may filter a listing by; ACTIVE and EXPIRED are only ever derived. */
-    private static final Set<PlanState> STORED_STATES = Set.of(PlanState.DRAFT, PlanState.SUBMITTED,
-            PlanState.APPROVED, PlanState.REJECTED, PlanState.REVOKED);
     /** The update mask paths an officer may change. */
     public static final Set<String> UPDATABLE_FIELDS = Set.of("start_date", "end_date", "days", "note");
+    /** Longest client-made request id. */
+    private static final int MAX_REQUEST_ID_CHARS = 64;
 
     private final PlanRepository plans;
     private final PlanTransitionRepository transitions;
@@ -78,8 +78,13 @@ public class PlanService {
     /**
      * Creates a DRAFT plan. With a request id the create is idempotent: the UNIQUE(officer_nip,
      * request_id) constraint decides, and a retry that hits it gets the plan the first request made.
+     * <p>
+     * With {@code validateOnly} nothing is stored: the plan is checked against every rule a
+     * submission would check, refused the same way when it breaks any, and otherwise returned as it
+     * would be created, without a name.
      */
-    public PlanView create(Caller caller, String nip, PlanInput input, @Nullable String requestId) {
+    public PlanView create(Caller caller, String nip, PlanInput input, @Nullable String requestId,
+                           boolean validateOnly) {
         Officer officer = access.officer(nip);
         access.requireOwnerOrAdmin(caller, officer);
         Position position = access.position(officer);
@@ -89,20 +94,23 @@ public class PlanService {
         PlanRules.checkPeriod(input.startDate(), input.endDate(), settings);
         List<PlanDay> days = withStarts(input.days(), position);
         PlanRules.checkDays(days);
-        String note = access.note(input.note());
+        String note = RequestTexts.note(input.note());
         String key = requestId == null || requestId.isBlank() ? null : requestId.strip();
-        if (key != null && key.length() > 64) {
-            throw JedaException.invalidArgument("INVALID_REQUEST_ID", "request_id may have at most 64 characters",
-                    "field", "request_id");
+        if (key != null && key.length() > MAX_REQUEST_ID_CHARS) {
+            throw JedaException.invalidArgument("INVALID_REQUEST_ID",
+                    "request_id may have at most " + MAX_REQUEST_ID_CHARS + " characters", "field", "request_id");
         }
         Instant now = access.now();
-        Plan plan = new Plan(Ids.newId(), nip, input.startDate(), input.endDate(), PlanDay.encode(days),
-                PlanState.DRAFT, note, "", key, now, now, 0);
+        if (validateOnly) {
+            Plan draft = Plan.draft(null, nip, input.startDate(), input.endDate(), days, note, key, now);
+            requireRules(draft, officer, position);
+            return view(draft, officer);
+        }
+        Plan plan = Plan.draft(Ids.newId(), nip, input.startDate(), input.endDate(), days, note, key, now);
         try {
             tx.executeWrite(status -> {
                 plans.save(plan);
-                transitions.save(new PlanTransition(null, plan.id(), PlanState.DRAFT, PlanState.DRAFT,
-                        access.actor(caller), now, ""));
+                transitions.save(PlanTransition.created(plan, access.actor(caller)));
                 return null;
             });
         } catch (DataAccessException e) {
@@ -131,7 +139,7 @@ public class PlanService {
      * @param state a stored state to filter by, or null for all
      */
     public PlanPage<PlanView> list(Caller caller, String nip, @Nullable PlanState state, PageRequest page) {
-        if (state != null && !STORED_STATES.contains(state)) {
+        if (state != null && !Plan.STORED_STATES.contains(state)) {
             throw JedaException.invalidArgument("INVALID_STATE_FILTER",
                     "state may be DRAFT, SUBMITTED, APPROVED, REJECTED or REVOKED; ACTIVE and EXPIRED are derived",
                     "field", "state");
@@ -167,8 +175,10 @@ public class PlanService {
         Plan plan = plan(id);
         Officer officer = access.officer(plan.officerNip());
         access.requireOwner(caller, officer);
+        LocalDate today = access.today(officer);
         if (plan.state() != PlanState.DRAFT) {
-            throw notEditable(plan, officer);
+            // Refused before the mask is looked at: nothing about a submitted plan can change.
+            throw plan.notEditable(today);
         }
         for (String p : paths) {
             if (!UPDATABLE_FIELDS.contains(p)) {
@@ -187,21 +197,29 @@ public class PlanService {
             PlanRules.checkDays(d);
             days = PlanDay.encode(d);
         }
-        String note = paths.contains("note") ? access.note(input.note()) : plan.note();
-        if (plans.updateDraft(id, start, end, days, note) == 0) {
+        String note = paths.contains("note") ? RequestTexts.note(input.note()) : plan.note();
+        Plan revised = plan.revise(start, end, days, note, today);
+        if (plans.updateDraft(id, revised.startDate(), revised.endDate(), revised.days(), revised.note()) == 0) {
             // Submitted (or deleted) between our read and our write.
-            throw notEditable(plan(id), officer);
+            throw plan(id).notEditable(today);
         }
         return view(plan(id), officer);
     }
 
-    /** DRAFT -> SUBMITTED after validation; only the owner. */
-    public PlanView submit(Caller caller, String id) {
+    /**
+     * DRAFT -> SUBMITTED after validation; only the owner. With {@code validateOnly} the rules are
+     * checked and the plan is returned as it would be, but nothing is stored.
+     */
+    public PlanView submit(Caller caller, String id, boolean validateOnly) {
         Plan plan = plan(id);
         Officer officer = access.officer(plan.officerNip());
         access.requireOwner(caller, officer);
-        requireState(plan, officer, PlanState.DRAFT, PlanState.SUBMITTED);
-        return moveValidated(caller, plan, officer, PlanState.DRAFT, PlanState.SUBMITTED);
+        Plan submitted = plan.submit(access.today(officer), access.now());
+        if (validateOnly) {
+            requireRules(plan, officer, access.position(officer));
+            return view(submitted, officer);
+        }
+        return store(caller, plan, submitted, officer, true);
     }
 
     /** SUBMITTED -> APPROVED after validating again; only the direct manager or ADMIN. */
@@ -209,8 +227,7 @@ public class PlanService {
         Plan plan = plan(id);
         Officer officer = access.officer(plan.officerNip());
         access.requireDecider(caller, officer);
-        requireState(plan, officer, PlanState.SUBMITTED, PlanState.APPROVED);
-        return moveValidated(caller, plan, officer, PlanState.SUBMITTED, PlanState.APPROVED);
+        return store(caller, plan, plan.approve(access.today(officer), access.now()), officer, true);
     }
 
     /** SUBMITTED -> REJECTED with a reason; only the direct manager or ADMIN. */
@@ -218,9 +235,7 @@ public class PlanService {
         Plan plan = plan(id);
         Officer officer = access.officer(plan.officerNip());
         access.requireDecider(caller, officer);
-        String why = access.requireReason(reason);
-        requireState(plan, officer, PlanState.SUBMITTED, PlanState.REJECTED);
-        return move(caller, plan, officer, PlanState.SUBMITTED, PlanState.REJECTED, why);
+        return store(caller, plan, plan.reject(reason, access.today(officer), access.now()), officer, false);
     }
 
     /** APPROVED (shown APPROVED or ACTIVE) -> REVOKED with a reason; only the direct manager or ADMIN. */
@@ -228,13 +243,7 @@ public class PlanService {
         Plan plan = plan(id);
         Officer officer = access.officer(plan.officerNip());
         access.requireDecider(caller, officer);
-        String why = access.requireReason(reason);
-        PlanState shown = plan.stateOn(access.today(officer));
-        if (shown != PlanState.APPROVED && shown != PlanState.ACTIVE) {
-            // An expired plan is history; revoking it would rewrite what was in force.
-            throw PlanAccess.illegalTransition("plans/" + id, shown, PlanState.REVOKED);
-        }
-        return move(caller, plan, officer, PlanState.APPROVED, PlanState.REVOKED, why);
+        return store(caller, plan, plan.revoke(reason, access.today(officer), access.now()), officer, false);
     }
 
     /** The history of a plan, oldest first; for the owner, the direct manager, ADMIN and SERVICE. */
@@ -247,8 +256,8 @@ public class PlanService {
         return new PlanPage<>(List.copyOf(out), more ? page.nextToken(out.size()) : "");
     }
 
-    private void validate(Plan plan, Officer officer) {
-        Position position = access.position(officer);
+    /** FAILED_PRECONDITION PLAN_VIOLATES_POLICY with every rule the plan breaks, if it breaks any. */
+    private void requireRules(Plan plan, Officer officer, Position position) {
         List<Plan> others = new ArrayList<>();
         for (PlanState s : List.of(PlanState.SUBMITTED, PlanState.APPROVED)) {
             others.addAll(plans.findByOfficerNipInAndStateAndStartDateLessThanEqualsAndEndDateGreaterThanEquals(
@@ -257,63 +266,44 @@ public class PlanService {
         List<Violation> violations = PlanRules.validate(plan, position, officer, others, access.today(officer),
                 settings);
         if (!violations.isEmpty()) {
+            String which = plan.id() == null ? "the plan" : "plan " + plan.id();
             throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY",
-                    "plan " + plan.id() + " breaks " + violations.size() + " rule(s): "
+                    which + " breaks " + violations.size() + " rule(s): "
                             + violations.stream().map(Violation::message).collect(Collectors.joining("; ")),
                     violations);
         }
     }
 
     /**
-     * A transition into a state that holds the plan's dates (SUBMITTED, APPROVED): the rules, which
-     * look at the officer's other held plans, are checked in the same transaction as the move, under
-     * the officer's row lock. Two overlapping plans submitted at once then cannot both pass.
+     * Stores a move of the plan with its row of history. A move into a state that holds the plan's
+     * dates (SUBMITTED, APPROVED) checks the rules, which look at the officer's other held plans, in
+     * the same transaction under the officer's row lock: two overlapping plans submitted at once then
+     * cannot both pass.
      */
-    private PlanView moveValidated(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to) {
-        return move(caller, plan, officer, from, to, "", true);
-    }
-
-    private PlanView move(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to, String reason) {
-        return move(caller, plan, officer, from, to, reason, false);
-    }
-
-    private PlanView move(Caller caller, Plan plan, Officer officer, PlanState from, PlanState to, String reason,
-                          boolean validateUnderLock) {
-        Instant now = access.now();
+    private PlanView store(Caller caller, Plan before, Plan after, Officer officer, boolean validateUnderLock) {
         boolean moved = tx.executeWrite(status -> {
             if (validateUnderLock) {
                 officers.lockByNip(officer.nip());
-                validate(plan, officer);
+                requireRules(before, officer, access.position(officer));
             }
-            if (plans.updateStateIfCurrent(plan.id(), from.name(), to.name(), reason, now) == 0) {
+            if (plans.updateStateIfCurrent(before.id(), before.state().name(), after.state().name(),
+                    after.decisionReason(), after.updatedAt()) == 0) {
                 return false;
             }
-            transitions.save(new PlanTransition(null, plan.id(), from, to, access.actor(caller), now, reason));
+            transitions.save(PlanTransition.between(before, after, access.actor(caller)));
             return true;
         });
-        Plan current = plan(plan.id());
+        Plan current = plan(before.id());
         if (!moved) {
             // Someone else changed the plan after we read it; report what it is now.
-            throw PlanAccess.illegalTransition("plans/" + plan.id(), current.stateOn(access.today(officer)), to);
+            throw new IllegalTransitionException(Plan.nameOf(before.id()), current.stateOn(access.today(officer)),
+                    after.state());
         }
         return view(current, officer);
     }
 
-    private void requireState(Plan plan, Officer officer, PlanState from, PlanState to) {
-        if (plan.state() != from) {
-            throw PlanAccess.illegalTransition("plans/" + plan.id(), plan.stateOn(access.today(officer)), to);
-        }
-    }
-
-    private JedaException notEditable(Plan plan, Officer officer) {
-        PlanState shown = plan.stateOn(access.today(officer));
-        return JedaException.failedPrecondition("PLAN_NOT_EDITABLE",
-                "plan " + plan.id() + " is " + shown + "; only a DRAFT can be changed", "name", "plans/" + plan.id(),
-                "state", shown.name());
-    }
-
     private Plan plan(String id) {
-        return plans.findById(id).orElseThrow(() -> JedaException.notFound("plan", "plans/" + id));
+        return plans.findById(id).orElseThrow(() -> JedaException.notFound("plan", Plan.nameOf(id)));
     }
 
     private PlanView view(Plan plan, Officer officer) {
