@@ -168,8 +168,12 @@ class PositionEndpointTest extends UnitApiTestBase {
         admin().createPosition(create("analis", Position.newBuilder().setDisplayName("Analis")));
         fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updatePosition(
                 update(Position.newBuilder().setName("positions/analis").setDisplayName("x"), "name")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updatePosition(
-                update(Position.newBuilder().setName("positions/analis").setDisplayName("x"))));
+        // Without a mask the fields the request sets are changed, and only those.
+        Position before = admin().getPosition(GetPositionRequest.newBuilder().setName("positions/analis").build());
+        Position unmasked = admin().updatePosition(
+                update(Position.newBuilder().setName("positions/analis").setDisplayName("Analis Kebijakan")));
+        assertEquals("Analis Kebijakan", unmasked.getDisplayName());
+        assertEquals(before.toBuilder().setDisplayName("Analis Kebijakan").build(), unmasked);
         fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().updatePosition(
                 update(Position.newBuilder().setName("positions/analis"), "flexi_time")));
         fails(Status.Code.INVALID_ARGUMENT, "INVALID_START_WINDOW", () -> admin().updatePosition(

@@ -169,8 +169,11 @@ class UnitEndpointTest extends UnitApiTestBase {
         fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
                 .setUnit(Unit.newBuilder().setName("units/dinas").setDisplayName("x"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("displayname")).build()));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
-                .setUnit(Unit.newBuilder().setName("units/dinas").setDisplayName("x")).build()));
+        // Without a mask the fields the request sets are changed, and only those.
+        Unit before = admin().getUnit(GetUnitRequest.newBuilder().setName("units/dinas").build());
+        Unit unmasked = admin().updateUnit(UpdateUnitRequest.newBuilder()
+                .setUnit(Unit.newBuilder().setName("units/dinas").setDisplayName("Dinas Baru")).build());
+        assertEquals(before.toBuilder().setDisplayName("Dinas Baru").build(), unmasked);
         fails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
                 .setUnit(Unit.newBuilder().setName("units/nowhere").setDisplayName("x"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build()));

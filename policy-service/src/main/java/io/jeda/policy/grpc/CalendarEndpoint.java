@@ -42,8 +42,7 @@ public class CalendarEndpoint extends CalendarServiceGrpc.CalendarServiceImplBas
     @Override
     public void listCalendarDays(ListCalendarDaysRequest request, StreamObserver<ListCalendarDaysResponse> out) {
         PageRequest page = CalendarMapper.page(request);
-        out.onNext(CalendarMapper.toDaysResponse(calendar.listDays(CallerContext.current(), request.getYear(), page),
-                page));
+        out.onNext(CalendarMapper.toDaysResponse(calendar.listDays(CallerContext.current(), request.getYear(), page)));
         out.onCompleted();
     }
 
@@ -64,7 +63,7 @@ public class CalendarEndpoint extends CalendarServiceGrpc.CalendarServiceImplBas
     @Override
     public void listRamadanPeriods(ListRamadanPeriodsRequest request, StreamObserver<ListRamadanPeriodsResponse> out) {
         PageRequest page = CalendarMapper.page(request);
-        out.onNext(CalendarMapper.toRamadanResponse(calendar.listRamadanPeriods(CallerContext.current(), page), page));
+        out.onNext(CalendarMapper.toRamadanResponse(calendar.listRamadanPeriods(CallerContext.current(), page)));
         out.onCompleted();
     }
 
@@ -79,7 +78,7 @@ public class CalendarEndpoint extends CalendarServiceGrpc.CalendarServiceImplBas
     public void listAbsences(ListAbsencesRequest request, StreamObserver<ListAbsencesResponse> out) {
         PageRequest page = CalendarMapper.page(request);
         out.onNext(CalendarMapper.toAbsencesResponse(calendar.listAbsences(CallerContext.current(),
-                OfficerMapper.nip(request.getParent(), "parent"), page), page));
+                OfficerMapper.nip(request.getParent(), "parent"), page)));
         out.onCompleted();
     }
 

@@ -63,13 +63,13 @@ public final class CalendarMapper {
     }
 
     public static PageRequest page(ListCalendarDaysRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DAYS_DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DAYS_DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListCalendarDaysResponse toDaysResponse(List<CalendarDay> days, PageRequest page) {
+    public static ListCalendarDaysResponse toDaysResponse(PageRequest.Page<CalendarDay> page) {
         ListCalendarDaysResponse.Builder b = ListCalendarDaysResponse.newBuilder();
-        days.forEach(d -> b.addCalendarDays(toProto(d)));
-        return b.setNextPageToken(page.nextToken(days.size())).build();
+        page.items().forEach(d -> b.addCalendarDays(toProto(d)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     private static CalendarDayKind kind(io.jeda.policy.v1.CalendarDayKind k) {
@@ -115,13 +115,13 @@ public final class CalendarMapper {
     }
 
     public static PageRequest page(ListRamadanPeriodsRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListRamadanPeriodsResponse toRamadanResponse(List<RamadanPeriod> periods, PageRequest page) {
+    public static ListRamadanPeriodsResponse toRamadanResponse(PageRequest.Page<RamadanPeriod> page) {
         ListRamadanPeriodsResponse.Builder b = ListRamadanPeriodsResponse.newBuilder();
-        periods.forEach(p -> b.addRamadanPeriods(toProto(p)));
-        return b.setNextPageToken(page.nextToken(periods.size())).build();
+        page.items().forEach(p -> b.addRamadanPeriods(toProto(p)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     // Absences
@@ -145,13 +145,13 @@ public final class CalendarMapper {
     }
 
     public static PageRequest page(ListAbsencesRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListAbsencesResponse toAbsencesResponse(List<Absence> absences, PageRequest page) {
+    public static ListAbsencesResponse toAbsencesResponse(PageRequest.Page<Absence> page) {
         ListAbsencesResponse.Builder b = ListAbsencesResponse.newBuilder();
-        absences.forEach(a -> b.addAbsences(toProto(a)));
-        return b.setNextPageToken(page.nextToken(absences.size())).build();
+        page.items().forEach(a -> b.addAbsences(toProto(a)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     private static AbsenceKind kind(io.jeda.policy.v1.AbsenceKind k) {

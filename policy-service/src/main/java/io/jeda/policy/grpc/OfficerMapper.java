@@ -76,12 +76,12 @@ public final class OfficerMapper {
     }
 
     public static PageRequest page(ListOfficersRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListOfficersResponse toListResponse(List<OfficerView> officers, PageRequest page) {
+    public static ListOfficersResponse toListResponse(PageRequest.Page<OfficerView> page) {
         ListOfficersResponse.Builder b = ListOfficersResponse.newBuilder();
-        officers.forEach(o -> b.addOfficers(toProto(o)));
-        return b.setNextPageToken(page.nextToken(officers.size())).build();
+        page.items().forEach(o -> b.addOfficers(toProto(o)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 }

@@ -25,7 +25,6 @@ import io.jeda.policy.v1.SubmitPlanRequest;
 import io.jeda.policy.v1.UpdatePlanRequest;
 import jakarta.inject.Singleton;
 
-import java.util.Set;
 
 /** Serves jeda.policy.v1.PlanService: FWA plans and one-day exceptions and their decisions. */
 @Singleton
@@ -53,14 +52,13 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     @Override
     public void listPlans(ListPlansRequest req, StreamObserver<ListPlansResponse> out) {
         reply(out, PlanMapper.toProto(plans.list(CallerContext.current(), PlanMapper.officerNip(req.getParent(), "parent"),
-                PlanMapper.stateFilter(req.getState()), PlanMapper.page(req.getPageSize(), req.getPageToken()))));
+                PlanMapper.stateFilter(req.getState()), PlanMapper.page(req))));
     }
 
     @Override
     public void updatePlan(UpdatePlanRequest req, StreamObserver<Plan> out) {
-        Set<String> paths = PlanMapper.paths(req.getUpdateMask());
         reply(out, PlanMapper.toProto(plans.update(CallerContext.current(), PlanMapper.planId(req.getPlan().getName()),
-                paths, PlanMapper.toUpdate(req.getPlan(), paths))));
+                ProtoConversions.updateFields(req.getUpdateMask(), req.getPlan()), PlanMapper.toUpdate(req.getPlan()))));
     }
 
     @Override
@@ -89,7 +87,7 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     @Override
     public void listPlanTransitions(ListPlanTransitionsRequest req, StreamObserver<ListPlanTransitionsResponse> out) {
         reply(out, PlanMapper.toTransitions(plans.transitions(CallerContext.current(), PlanMapper.planId(req.getName()),
-                PlanMapper.page(req.getPageSize(), req.getPageToken()))));
+                PlanMapper.page(req))));
     }
 
     @Override
@@ -104,7 +102,7 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     public void listDayExceptions(ListDayExceptionsRequest req, StreamObserver<ListDayExceptionsResponse> out) {
         reply(out, PlanMapper.toExceptions(exceptions.list(CallerContext.current(),
                 PlanMapper.officerNip(req.getParent(), "parent"), PlanMapper.stateFilter(req.getState()),
-                PlanMapper.page(req.getPageSize(), req.getPageToken()))));
+                PlanMapper.page(req))));
     }
 
     @Override

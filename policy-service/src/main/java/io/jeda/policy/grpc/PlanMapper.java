@@ -4,7 +4,6 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.app.plan.PlanService;
 import io.jeda.policy.domain.plan.PlanInput;
-import io.jeda.policy.domain.plan.PlanPage;
 import io.jeda.policy.domain.plan.PlanView;
 import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.ListDayExceptionsResponse;
@@ -50,8 +49,9 @@ public final class PlanMapper {
         return ProtoConversions.id(name, "dayExceptions", "name");
     }
 
-    static PageRequest page(int size, String token) {
-        return PageRequest.of(size, token, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    /** The page a List request asks for; its token must come from a request with the same filters. */
+    static PageRequest page(com.google.protobuf.Message listRequest) {
+        return PageRequest.of(listRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     }
 
     /** A state filter; UNSPECIFIED means none. */
@@ -73,23 +73,13 @@ public final class PlanMapper {
     }
 
     /**
-     * The update mask's paths; an empty mask means every updatable field (AIP-134), so that a client
-     * sending a whole draft need not list them.
+     * The fields of an update as sent; an unset date is null, so that an unset field outside the
+     * update mask is not an error (the use case refuses one the mask names).
      */
-    static Set<String> paths(com.google.protobuf.FieldMask mask) {
-        if (mask.getPathsCount() == 0) {
-            return PlanService.UPDATABLE_FIELDS;
-        }
-        return new LinkedHashSet<>(mask.getPathsList());
-    }
-
-    /** Only the masked fields are read, so that an unset field outside the mask is not an error. */
-    static PlanInput toUpdate(Plan plan, Set<String> paths) {
-        return new PlanInput(
-                paths.contains("start_date") ? ProtoConversions.toLocalDate(plan.getStartDate(), "plan.start_date") : null,
-                paths.contains("end_date") ? ProtoConversions.toLocalDate(plan.getEndDate(), "plan.end_date") : null,
-                paths.contains("days") ? toDays(plan.getDaysList()) : null,
-                paths.contains("note") ? plan.getNote() : null);
+    static PlanInput toUpdate(Plan plan) {
+        return new PlanInput(ProtoConversions.toLocalDateOrNull(plan.getStartDate(), "plan.start_date"),
+                ProtoConversions.toLocalDateOrNull(plan.getEndDate(), "plan.end_date"), toDays(plan.getDaysList()),
+                plan.getNote());
     }
 
     private static List<io.jeda.policy.domain.plan.PlanDay> toDays(List<PlanDay> days) {
@@ -143,13 +133,13 @@ public final class PlanMapper {
         return PlanState.valueOf("PLAN_STATE_" + s.name());
     }
 
-    static ListPlansResponse toProto(PlanPage<PlanView> page) {
+    static ListPlansResponse toProto(PageRequest.Page<PlanView> page) {
         ListPlansResponse.Builder b = ListPlansResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(v -> b.addPlans(toProto(v)));
         return b.build();
     }
 
-    static ListPlanTransitionsResponse toTransitions(PlanPage<io.jeda.policy.domain.plan.PlanTransition> page) {
+    static ListPlanTransitionsResponse toTransitions(PageRequest.Page<io.jeda.policy.domain.plan.PlanTransition> page) {
         ListPlanTransitionsResponse.Builder b = ListPlanTransitionsResponse.newBuilder()
                 .setNextPageToken(page.nextPageToken());
         for (io.jeda.policy.domain.plan.PlanTransition t : page.items()) {
@@ -178,7 +168,7 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static ListDayExceptionsResponse toExceptions(PlanPage<io.jeda.policy.domain.plan.DayException> page) {
+    static ListDayExceptionsResponse toExceptions(PageRequest.Page<io.jeda.policy.domain.plan.DayException> page) {
         ListDayExceptionsResponse.Builder b = ListDayExceptionsResponse.newBuilder()
                 .setNextPageToken(page.nextPageToken());
         page.items().forEach(e -> b.addDayExceptions(toProto(e)));

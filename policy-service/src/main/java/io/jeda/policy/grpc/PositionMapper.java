@@ -71,13 +71,13 @@ public final class PositionMapper {
     }
 
     public static PageRequest page(ListPositionsRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListPositionsResponse toListResponse(List<Position> positions, PageRequest page) {
+    public static ListPositionsResponse toListResponse(PageRequest.Page<Position> page) {
         ListPositionsResponse.Builder b = ListPositionsResponse.newBuilder();
-        positions.forEach(p -> b.addPositions(toProto(p)));
-        return b.setNextPageToken(page.nextToken(positions.size())).build();
+        page.items().forEach(p -> b.addPositions(toProto(p)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     private static LocalTime time(com.google.type.TimeOfDay t, String field) {

@@ -1,10 +1,14 @@
 package io.jeda.policy.grpc;
 
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import com.google.type.DayOfWeek;
 import com.google.type.TimeOfDay;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.UpdateMasks;
+import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.WorkPlace;
 
 import java.time.DateTimeException;
@@ -103,6 +107,11 @@ public final class ProtoConversions {
 
     public static DayOfWeek toProto(java.time.DayOfWeek d) {
         return DayOfWeek.forNumber(d.getValue());
+    }
+
+    /** What an Update asks to change: the mask's paths and the fields the sent resource populates. */
+    public static UpdateFields updateFields(FieldMask mask, Message resource) {
+        return new UpdateFields(mask.getPathsList(), UpdateMasks.populated(resource));
     }
 
     /** The last path segment of a resource name with the given collection, e.g. plans/{id}. */

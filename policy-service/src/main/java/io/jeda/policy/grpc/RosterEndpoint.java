@@ -50,7 +50,7 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
     public void listRosters(ListRostersRequest req, StreamObserver<ListRostersResponse> out) {
         Caller caller = CallerContext.current();
         String unitId = req.getUnit().isEmpty() ? null : ProtoConversions.id(req.getUnit(), "units", "unit");
-        out.onNext(RosterMapper.toProto(rosters.list(caller, unitId, req.getPageSize(), req.getPageToken())));
+        out.onNext(RosterMapper.toProto(rosters.list(caller, unitId, RosterMapper.page(req))));
         out.onCompleted();
     }
 
@@ -59,8 +59,9 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
         Caller caller = CallerContext.current();
         String id = RosterMapper.rosterId(req.getRoster().getName(), "roster.name");
         List<String> paths = req.getUpdateMask().getPathsList();
-        var changes = RosterMapper.toDomain(req.getRoster(), paths.contains("unit"));
-        out.onNext(RosterMapper.toProto(rosters.update(caller, id, changes, paths)));
+        var changes = RosterMapper.toDomain(req.getRoster(), paths.contains("unit") || paths.contains("*"));
+        out.onNext(RosterMapper.toProto(rosters.update(caller, id, changes,
+                ProtoConversions.updateFields(req.getUpdateMask(), req.getRoster()))));
         out.onCompleted();
     }
 

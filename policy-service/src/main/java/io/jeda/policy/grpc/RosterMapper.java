@@ -1,5 +1,6 @@
 package io.jeda.policy.grpc;
 
+import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.domain.roster.OnCallSlot;
 import io.jeda.policy.domain.roster.Roster;
 import io.jeda.policy.domain.roster.RosterDetails;
@@ -7,6 +8,7 @@ import io.jeda.policy.domain.roster.RosterMember;
 import io.jeda.policy.domain.roster.RosterOverride;
 import io.jeda.policy.v1.CreateRosterOverrideRequest;
 import io.jeda.policy.v1.ListOnCallSlotsResponse;
+import io.jeda.policy.v1.ListRostersRequest;
 import io.jeda.policy.v1.ListRostersResponse;
 import io.jeda.policy.v1.SwapRosterSlotsResponse;
 
@@ -63,9 +65,17 @@ final class RosterMapper {
         return b.build();
     }
 
-    static ListRostersResponse toProto(io.jeda.policy.app.roster.RosterService.RosterPage page) {
+    /** Page size when the request gives none, and the largest honoured, as the proto documents. */
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 500;
+
+    static PageRequest page(ListRostersRequest r) {
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
+    }
+
+    static ListRostersResponse toProto(PageRequest.Page<RosterDetails> page) {
         ListRostersResponse.Builder b = ListRostersResponse.newBuilder().setNextPageToken(page.nextPageToken());
-        page.rosters().forEach(d -> b.addRosters(toProto(d)));
+        page.items().forEach(d -> b.addRosters(toProto(d)));
         return b.build();
     }
 

@@ -80,17 +80,12 @@ public final class UnitMapper {
     }
 
     public static PageRequest page(ListUnitsRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListUnitsResponse toListResponse(List<UnitDetails> units, PageRequest page) {
+    public static ListUnitsResponse toListResponse(PageRequest.Page<UnitDetails> page) {
         ListUnitsResponse.Builder b = ListUnitsResponse.newBuilder();
-        units.forEach(u -> b.addUnits(toProto(u)));
-        return b.setNextPageToken(page.nextToken(units.size())).build();
-    }
-
-    /** The paths of an update mask; the domain service decides which are allowed. */
-    static Set<String> paths(FieldMask mask) {
-        return new LinkedHashSet<>(mask.getPathsList());
+        page.items().forEach(u -> b.addUnits(toProto(u)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 }

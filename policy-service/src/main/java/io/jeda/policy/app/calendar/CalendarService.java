@@ -101,13 +101,13 @@ public class CalendarService {
     }
 
     /** A page of the days of one year, ordered by date. */
-    public List<CalendarDay> listDays(Caller caller, int year, PageRequest page) {
+    public PageRequest.Page<CalendarDay> listDays(Caller caller, int year, PageRequest page) {
         UnitService.requireReader(caller);
         if (year < 1 || year > MAX_YEAR) {
             throw JedaException.invalidField("year", "year must be a calendar year, got " + year);
         }
         LocalDate from = LocalDate.of(year, 1, 1);
-        return days.listBetweenPage(from, from.plusYears(1).minusDays(1), page.size(), page.offset());
+        return page.page(days.listBetweenPage(from, from.plusYears(1).minusDays(1), page.fetchSize(), page.offset()));
     }
 
     public void deleteDay(Caller caller, String id) {
@@ -152,9 +152,9 @@ public class CalendarService {
     }
 
     /** A page of Ramadan periods ordered by start date. */
-    public List<RamadanPeriod> listRamadanPeriods(Caller caller, PageRequest page) {
+    public PageRequest.Page<RamadanPeriod> listRamadanPeriods(Caller caller, PageRequest page) {
         UnitService.requireReader(caller);
-        return ramadan.listPage(page.size(), page.offset());
+        return page.page(ramadan.listPage(page.fetchSize(), page.offset()));
     }
 
     /** Records leave or official travel of an existing officer. The draft's id, officer and instant are ignored. */
@@ -179,7 +179,7 @@ public class CalendarService {
     }
 
     /** A page of an officer's absences, for the officer, their direct manager and privileged callers. */
-    public List<Absence> listAbsences(Caller caller, String nip, PageRequest page) {
+    public PageRequest.Page<Absence> listAbsences(Caller caller, String nip, PageRequest page) {
         if (!caller.isPrivileged() && !caller.isOfficer(nip)) {
             Officer o = officers.findById(nip).orElse(null);
             // An officer we cannot find has no manager; the caller learns nothing about whether it exists.
@@ -190,7 +190,7 @@ public class CalendarService {
         } else if (!officers.existsById(nip)) {
             throw JedaException.notFound("officer", "officers/" + nip);
         }
-        return absences.listByOfficerPage(nip, page.size(), page.offset());
+        return page.page(absences.listByOfficerPage(nip, page.fetchSize(), page.offset()));
     }
 
     /** Cancels an absence of the named officer. */

@@ -4,11 +4,11 @@ import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
+import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.organisation.Nip;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.organisation.OfficerView;
 import io.jeda.policy.domain.organisation.Unit;
-import io.jeda.policy.domain.organisation.UnitMasks;
 import io.jeda.policy.domain.organisation.UnitRules;
 import io.jeda.policy.persistence.OfficerRepository;
 import io.jeda.policy.persistence.PositionRepository;
@@ -94,38 +94,44 @@ public class OfficerService {
      * A page of officers ordered by NIP, filtered by unit and/or manager when given. Lists never
      * carry domiciles, whoever asks.
      */
-    public List<OfficerView> list(Caller caller, @Nullable String unitId, @Nullable String managerNip,
+    public PageRequest.Page<OfficerView> list(Caller caller, @Nullable String unitId, @Nullable String managerNip,
                                   PageRequest page) {
         UnitService.requireReader(caller);
-        List<Officer> found;
+        List<Officer> fetched;
         if (unitId != null && managerNip != null) {
-            found = officers.listByUnitAndManagerPage(unitId, managerNip, page.size(), page.offset());
+            fetched = officers.listByUnitAndManagerPage(unitId, managerNip, page.fetchSize(), page.offset());
         } else if (unitId != null) {
-            found = officers.listByUnitPage(unitId, page.size(), page.offset());
+            fetched = officers.listByUnitPage(unitId, page.fetchSize(), page.offset());
         } else if (managerNip != null) {
-            found = officers.listByManagerPage(managerNip, page.size(), page.offset());
+            fetched = officers.listByManagerPage(managerNip, page.fetchSize(), page.offset());
         } else {
-            found = officers.listPage(page.size(), page.offset());
+            fetched = officers.listPage(page.fetchSize(), page.offset());
         }
+        PageRequest.Page<Officer> rows = page.page(fetched);
+        List<Officer> found = rows.items();
         if (found.isEmpty()) {
-            return List.of();
+            return new PageRequest.Page<>(List.of(), rows.nextPageToken());
         }
         Map<String, String> zones = units.findByIdIn(found.stream().map(Officer::unitId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Unit::id, Unit::timeZone, (a, b) -> a));
-        return found.stream().map(o -> new OfficerView(withoutDomicile(o), zones.getOrDefault(o.unitId(), "")))
-                .toList();
+        return new PageRequest.Page<>(found.stream()
+                .map(o -> new OfficerView(withoutDomicile(o), zones.getOrDefault(o.unitId(), ""))).toList(),
+                rows.nextPageToken());
     }
 
     /**
      * Updates the named fields from the patch. A masked manager, domicile or date that is null in
      * the patch is cleared.
      *
-     * @param paths a non-empty subset of {@link #UPDATABLE}
+     * @param fields what the request asks to change, resolved against {@link #UPDATABLE}
      */
-    public OfficerView update(Caller caller, String nip, Officer patch, Set<String> paths) {
+    public OfficerView update(Caller caller, String nip, Officer patch, UpdateFields fields) {
         caller.requireAdmin();
-        UnitMasks.require(paths, UPDATABLE);
+        Set<String> paths = fields.resolve(UPDATABLE);
         Officer c = officers.findById(nip).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+        if (paths.isEmpty()) {
+            return new OfficerView(c, zoneOf(c.unitId()));
+        }
         String name = c.displayName();
         String unitId = c.unitId();
         String positionId = c.positionId();

@@ -3,11 +3,11 @@ package io.jeda.policy.app.organisation;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
+import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.PolicySettings;
 import io.jeda.policy.domain.organisation.FlexiTimeKind;
 import io.jeda.policy.domain.organisation.Position;
 import io.jeda.policy.domain.organisation.PositionRules;
-import io.jeda.policy.domain.organisation.UnitMasks;
 import io.jeda.policy.domain.organisation.UnitRules;
 import io.jeda.policy.persistence.PositionRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -77,21 +77,24 @@ public class PositionService {
     }
 
     /** A page of positions ordered by id. */
-    public List<Position> list(Caller caller, PageRequest page) {
+    public PageRequest.Page<Position> list(Caller caller, PageRequest page) {
         UnitService.requireReader(caller);
-        return positions.listPage(page.size(), page.offset());
+        return page.page(positions.listPage(page.fetchSize(), page.offset()));
     }
 
     /**
      * Updates the named fields from the patch. Numbers are taken as given (so 0 remote days can be
      * set); a null time restores the configured default; a null flexi-time kind is refused.
      *
-     * @param paths a non-empty subset of {@link #UPDATABLE}
+     * @param fields what the request asks to change, resolved against {@link #UPDATABLE}
      */
-    public Position update(Caller caller, String positionId, Position p, Set<String> paths) {
+    public Position update(Caller caller, String positionId, Position p, UpdateFields fields) {
         caller.requireAdmin();
-        UnitMasks.require(paths, UPDATABLE);
+        Set<String> paths = fields.resolve(UPDATABLE);
         Position c = find(positionId);
+        if (paths.isEmpty()) {
+            return c;
+        }
         if (paths.contains("flexi_time") && p.flexiTime() == null) {
             throw JedaException.invalidField("position.flexi_time", "position.flexi_time must be set to a flexi-time kind");
         }

@@ -5,12 +5,12 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
+import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.PolicySettings;
 import io.jeda.policy.domain.TimeZones;
 import io.jeda.policy.domain.organisation.Office;
 import io.jeda.policy.domain.organisation.Unit;
 import io.jeda.policy.domain.organisation.UnitDetails;
-import io.jeda.policy.domain.organisation.UnitMasks;
 import io.jeda.policy.domain.organisation.UnitRules;
 import io.jeda.policy.persistence.OfficeRepository;
 import io.jeda.policy.persistence.UnitRepository;
@@ -96,32 +96,38 @@ public class UnitService {
     }
 
     /** A page of units ordered by id, optionally only the direct children of {@code parentId}. */
-    public List<UnitDetails> list(Caller caller, @Nullable String parentId, PageRequest page) {
+    public PageRequest.Page<UnitDetails> list(Caller caller, @Nullable String parentId, PageRequest page) {
         requireReader(caller);
-        List<Unit> found = parentId == null
-                ? units.listPage(page.size(), page.offset())
-                : units.listChildrenPage(parentId, page.size(), page.offset());
+        PageRequest.Page<Unit> rows = page.page(parentId == null
+                ? units.listPage(page.fetchSize(), page.offset())
+                : units.listChildrenPage(parentId, page.fetchSize(), page.offset()));
+        List<Unit> found = rows.items();
         if (found.isEmpty()) {
-            return List.of();
+            return new PageRequest.Page<>(List.of(), rows.nextPageToken());
         }
         Map<String, List<Office>> byUnit = new LinkedHashMap<>();
         for (Office o : offices.findByUnitIdInOrderByCode(found.stream().map(Unit::id).toList())) {
             byUnit.computeIfAbsent(o.unitId(), k -> new ArrayList<>()).add(o);
         }
-        return found.stream().map(u -> new UnitDetails(u, byUnit.getOrDefault(u.id(), List.of()))).toList();
+        return new PageRequest.Page<>(
+                found.stream().map(u -> new UnitDetails(u, byUnit.getOrDefault(u.id(), List.of()))).toList(),
+                rows.nextPageToken());
     }
 
     /**
      * Updates the named fields of a unit from the patch. Updating {@code offices} replaces them all;
      * a null day close time in the patch restores the configured default.
      *
-     * @param paths fields to update, a non-empty subset of {@link #UPDATABLE}
+     * @param fields what the request asks to change, resolved against {@link #UPDATABLE}
      */
     @Transactional
-    public UnitDetails update(Caller caller, String unitId, UnitDetails patch, Set<String> paths) {
+    public UnitDetails update(Caller caller, String unitId, UnitDetails patch, UpdateFields fields) {
         caller.requireAdmin();
-        UnitMasks.require(paths, UPDATABLE);
+        Set<String> paths = fields.resolve(UPDATABLE);
         Unit cur = units.findById(unitId).orElseThrow(() -> JedaException.notFound("unit", "units/" + unitId));
+        if (paths.isEmpty()) {
+            return new UnitDetails(cur, offices.findByUnitIdOrderByCode(unitId));
+        }
         Unit p = patch.unit();
         String displayName = cur.displayName();
         String parentId = cur.parentId();

@@ -10,7 +10,6 @@ import io.jeda.policy.domain.WorkPlace;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.plan.DayException;
 import io.jeda.policy.domain.plan.IllegalTransitionException;
-import io.jeda.policy.domain.plan.PlanPage;
 import io.jeda.policy.domain.plan.PlanRules;
 import io.jeda.policy.domain.plan.PlanState;
 import io.jeda.policy.persistence.DayExceptionRepository;
@@ -76,12 +75,12 @@ public class DayExceptionService {
     }
 
     /** Exceptions of one officer, or with {@code nip} "-" of the calling officer's direct reports. */
-    public PlanPage<DayException> list(Caller caller, String nip, @Nullable PlanState state, PageRequest page) {
+    public PageRequest.Page<DayException> list(Caller caller, String nip, @Nullable PlanState state, PageRequest page) {
         if (state != null && !DayException.STATES.contains(state)) {
             throw JedaException.invalidArgument("INVALID_STATE_FILTER",
                     "state may be SUBMITTED, APPROVED or REJECTED", "field", "state");
         }
-        int limit = page.size() + 1;
+        int limit = page.fetchSize();
         List<DayException> rows;
         if ("-".equals(nip)) {
             String manager = access.requirePersonSubject(caller);
@@ -93,9 +92,7 @@ public class DayExceptionService {
             rows = state == null ? exceptions.listByOfficer(nip, limit, page.offset())
                     : exceptions.listByOfficerAndState(nip, state.name(), limit, page.offset());
         }
-        boolean more = rows.size() > page.size();
-        List<DayException> out = List.copyOf(more ? rows.subList(0, page.size()) : rows);
-        return new PlanPage<>(out, more ? page.nextToken(out.size()) : "");
+        return page.page(rows);
     }
 
     /** SUBMITTED -> APPROVED; only the direct manager or ADMIN. The rules are checked again. */

@@ -5,6 +5,7 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.error.Violation;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
+import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.Ids;
 import io.jeda.policy.domain.PolicySettings;
 import io.jeda.policy.domain.organisation.Officer;
@@ -13,7 +14,6 @@ import io.jeda.policy.domain.plan.IllegalTransitionException;
 import io.jeda.policy.domain.plan.Plan;
 import io.jeda.policy.domain.plan.PlanDay;
 import io.jeda.policy.domain.plan.PlanInput;
-import io.jeda.policy.domain.plan.PlanPage;
 import io.jeda.policy.domain.plan.PlanRules;
 import io.jeda.policy.domain.plan.PlanState;
 import io.jeda.policy.domain.plan.PlanTransition;
@@ -138,40 +138,43 @@ public class PlanService {
      *
      * @param state a stored state to filter by, or null for all
      */
-    public PlanPage<PlanView> list(Caller caller, String nip, @Nullable PlanState state, PageRequest page) {
+    public PageRequest.Page<PlanView> list(Caller caller, String nip, @Nullable PlanState state, PageRequest page) {
         if (state != null && !Plan.STORED_STATES.contains(state)) {
             throw JedaException.invalidArgument("INVALID_STATE_FILTER",
                     "state may be DRAFT, SUBMITTED, APPROVED, REJECTED or REVOKED; ACTIVE and EXPIRED are derived",
                     "field", "state");
         }
-        int limit = page.size() + 1;
-        List<Plan> rows;
+        int limit = page.fetchSize();
+        List<Plan> fetched;
         Map<String, Officer> owners;
         if ("-".equals(nip)) {
             String manager = access.requirePersonSubject(caller);
             owners = officers.findByManagerNip(manager).stream()
                     .collect(Collectors.toMap(Officer::nip, Function.identity()));
-            rows = state == null ? plans.listByManager(manager, limit, page.offset())
+            fetched = state == null ? plans.listByManager(manager, limit, page.offset())
                     : plans.listByManagerAndState(manager, state.name(), limit, page.offset());
         } else {
             Officer officer = access.officer(nip);
             access.requireReader(caller, officer);
             owners = Map.of(officer.nip(), officer);
-            rows = state == null ? plans.listByOfficer(nip, limit, page.offset())
+            fetched = state == null ? plans.listByOfficer(nip, limit, page.offset())
                     : plans.listByOfficerAndState(nip, state.name(), limit, page.offset());
         }
-        boolean more = rows.size() > page.size();
+        PageRequest.Page<Plan> rows = page.page(fetched);
         Function<Officer, LocalDate> today = access.todayOfEach();
         List<PlanView> out = new ArrayList<>();
-        for (Plan p : more ? rows.subList(0, page.size()) : rows) {
+        for (Plan p : rows.items()) {
             Officer o = owners.get(p.officerNip());
             out.add(new PlanView(p, o == null ? p.state() : p.stateOn(today.apply(o))));
         }
-        return new PlanPage<>(out, more ? page.nextToken(out.size()) : "");
+        return new PageRequest.Page<>(out, rows.nextPageToken());
     }
 
-    /** Changes the masked fields of a DRAFT; only the owner. */
-    public PlanView update(Caller caller, String id, Set<String> paths, PlanInput input) {
+    /**
+     * Changes fields of a DRAFT; only the owner. Fields not among the resolved ones are left as they
+     * are, even when the input carries them.
+     */
+    public PlanView update(Caller caller, String id, UpdateFields fields, PlanInput input) {
         Plan plan = plan(id);
         Officer officer = access.officer(plan.officerNip());
         access.requireOwner(caller, officer);
@@ -180,12 +183,9 @@ public class PlanService {
             // Refused before the mask is looked at: nothing about a submitted plan can change.
             throw plan.notEditable(today);
         }
-        for (String p : paths) {
-            if (!UPDATABLE_FIELDS.contains(p)) {
-                throw JedaException.invalidArgument("INVALID_UPDATE_MASK",
-                        "update_mask path '" + p + "' is not one of " + UPDATABLE_FIELDS, "field", "update_mask",
-                        "path", p);
-            }
+        Set<String> paths = fields.resolve(UPDATABLE_FIELDS);
+        if (paths.isEmpty()) {
+            return view(plan, officer);
         }
         Position position = access.position(officer);
         LocalDate start = paths.contains("start_date") ? required(input.startDate(), "start_date") : plan.startDate();
@@ -247,13 +247,10 @@ public class PlanService {
     }
 
     /** The history of a plan, oldest first; for the owner, the direct manager, ADMIN and SERVICE. */
-    public PlanPage<PlanTransition> transitions(Caller caller, String id, PageRequest page) {
+    public PageRequest.Page<PlanTransition> transitions(Caller caller, String id, PageRequest page) {
         Plan plan = plan(id);
         access.requireReader(caller, access.officer(plan.officerNip()));
-        List<PlanTransition> rows = transitions.listByPlan(id, page.size() + 1, page.offset());
-        boolean more = rows.size() > page.size();
-        List<PlanTransition> out = more ? rows.subList(0, page.size()) : rows;
-        return new PlanPage<>(List.copyOf(out), more ? page.nextToken(out.size()) : "");
+        return page.page(transitions.listByPlan(id, page.fetchSize(), page.offset()));
     }
 
     /** FAILED_PRECONDITION PLAN_VIOLATES_POLICY with every rule the plan breaks, if it breaks any. */

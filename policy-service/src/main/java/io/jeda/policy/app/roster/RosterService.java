@@ -4,6 +4,7 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
+import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.Ids;
 import io.jeda.policy.domain.PolicySettings;
 import io.jeda.policy.domain.TimeZones;
@@ -53,8 +54,6 @@ public class RosterService {
     private static final int MAX_TURN_HOURS = 168;
     private static final int MAX_DISPLAY_NAME = 200;
     private static final int MAX_REASON = 500;
-    private static final int LIST_DEFAULT = 50;
-    private static final int LIST_MAX = 500;
     private static final int SLOTS_DEFAULT = 1;
     private static final int SLOTS_MAX = 100;
     /** A cap check looks at least this far ahead, so that short cycles are checked in whole weeks. */
@@ -82,10 +81,6 @@ public class RosterService {
         this.clock = clock;
     }
 
-    /** A page of rosters and the token of the next one. */
-    public record RosterPage(List<RosterDetails> rosters, String nextPageToken) {
-    }
-
     // ---------------------------------------------------------------- reads
 
     public RosterDetails get(Caller caller, String rosterId) {
@@ -93,17 +88,16 @@ public class RosterService {
         return loader.require(rosterId);
     }
 
-    public RosterPage list(Caller caller, @Nullable String unitId, int pageSize, String pageToken) {
+    public PageRequest.Page<RosterDetails> list(Caller caller, @Nullable String unitId, PageRequest page) {
         requireReader(caller);
-        PageRequest page = PageRequest.of(pageSize, pageToken, LIST_DEFAULT, LIST_MAX);
-        List<Roster> rows = unitId == null || unitId.isEmpty()
-                ? rosters.findPage(page.size(), page.offset())
-                : rosters.findPageOfUnit(unitId, page.size(), page.offset());
+        PageRequest.Page<Roster> rows = page.page(unitId == null || unitId.isEmpty()
+                ? rosters.findPage(page.fetchSize(), page.offset())
+                : rosters.findPageOfUnit(unitId, page.fetchSize(), page.offset()));
         List<RosterDetails> out = new ArrayList<>();
-        for (Roster r : rows) {
+        for (Roster r : rows.items()) {
             out.add(new RosterDetails(r, members.findByRosterIdOrderBySeq(r.id())));
         }
-        return new RosterPage(out, page.nextToken(rows.size()));
+        return new PageRequest.Page<>(out, rows.nextPageToken());
     }
 
     /**
@@ -162,22 +156,14 @@ public class RosterService {
 
     /** Changes the fields named by paths; members are replaced as a whole. */
     @Transactional
-    public RosterDetails update(Caller caller, String rosterId, RosterDetails changes, Collection<String> paths) {
+    public RosterDetails update(Caller caller, String rosterId, RosterDetails changes, UpdateFields fields) {
         caller.requireAdmin();
-        if (paths == null || paths.isEmpty()) {
-            throw JedaException.invalidArgument("INVALID_UPDATE_MASK",
-                    "update_mask must name the fields to update: " + String.join(", ", UPDATABLE.stream().sorted().toList()),
-                    "field", "update_mask");
-        }
-        for (String p : paths) {
-            if (!UPDATABLE.contains(p)) {
-                throw JedaException.invalidArgument("INVALID_UPDATE_MASK",
-                        "update_mask path '" + p + "' is not one of " + String.join(", ", UPDATABLE.stream().sorted().toList()),
-                        "field", "update_mask", "path", p);
-            }
-        }
+        Set<String> paths = fields.resolve(UPDATABLE);
         lock(rosterId);
         RosterDetails current = loader.require(rosterId);
+        if (paths.isEmpty()) {
+            return current;
+        }
         Roster old = current.roster();
         Roster in = changes.roster();
         Roster roster = new Roster(rosterId,

@@ -2,12 +2,10 @@ package io.jeda.policy.domain.organisation;
 
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,17 +53,5 @@ class UnitRulesTest {
         JedaException e = assertThrows(JedaException.class, () -> UnitRules.requireGeofence(lat, lon, radius, "domicile"));
         assertEquals("INVALID_GEOFENCE", e.reason());
         assertEquals("domicile." + wrongField, e.metadata().get("field"));
-    }
-
-    @Test
-    void updateMasksMustNameOnlyUpdatableFields() {
-        Set<String> allowed = Set.of("display_name", "parent");
-        assertDoesNotThrow(() -> UnitMasks.require(Set.of("parent"), allowed));
-        assertEquals("INVALID_UPDATE_MASK",
-                assertThrows(JedaException.class, () -> UnitMasks.require(Set.of(), allowed)).reason());
-        JedaException unknown = assertThrows(JedaException.class,
-                () -> UnitMasks.require(Set.of("parent", "name"), allowed));
-        assertEquals("INVALID_UPDATE_MASK", unknown.reason());
-        assertEquals("name", unknown.metadata().get("path"));
     }
 }
