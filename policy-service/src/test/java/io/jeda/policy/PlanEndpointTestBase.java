@@ -157,12 +157,4 @@ abstract class PlanEndpointTestBase extends PolicyTestBase {
         return manager().approvePlan(ApprovePlanRequest.newBuilder().setName(p.getName()).build());
     }
 
-    static StatusRuntimeException fails(Status.Code code, String reason, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().getDescription());
-        if (reason != null) {
-            assertEquals(reason, GrpcErrors.reason(e), e.getStatus().getDescription());
-        }
-        return e;
-    }
 }
