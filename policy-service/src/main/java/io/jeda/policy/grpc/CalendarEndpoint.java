@@ -3,6 +3,7 @@ package io.jeda.policy.grpc;
 import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.names.AbsenceName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.app.calendar.CalendarService;
 import io.jeda.policy.v1.Absence;
@@ -84,8 +85,8 @@ public class CalendarEndpoint extends CalendarServiceGrpc.CalendarServiceImplBas
 
     @Override
     public void deleteAbsence(DeleteAbsenceRequest request, StreamObserver<Empty> out) {
-        CalendarMapper.AbsenceName n = CalendarMapper.absenceName(request.getName());
-        calendar.deleteAbsence(CallerContext.current(), n.nip(), n.id());
+        AbsenceName n = CalendarMapper.absenceName(request.getName());
+        calendar.deleteAbsence(CallerContext.current(), n.nip(), n.absenceId());
         out.onNext(Empty.getDefaultInstance());
         out.onCompleted();
     }

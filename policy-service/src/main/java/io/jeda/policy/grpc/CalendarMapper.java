@@ -1,6 +1,8 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.common.error.JedaException;
+import io.jeda.common.names.AbsenceName;
+import io.jeda.common.names.CalendarDayName;
+import io.jeda.common.names.RamadanPeriodName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.domain.calendar.Absence;
 import io.jeda.policy.domain.calendar.AbsenceKind;
@@ -28,21 +30,12 @@ public final class CalendarMapper {
     }
 
     /** An absence's officer NIP and id from {@code officers/{nip}/absences/{id}}. */
-    public record AbsenceName(String nip, String id) {
-    }
-
     public static String calendarDayId(String name) {
-        return ProtoConversions.id(name, "calendarDays", "name");
+        return CalendarDayName.parse(name, "name").calendarDayId();
     }
 
     public static AbsenceName absenceName(String name) {
-        String[] parts = name == null ? new String[0] : name.split("/", -1);
-        if (parts.length != 4 || !parts[0].equals("officers") || parts[1].isEmpty() || !parts[2].equals("absences")
-                || parts[3].isEmpty()) {
-            throw JedaException.invalidArgument("INVALID_NAME",
-                    "name must be officers/{nip}/absences/{id}, got '" + name + "'", "field", "name");
-        }
-        return new AbsenceName(parts[1], parts[3]);
+        return AbsenceName.parse(name, "name");
     }
 
     // Calendar days
@@ -54,7 +47,7 @@ public final class CalendarMapper {
 
     public static io.jeda.policy.v1.CalendarDay toProto(CalendarDay d) {
         return io.jeda.policy.v1.CalendarDay.newBuilder()
-                .setName("calendarDays/" + d.id())
+                .setName(CalendarDayName.of(d.id()).toString())
                 .setDate(ProtoConversions.toDate(d.onDate()))
                 .setKind(toProto(d.kind()))
                 .setDescription(d.description())
@@ -104,7 +97,7 @@ public final class CalendarMapper {
 
     public static io.jeda.policy.v1.RamadanPeriod toProto(RamadanPeriod r) {
         return io.jeda.policy.v1.RamadanPeriod.newBuilder()
-                .setName("ramadanPeriods/" + r.id())
+                .setName(RamadanPeriodName.of(r.id()).toString())
                 .setStartDate(ProtoConversions.toDate(r.startDate()))
                 .setEndDate(ProtoConversions.toDate(r.endDate()))
                 .setWeeklyWorkMinutes(r.weeklyWorkMinutes())
@@ -135,7 +128,7 @@ public final class CalendarMapper {
 
     public static io.jeda.policy.v1.Absence toProto(Absence a) {
         return io.jeda.policy.v1.Absence.newBuilder()
-                .setName(OfficerMapper.name(a.officerNip()) + "/absences/" + a.id())
+                .setName(AbsenceName.of(a.officerNip(), a.id()).toString())
                 .setOfficer(OfficerMapper.name(a.officerNip()))
                 .setKind(toProto(a.kind()))
                 .setStartDate(ProtoConversions.toDate(a.startDate()))

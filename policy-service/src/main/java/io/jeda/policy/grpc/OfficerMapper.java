@@ -1,13 +1,12 @@
 package io.jeda.policy.grpc;
 
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.organisation.OfficerView;
 import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.ListOfficersRequest;
 import io.jeda.policy.v1.ListOfficersResponse;
-
-import java.util.List;
 
 /** Maps the OfficerService API to the officer domain and back; the only class that knows both. */
 public final class OfficerMapper {
@@ -20,7 +19,7 @@ public final class OfficerMapper {
     }
 
     public static String nip(String name, String field) {
-        return ProtoConversions.id(name, "officers", field);
+        return OfficerName.parse(name, field).nip();
     }
 
     public static String optionalNip(String name, String field) {
@@ -28,7 +27,7 @@ public final class OfficerMapper {
     }
 
     public static String name(String nip) {
-        return "officers/" + nip;
+        return OfficerName.of(nip).toString();
     }
 
     /** A draft or patch: empty references, an absent domicile and unset dates become null. */

@@ -25,7 +25,6 @@ import io.jeda.policy.v1.SubmitPlanRequest;
 import io.jeda.policy.v1.UpdatePlanRequest;
 import jakarta.inject.Singleton;
 
-
 /** Serves jeda.policy.v1.PlanService: FWA plans and one-day exceptions and their decisions. */
 @Singleton
 public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {

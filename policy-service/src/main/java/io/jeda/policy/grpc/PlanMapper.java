@@ -1,6 +1,9 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.ProtoEnums;
+import io.jeda.common.names.DayExceptionName;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.PlanName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.app.plan.PlanService;
 import io.jeda.policy.domain.plan.PlanInput;
@@ -18,9 +21,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Translates the PlanService API (jeda.policy.v1 plans.proto) to and from the domain: the only
@@ -38,15 +39,15 @@ public final class PlanMapper {
 
     /** The NIP of `officers/{nip}`, or "-" for `officers/-`. */
     static String officerNip(String parent, String field) {
-        return ProtoConversions.id(parent, "officers", field);
+        return OfficerName.parse(parent, field).nip();
     }
 
     static String planId(String name) {
-        return ProtoConversions.id(name, "plans", "name");
+        return PlanName.parse(name, "name").planId();
     }
 
     static String exceptionId(String name) {
-        return ProtoConversions.id(name, "dayExceptions", "name");
+        return DayExceptionName.parse(name, "name").dayExceptionId();
     }
 
     /** The page a List request asks for; its token must come from a request with the same filters. */
@@ -59,10 +60,7 @@ public final class PlanMapper {
         if (state == PlanState.PLAN_STATE_UNSPECIFIED) {
             return null;
         }
-        if (state == PlanState.UNRECOGNIZED) {
-            throw JedaException.invalidField("state", "state is not a known plan state");
-        }
-        return io.jeda.policy.domain.plan.PlanState.valueOf(state.name().substring("PLAN_STATE_".length()));
+        return ProtoEnums.toDomain(state, io.jeda.policy.domain.plan.PlanState.class, "state");
     }
 
     /** Every field of a plan being created. */
@@ -112,7 +110,7 @@ public final class PlanMapper {
         io.jeda.policy.domain.plan.Plan p = view.plan();
         Plan.Builder b = Plan.newBuilder()
                 .setName(p.id() == null ? "" : io.jeda.policy.domain.plan.Plan.nameOf(p.id()))
-                .setOfficer("officers/" + p.officerNip())
+                .setOfficer(OfficerName.of(p.officerNip()).toString())
                 .setStartDate(ProtoConversions.toDate(p.startDate()))
                 .setEndDate(ProtoConversions.toDate(p.endDate()))
                 .setState(toProto(view.shownState()))
@@ -130,7 +128,7 @@ public final class PlanMapper {
     }
 
     static PlanState toProto(io.jeda.policy.domain.plan.PlanState s) {
-        return PlanState.valueOf("PLAN_STATE_" + s.name());
+        return ProtoEnums.ofShortName(PlanState.class, s.name());
     }
 
     static ListPlansResponse toProto(PageRequest.Page<PlanView> page) {
@@ -156,7 +154,7 @@ public final class PlanMapper {
     static DayException toProto(io.jeda.policy.domain.plan.DayException e) {
         DayException.Builder b = DayException.newBuilder()
                 .setName(e.id() == null ? "" : io.jeda.policy.domain.plan.DayException.nameOf(e.id()))
-                .setOfficer("officers/" + e.officerNip())
+                .setOfficer(OfficerName.of(e.officerNip()).toString())
                 .setDate(ProtoConversions.toDate(e.onDate()))
                 .setPlace(ProtoConversions.toProto(e.place()))
                 .setState(toProto(e.state()))

@@ -1,6 +1,7 @@
 package io.jeda.policy.grpc;
 
 import io.jeda.common.error.JedaException;
+import io.jeda.common.names.PositionName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.domain.WorkPlace;
 import io.jeda.policy.domain.organisation.FlexiTimeKind;
@@ -10,7 +11,6 @@ import io.jeda.policy.v1.ListPositionsResponse;
 
 import java.time.LocalTime;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** Maps the PositionService API to the position domain and back; the only class that knows both. */
@@ -24,11 +24,11 @@ public final class PositionMapper {
     }
 
     public static String positionId(String name, String field) {
-        return ProtoConversions.id(name, "positions", field);
+        return PositionName.parse(name, field).positionId();
     }
 
     public static String name(String id) {
-        return "positions/" + id;
+        return PositionName.of(id).toString();
     }
 
     /**

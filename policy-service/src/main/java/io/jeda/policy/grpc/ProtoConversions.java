@@ -113,15 +113,4 @@ public final class ProtoConversions {
     public static UpdateFields updateFields(FieldMask mask, Message resource) {
         return new UpdateFields(mask.getPathsList(), UpdateMasks.populated(resource));
     }
-
-    /** The last path segment of a resource name with the given collection, e.g. plans/{id}. */
-    public static String id(String name, String collection, String field) {
-        String prefix = collection + "/";
-        if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()
-                || name.indexOf('/', prefix.length()) >= 0) {
-            throw JedaException.invalidArgument("INVALID_NAME",
-                    field + " must be " + collection + "/{id}, got '" + name + "'", "field", field);
-        }
-        return name.substring(prefix.length());
-    }
 }

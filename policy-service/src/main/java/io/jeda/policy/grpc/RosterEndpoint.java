@@ -2,6 +2,7 @@ package io.jeda.policy.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.names.UnitName;
 import io.jeda.common.security.Caller;
 import io.jeda.policy.app.roster.RosterService;
 import io.jeda.policy.v1.CreateRosterOverrideRequest;
@@ -49,7 +50,7 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
     @Override
     public void listRosters(ListRostersRequest req, StreamObserver<ListRostersResponse> out) {
         Caller caller = CallerContext.current();
-        String unitId = req.getUnit().isEmpty() ? null : ProtoConversions.id(req.getUnit(), "units", "unit");
+        String unitId = req.getUnit().isEmpty() ? null : UnitName.parse(req.getUnit(), "unit").unitId();
         out.onNext(RosterMapper.toProto(rosters.list(caller, unitId, RosterMapper.page(req))));
         out.onCompleted();
     }

@@ -1,7 +1,7 @@
 package io.jeda.policy.grpc;
 
-import com.google.protobuf.FieldMask;
 import com.google.type.LatLng;
+import io.jeda.common.names.UnitName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.policy.domain.organisation.Office;
 import io.jeda.policy.domain.organisation.Unit;
@@ -12,9 +12,7 @@ import io.jeda.policy.v1.ListUnitsResponse;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Maps the UnitService API to the unit domain and back; the only class that knows both. */
 public final class UnitMapper {
@@ -27,7 +25,7 @@ public final class UnitMapper {
     }
 
     public static String unitId(String name, String field) {
-        return ProtoConversions.id(name, "units", field);
+        return UnitName.parse(name, field).unitId();
     }
 
     /** Null for an empty reference, otherwise the id of {@code units/{id}}. */
@@ -36,7 +34,7 @@ public final class UnitMapper {
     }
 
     public static String name(String unitId) {
-        return "units/" + unitId;
+        return UnitName.of(unitId).toString();
     }
 
     /** A draft or patch of a unit: unset day close time becomes null (the configured default). */

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** One-day exceptions. */
 @JdbcRepository(dialect = Dialect.MYSQL)

@@ -18,7 +18,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Set;
 
 /**
