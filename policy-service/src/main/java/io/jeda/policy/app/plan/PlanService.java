@@ -21,20 +21,18 @@ import io.jeda.policy.domain.plan.PlanView;
 import io.jeda.policy.domain.plan.RequestTexts;
 import io.jeda.policy.persistence.OfficerRepository;
 import io.jeda.policy.persistence.PlanRepository;
+import io.jeda.policy.persistence.PlanStore;
 import io.jeda.policy.persistence.PlanTransitionRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,9 +43,10 @@ import java.util.stream.Collectors;
  * {@link PlanRules}', checked at submission and again at approval, because the position may change in
  * between.
  * <p>
- * Every state change is a conditional UPDATE on the expected state plus one row of history in the
- * same transaction, so two concurrent decisions on one plan cannot both succeed and the history
- * never disagrees with the plan.
+ * A create is written by {@link PlanStore}, which also decides a retried one. Every state change is
+ * a conditional UPDATE on the expected state plus one row of history in the same transaction, so
+ * two concurrent decisions on one plan cannot both succeed and the history never disagrees with the
+ * plan.
  */
 @Singleton
 public class PlanService {
@@ -58,16 +57,18 @@ public class PlanService {
     private static final int MAX_REQUEST_ID_CHARS = 64;
 
     private final PlanRepository plans;
+    private final PlanStore store;
     private final PlanTransitionRepository transitions;
     private final OfficerRepository officers;
     private final PlanAccess access;
     private final PolicySettings settings;
     private final TransactionOperations<Connection> tx;
 
-    public PlanService(PlanRepository plans, PlanTransitionRepository transitions, OfficerRepository officers,
-                       PlanAccess access, PolicySettings settings,
+    public PlanService(PlanRepository plans, PlanStore store, PlanTransitionRepository transitions,
+                       OfficerRepository officers, PlanAccess access, PolicySettings settings,
                        TransactionOperations<Connection> tx) {
         this.plans = plans;
+        this.store = store;
         this.transitions = transitions;
         this.officers = officers;
         this.access = access;
@@ -107,22 +108,7 @@ public class PlanService {
             return view(draft, officer);
         }
         Plan plan = Plan.draft(Ids.newId(), nip, input.startDate(), input.endDate(), days, note, key, now);
-        try {
-            tx.executeWrite(status -> {
-                plans.save(plan);
-                transitions.save(PlanTransition.created(plan, access.actor(caller)));
-                return null;
-            });
-        } catch (DataAccessException e) {
-            if (key != null && isDuplicateKey(e)) {
-                Optional<Plan> first = plans.findByOfficerNipAndRequestId(nip, key);
-                if (first.isPresent()) {
-                    return view(first.get(), officer);
-                }
-            }
-            throw e;
-        }
-        return view(plan, officer);
+        return view(store.create(plan, PlanTransition.created(plan, access.actor(caller))).plan(), officer);
     }
 
     public PlanView get(Caller caller, String id) {
@@ -318,15 +304,5 @@ public class PlanService {
             throw JedaException.invalidField(field, field + " is required when it is in the update mask");
         }
         return value;
-    }
-
-    /** A unique-key violation, whichever driver reported it (SQLState class 23). */
-    private static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
