@@ -165,6 +165,9 @@ class OfficerEndpointTest extends UnitApiTestBase {
         assertEquals("Asia/Jayapura", second.getOfficers(1).getTimeZone());
         assertEquals("Asia/Makassar", second.getOfficers(0).getTimeZone());
         assertEquals("", second.getNextPageToken(), "the last page, even a full one, has no next page");
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN", () -> as(OTHER_NIP, Role.OFFICER)
+                .listOfficers(ListOfficersRequest.newBuilder().setPageSize(2).setUnit("units/rsud")
+                        .setPageToken(first.getNextPageToken()).build()));
 
         assertEquals(List.of(NEW_NIP), admin().listOfficers(ListOfficersRequest.newBuilder().setUnit("units/rsud")
                 .build()).getOfficersList().stream().map(Officer::getNip).toList());
