@@ -5,7 +5,7 @@ import java.time.LocalTime;
 /**
  * Every number of the working-time and FWA rules, from configuration ({@code jeda.policy.*} in
  * application.yml, each overridable by an environment variable, read by
- * {@code io.jeda.policy.app.PolicyConfiguration}). Defaults follow DESIGN.md and the
+ * the service's configuration factory). Defaults follow DESIGN.md and the
  * national rules; nothing here is a constant buried in code.
  */
 public record PolicySettings(
