@@ -1,5 +1,6 @@
 package io.jeda.policy;
 
+import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
@@ -16,6 +17,7 @@ import io.jeda.policy.v1.ListPlansResponse;
 import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.SubmitPlanRequest;
+import io.jeda.policy.v1.UpdatePlanRequest;
 import io.jeda.policy.v1.WorkPlace;
 import io.jeda.testing.GrpcAssertions;
 import org.junit.jupiter.api.Test;
@@ -180,6 +182,25 @@ class PlanContractTest extends PlanEndpointTestBase {
                 ApprovePlanRequest.newBuilder().setName("plans/" + waiting.getName()).build()));
         assertFails(Status.Code.NOT_FOUND, "PLAN_NOT_FOUND", () -> manager().approvePlan(
                 ApprovePlanRequest.newBuilder().setName("plans/no-such-plan").build()));
+    }
+
+    @Test
+    void anEmptyMaskChangesWhatTheRequestSetsAndAStarChangesEverything() {
+        Plan draft = create(OFFICER, validPlan());
+        Plan noted = officer().updatePlan(UpdatePlanRequest.newBuilder()
+                .setPlan(Plan.newBuilder().setName(draft.getName()).setNote("school starts later")).build());
+        assertEquals("school starts later", noted.getNote());
+        assertEquals(draft.getStartDate(), noted.getStartDate());
+        assertEquals(draft.getDaysList(), noted.getDaysList());
+
+        Plan replaced = officer().updatePlan(UpdatePlanRequest.newBuilder()
+                .setPlan(validPlan().toBuilder().setName(draft.getName()).clearNote())
+                .setUpdateMask(FieldMask.newBuilder().addPaths("*")).build());
+        assertEquals("", replaced.getNote(), "'*' sets an unset field back to its default");
+
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> officer().updatePlan(
+                UpdatePlanRequest.newBuilder().setPlan(Plan.newBuilder().setName(draft.getName()).setNote("x"))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("state")).build()));
     }
 
     @Test
