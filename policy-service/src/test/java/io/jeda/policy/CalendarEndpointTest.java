@@ -31,8 +31,7 @@ import static io.jeda.policy.UnitFixtures.ADMIN;
 import static io.jeda.policy.UnitFixtures.MANAGER_NIP;
 import static io.jeda.policy.UnitFixtures.OFFICER_NIP;
 import static io.jeda.policy.UnitFixtures.OTHER_NIP;
-import static io.jeda.policy.UnitFixtures.fails;
-import static io.jeda.policy.UnitFixtures.metadata;
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,37 +104,37 @@ class CalendarEndpointTest extends UnitApiTestBase {
         admin().deleteCalendarDay(DeleteCalendarDayRequest.newBuilder().setName(independence.getName()).build());
         assertEquals(3, officer.listCalendarDays(ListCalendarDaysRequest.newBuilder().setYear(2026).build())
                 .getCalendarDaysCount());
-        fails(Status.Code.NOT_FOUND, "CALENDAR_DAY_NOT_FOUND", () -> admin().deleteCalendarDay(
+        assertFails(Status.Code.NOT_FOUND, "CALENDAR_DAY_NOT_FOUND", () -> admin().deleteCalendarDay(
                 DeleteCalendarDayRequest.newBuilder().setName(independence.getName()).build()));
     }
 
     @Test
     void calendarDaysAreValidated() {
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createCalendarDay(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createCalendarDay(
                 day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_UNSPECIFIED, "")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createCalendarDay(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createCalendarDay(
                 day(date(2026, 2, 30), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createCalendarDay(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createCalendarDay(
                 day(Date.getDefaultInstance(), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "")));
-        var unit = fails(Status.Code.INVALID_ARGUMENT, "UNIT_REQUIRED", () -> admin().createCalendarDay(
+        var unit = assertFails(Status.Code.INVALID_ARGUMENT, "UNIT_REQUIRED", () -> admin().createCalendarDay(
                 day(date(2026, 4, 20), CalendarDayKind.CALENDAR_DAY_KIND_AGENCY_DAY, "")));
-        assertEquals("calendar_day.unit", metadata(unit, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "UNIT_NOT_ALLOWED", () -> admin().createCalendarDay(
+        assertEquals("calendar_day.unit", unit.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "UNIT_NOT_ALLOWED", () -> admin().createCalendarDay(
                 day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "units/diskominfo")));
-        fails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND", () -> admin().createCalendarDay(
+        assertFails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND", () -> admin().createCalendarDay(
                 day(date(2026, 4, 20), CalendarDayKind.CALENDAR_DAY_KIND_AGENCY_DAY, "units/nowhere")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
                 () -> admin().listCalendarDays(ListCalendarDaysRequest.getDefaultInstance()));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(MANAGER_NIP, Role.MANAGER).createCalendarDay(
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(MANAGER_NIP, Role.MANAGER).createCalendarDay(
                 day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "")));
         CalendarDay d = admin().createCalendarDay(day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, ""));
-        fails(Status.Code.ALREADY_EXISTS, "CALENDAR_DAY_ALREADY_EXISTS", () -> admin().createCalendarDay(
+        assertFails(Status.Code.ALREADY_EXISTS, "CALENDAR_DAY_ALREADY_EXISTS", () -> admin().createCalendarDay(
                 day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "")));
         // Another kind of day, or an agency day of a unit, on the same date is another entry.
         admin().createCalendarDay(day(date(2026, 8, 17), CalendarDayKind.CALENDAR_DAY_KIND_AGENCY_DAY, "units/diskominfo"));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(OFFICER_NIP, Role.OFFICER).deleteCalendarDay(
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(OFFICER_NIP, Role.OFFICER).deleteCalendarDay(
                 DeleteCalendarDayRequest.newBuilder().setName(d.getName()).build()));
-        fails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> as("desk", Role.AGENCY).listCalendarDays(
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> as("desk", Role.AGENCY).listCalendarDays(
                 ListCalendarDaysRequest.newBuilder().setYear(2026).build()));
     }
 
@@ -154,16 +153,16 @@ class CalendarEndpointTest extends UnitApiTestBase {
         assertEquals(1800, r2025.getWeeklyWorkMinutes());
         assertEquals(30, r2025.getStartTime().getMinutes());
 
-        var overlap = fails(Status.Code.FAILED_PRECONDITION, "RAMADAN_PERIOD_OVERLAPS",
+        var overlap = assertFails(Status.Code.FAILED_PRECONDITION, "RAMADAN_PERIOD_OVERLAPS",
                 () -> admin().createRamadanPeriod(ramadan(date(2026, 3, 19), date(2026, 3, 25))));
-        assertEquals(r2026.getName(), metadata(overlap, "other"));
-        fails(Status.Code.FAILED_PRECONDITION, "RAMADAN_PERIOD_OVERLAPS",
+        assertEquals(r2026.getName(), overlap.metadata("other"));
+        assertFails(Status.Code.FAILED_PRECONDITION, "RAMADAN_PERIOD_OVERLAPS",
                 () -> admin().createRamadanPeriod(ramadan(date(2026, 1, 1), date(2026, 12, 31))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_DATE_RANGE",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_DATE_RANGE",
                 () -> admin().createRamadanPeriod(ramadan(date(2027, 3, 10), date(2027, 2, 8))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
                 () -> admin().createRamadanPeriod(ramadan(date(2027, 2, 8), Date.getDefaultInstance())));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
                 () -> as(OFFICER_NIP, Role.OFFICER).createRamadanPeriod(ramadan(date(2027, 2, 8), date(2027, 3, 9))));
         // The day after a period may start the next one.
         admin().createRamadanPeriod(ramadan(date(2026, 3, 20), date(2026, 3, 21)));
@@ -194,23 +193,23 @@ class CalendarEndpointTest extends UnitApiTestBase {
                     r.getAbsencesList().stream().map(Absence::getKind).toList());
             assertEquals(leave, r.getAbsences(1));
         }
-        fails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER",
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER",
                 () -> as(OTHER_NIP, Role.OFFICER).listAbsences(absencesOf(OFFICER_NIP)));
-        fails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER",
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER",
                 () -> as(OFFICER_NIP, Role.MANAGER).listAbsences(absencesOf(MANAGER_NIP)));
-        fails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER",
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER",
                 () -> as("desk", Role.AGENCY).listAbsences(absencesOf(OFFICER_NIP)));
-        fails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN",
+        assertFails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN",
                 () -> CalendarServiceGrpc.newBlockingStub(channel).listAbsences(absencesOf(OFFICER_NIP)));
-        fails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().listAbsences(absencesOf("199912312024122999")));
+        assertFails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().listAbsences(absencesOf("199912312024122999")));
 
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(OFFICER_NIP, Role.OFFICER).deleteAbsence(
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(OFFICER_NIP, Role.OFFICER).deleteAbsence(
                 DeleteAbsenceRequest.newBuilder().setName(leave.getName()).build()));
-        fails(Status.Code.NOT_FOUND, "ABSENCE_NOT_FOUND", () -> admin().deleteAbsence(DeleteAbsenceRequest.newBuilder()
+        assertFails(Status.Code.NOT_FOUND, "ABSENCE_NOT_FOUND", () -> admin().deleteAbsence(DeleteAbsenceRequest.newBuilder()
                 .setName(leave.getName().replace(OFFICER_NIP, OTHER_NIP)).build()));
         admin().deleteAbsence(DeleteAbsenceRequest.newBuilder().setName(leave.getName()).build());
         assertEquals(1, admin().listAbsences(absencesOf(OFFICER_NIP)).getAbsencesCount());
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME", () -> admin().deleteAbsence(DeleteAbsenceRequest.newBuilder()
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME", () -> admin().deleteAbsence(DeleteAbsenceRequest.newBuilder()
                 .setName("absences/" + OFFICER_NIP).build()));
     }
 
@@ -229,15 +228,15 @@ class CalendarEndpointTest extends UnitApiTestBase {
         assertEquals(List.of(date(2026, 9, 9)), second.getAbsencesList().stream().map(Absence::getStartDate).toList());
         assertEquals("", second.getNextPageToken());
 
-        var range = fails(Status.Code.INVALID_ARGUMENT, "INVALID_DATE_RANGE", () -> admin().createAbsence(
+        var range = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_DATE_RANGE", () -> admin().createAbsence(
                 absence(OTHER_NIP, AbsenceKind.ABSENCE_KIND_LEAVE, date(2026, 9, 10), date(2026, 9, 9))));
-        assertEquals("absence.end_date", metadata(range, "field"));
-        var kind = fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createAbsence(
+        assertEquals("absence.end_date", range.metadata("field"));
+        var kind = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createAbsence(
                 absence(OTHER_NIP, AbsenceKind.ABSENCE_KIND_UNSPECIFIED, date(2026, 9, 10), date(2026, 9, 10))));
-        assertEquals("absence.kind", metadata(kind, "field"));
-        fails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().createAbsence(absence("199912312024122999",
+        assertEquals("absence.kind", kind.metadata("field"));
+        assertFails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().createAbsence(absence("199912312024122999",
                 AbsenceKind.ABSENCE_KIND_LEAVE, date(2026, 9, 10), date(2026, 9, 10))));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(MANAGER_NIP, Role.MANAGER).createAbsence(
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(MANAGER_NIP, Role.MANAGER).createAbsence(
                 absence(OTHER_NIP, AbsenceKind.ABSENCE_KIND_LEAVE, date(2026, 9, 10), date(2026, 9, 10))));
         assertFalse(admin().listAbsences(absencesOf(OTHER_NIP)).getAbsencesList().stream()
                 .anyMatch(a -> a.getStartDate().getDay() == 10), "no refused absence was stored");

@@ -4,7 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
-import io.jeda.policy.domain.Officer;
+import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.v1.ApproveDayExceptionRequest;
 import io.jeda.policy.v1.CreateDayExceptionRequest;
 import io.jeda.policy.v1.DayException;
@@ -13,11 +13,13 @@ import io.jeda.policy.v1.PlanServiceGrpc;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.RejectDayExceptionRequest;
 import io.jeda.policy.v1.WorkPlace;
+import io.jeda.testing.GrpcAssertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,16 +53,16 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
         assertEquals(PlanState.PLAN_STATE_APPROVED, approved.getState());
 
         // Decided once: a second decision is an illegal transition.
-        StatusRuntimeException err = fails(Status.Code.FAILED_PRECONDITION, "ILLEGAL_TRANSITION", () ->
+        GrpcAssertions.Failure err = assertFails(Status.Code.FAILED_PRECONDITION, "ILLEGAL_TRANSITION", () ->
                 manager().rejectDayException(RejectDayExceptionRequest.newBuilder().setName(e.getName())
                         .setReason("changed my mind").build()));
-        assertEquals("APPROVED", GrpcErrors.errorInfo(err).orElseThrow().getMetadataMap().get("from"));
+        assertEquals("APPROVED", err.metadata().get("from"));
     }
 
     @Test
     void rejectNeedsAReasonAndFreesTheDate() {
         DayException e = request(THURSDAY, WorkPlace.WORK_PLACE_HOME);
-        fails(Status.Code.INVALID_ARGUMENT, "REASON_REQUIRED", () -> manager().rejectDayException(
+        assertFails(Status.Code.INVALID_ARGUMENT, "REASON_REQUIRED", () -> manager().rejectDayException(
                 RejectDayExceptionRequest.newBuilder().setName(e.getName()).build()));
 
         DayException rejected = manager().rejectDayException(RejectDayExceptionRequest.newBuilder()
@@ -68,7 +70,7 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
         assertEquals(PlanState.PLAN_STATE_REJECTED, rejected.getState());
         assertEquals("the minister visits on Thursday", rejected.getDecisionReason());
 
-        fails(Status.Code.FAILED_PRECONDITION, "ILLEGAL_TRANSITION", () -> manager().approveDayException(
+        assertFails(Status.Code.FAILED_PRECONDITION, "ILLEGAL_TRANSITION", () -> manager().approveDayException(
                 ApproveDayExceptionRequest.newBuilder().setName(e.getName()).build()));
         // A rejected request does not hold the date: the officer may ask again.
         assertEquals(PlanState.PLAN_STATE_SUBMITTED, request(THURSDAY, WorkPlace.WORK_PLACE_OFFICE).getState());
@@ -77,7 +79,7 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
     @Test
     void oneHeldExceptionPerDate() {
         request(THURSDAY, WorkPlace.WORK_PLACE_HOME);
-        fails(Status.Code.FAILED_PRECONDITION, "EXCEPTION_EXISTS", () -> request(THURSDAY, WorkPlace.WORK_PLACE_OFFICE));
+        assertFails(Status.Code.FAILED_PRECONDITION, "EXCEPTION_EXISTS", () -> request(THURSDAY, WorkPlace.WORK_PLACE_OFFICE));
         // Another officer's exception on the same date is theirs alone.
         request(as(COLLEAGUE, Role.OFFICER), COLLEAGUE, THURSDAY, WorkPlace.WORK_PLACE_HOME);
     }
@@ -116,16 +118,16 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
 
     @Test
     void theRulesOfThePositionAndTheOfficerApply() {
-        StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "EXCEPTION_VIOLATES_POLICY", () ->
+        GrpcAssertions.Failure e = assertFails(Status.Code.FAILED_PRECONDITION, "EXCEPTION_VIOLATES_POLICY", () ->
                 request(THURSDAY, WorkPlace.WORK_PLACE_OTHER));
-        assertEquals(List.of("PLACE_NOT_ALLOWED"), GrpcErrors.violationTypes(e));
+        assertEquals(List.of("PLACE_NOT_ALLOWED"), GrpcErrors.violationTypes(e.exception()));
 
         Officer o = officers.findById(OFFICER).orElseThrow();
         officers.update(new Officer(o.nip(), o.displayName(), o.unitId(), o.positionId(), o.managerNip(), null, null,
                 null, THURSDAY, null, o.createdAt(), o.updatedAt()));
-        e = fails(Status.Code.FAILED_PRECONDITION, "EXCEPTION_VIOLATES_POLICY", () ->
+        e = assertFails(Status.Code.FAILED_PRECONDITION, "EXCEPTION_VIOLATES_POLICY", () ->
                 request(THURSDAY, WorkPlace.WORK_PLACE_HOME));
-        assertEquals(List.of("OFFICER_NOT_ELIGIBLE"), GrpcErrors.violationTypes(e));
+        assertEquals(List.of("OFFICER_NOT_ELIGIBLE"), GrpcErrors.violationTypes(e.exception()));
         // The day after the penalty ends the officer may work from home again.
         assertEquals(PlanState.PLAN_STATE_SUBMITTED, request(THURSDAY.plusDays(1), WorkPlace.WORK_PLACE_HOME).getState());
     }
@@ -133,25 +135,25 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
     @Test
     void aDateInTheOfficersPastIsRefused() {
         // Monday 2 March 08:00 in Jakarta: Sunday is past, today is not.
-        fails(Status.Code.INVALID_ARGUMENT, "DATE_IN_PAST", () -> request(LocalDate.of(2026, 3, 1),
+        assertFails(Status.Code.INVALID_ARGUMENT, "DATE_IN_PAST", () -> request(LocalDate.of(2026, 3, 1),
                 WorkPlace.WORK_PLACE_HOME));
         assertEquals(PlanState.PLAN_STATE_SUBMITTED, request(LocalDate.of(2026, 3, 2), WorkPlace.WORK_PLACE_HOME)
                 .getState());
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> request(THURSDAY, WorkPlace.WORK_PLACE_UNSPECIFIED));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> request(THURSDAY, WorkPlace.WORK_PLACE_UNSPECIFIED));
     }
 
     @Test
     void onlyTheOfficerAsksAndOnlyTheDirectManagerDecides() {
-        fails(Status.Code.PERMISSION_DENIED, "NOT_OWNER", () -> request(manager(), OFFICER, THURSDAY,
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_OWNER", () -> request(manager(), OFFICER, THURSDAY,
                 WorkPlace.WORK_PLACE_HOME));
         DayException e = request(THURSDAY, WorkPlace.WORK_PLACE_HOME);
         ApproveDayExceptionRequest approve = ApproveDayExceptionRequest.newBuilder().setName(e.getName()).build();
-        fails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> officer().approveDayException(approve));
-        fails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> as(OTHER_MANAGER, Role.MANAGER)
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> officer().approveDayException(approve));
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> as(OTHER_MANAGER, Role.MANAGER)
                 .approveDayException(approve));
-        fails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> as(COLLEAGUE, Role.OFFICER)
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> as(COLLEAGUE, Role.OFFICER)
                 .rejectDayException(RejectDayExceptionRequest.newBuilder().setName(e.getName()).setReason("no").build()));
-        fails(Status.Code.UNAUTHENTICATED, null, () -> PlanServiceGrpc.newBlockingStub(channel)
+        assertFails(Status.Code.UNAUTHENTICATED, () -> PlanServiceGrpc.newBlockingStub(channel)
                 .approveDayException(approve));
         assertEquals(PlanState.PLAN_STATE_APPROVED, admin().approveDayException(approve).getState());
     }
@@ -177,7 +179,7 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
                 .stream().map(DayException::getName).toList());
         assertEquals(2, officer().listDayExceptions(ListDayExceptionsRequest.newBuilder()
                 .setParent("officers/" + OFFICER).build()).getDayExceptionsCount());
-        fails(Status.Code.PERMISSION_DENIED, "NOT_OWNER_OR_MANAGER", () -> as(COLLEAGUE, Role.OFFICER)
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_OWNER_OR_MANAGER", () -> as(COLLEAGUE, Role.OFFICER)
                 .listDayExceptions(ListDayExceptionsRequest.newBuilder().setParent("officers/" + OFFICER).build()));
     }
 }

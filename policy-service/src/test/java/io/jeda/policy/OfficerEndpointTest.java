@@ -20,9 +20,8 @@ import static io.jeda.policy.UnitFixtures.ADMIN;
 import static io.jeda.policy.UnitFixtures.MANAGER_NIP;
 import static io.jeda.policy.UnitFixtures.OFFICER_NIP;
 import static io.jeda.policy.UnitFixtures.OTHER_NIP;
-import static io.jeda.policy.UnitFixtures.fails;
 import static io.jeda.policy.UnitFixtures.geofence;
-import static io.jeda.policy.UnitFixtures.metadata;
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,44 +88,44 @@ class OfficerEndpointTest extends UnitApiTestBase {
 
     @Test
     void aBadNipIsRefusedNamingThePartThatIsWrong() {
-        var birth = fails(Status.Code.INVALID_ARGUMENT, "INVALID_NIP",
+        var birth = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NIP",
                 () -> admin().createOfficer(create(valid().setNip("199002302015032004"))));
-        assertEquals("BIRTH_DATE", metadata(birth, "part"));
-        var length = fails(Status.Code.INVALID_ARGUMENT, "INVALID_NIP",
+        assertEquals("BIRTH_DATE", birth.metadata("part"));
+        var length = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NIP",
                 () -> admin().createOfficer(create(valid().setNip("1990011520150320"))));
-        assertEquals("LENGTH", metadata(length, "part"));
-        var gender = fails(Status.Code.INVALID_ARGUMENT, "INVALID_NIP",
+        assertEquals("LENGTH", length.metadata("part"));
+        var gender = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NIP",
                 () -> admin().createOfficer(create(valid().setNip("199001152015033004"))));
-        assertEquals("GENDER", metadata(gender, "part"));
-        assertTrue(gender.getStatus().getDescription().contains("gender"), gender.getStatus().getDescription());
-        fails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().getOfficer(get("199002302015032004")));
+        assertEquals("GENDER", gender.metadata("part"));
+        assertTrue(gender.status().getDescription().contains("gender"), gender.status().getDescription());
+        assertFails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().getOfficer(get("199002302015032004")));
     }
 
     @Test
     void referencesMustExistAndTheManagerChainMustNotLoop() {
-        fails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND",
+        assertFails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND",
                 () -> admin().createOfficer(create(valid().setUnit("units/nowhere"))));
-        fails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND",
+        assertFails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND",
                 () -> admin().createOfficer(create(valid().setPosition("positions/nothing"))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createOfficer(create(valid().clearUnit())));
-        fails(Status.Code.NOT_FOUND, "MANAGER_NOT_FOUND",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createOfficer(create(valid().clearUnit())));
+        assertFails(Status.Code.NOT_FOUND, "MANAGER_NOT_FOUND",
                 () -> admin().createOfficer(create(valid().setManager("officers/199912312024122999"))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_MANAGER",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_MANAGER",
                 () -> admin().createOfficer(create(valid().setManager("officers/" + NEW_NIP))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME",
                 () -> admin().createOfficer(create(valid().setManager(MANAGER_NIP))));
-        var radius = fails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
+        var radius = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
                 () -> admin().createOfficer(create(valid().setDomicile(geofence(-2.75, 107.65, 0)))));
-        assertEquals("officer.domicile.radius_meters", metadata(radius, "field"));
-        fails(Status.Code.ALREADY_EXISTS, "OFFICER_ALREADY_EXISTS",
+        assertEquals("officer.domicile.radius_meters", radius.metadata("field"));
+        assertFails(Status.Code.ALREADY_EXISTS, "OFFICER_ALREADY_EXISTS",
                 () -> admin().createOfficer(create(valid().setNip(OFFICER_NIP))));
 
         // The manager reports (indirectly) to nobody below them: making a report the manager's manager loops.
-        var cycle = fails(Status.Code.INVALID_ARGUMENT, "MANAGER_CYCLE", () -> admin().updateOfficer(
+        var cycle = assertFails(Status.Code.INVALID_ARGUMENT, "MANAGER_CYCLE", () -> admin().updateOfficer(
                 update(Officer.newBuilder().setName("officers/" + MANAGER_NIP).setManager("officers/" + OFFICER_NIP),
                         "manager")));
-        assertEquals("officer.manager", metadata(cycle, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_MANAGER", () -> admin().updateOfficer(
+        assertEquals("officer.manager", cycle.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_MANAGER", () -> admin().updateOfficer(
                 update(Officer.newBuilder().setName("officers/" + OFFICER_NIP).setManager("officers/" + OFFICER_NIP),
                         "manager")));
     }
@@ -142,7 +141,7 @@ class OfficerEndpointTest extends UnitApiTestBase {
         assertEquals("Officer " + OFFICER_NIP, seenByColleague.getDisplayName());
         assertFalse(as(MANAGER_NIP, Role.MANAGER).getOfficer(get(OFFICER_NIP)).hasDomicile(), "the manager");
         // A token naming the officer but without an officer role is not the officer acting for themself.
-        fails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> as(OFFICER_NIP, Role.HR).getOfficer(get(OFFICER_NIP)));
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> as(OFFICER_NIP, Role.HR).getOfficer(get(OFFICER_NIP)));
 
         for (var stub : List.of(admin(), as(OFFICER_NIP, Role.OFFICER), as("attendance-service", Role.SERVICE))) {
             ListOfficersResponse all = stub.listOfficers(ListOfficersRequest.getDefaultInstance());
@@ -165,10 +164,10 @@ class OfficerEndpointTest extends UnitApiTestBase {
         assertEquals(List.of(OTHER_NIP, NEW_NIP), second.getOfficersList().stream().map(Officer::getNip).toList());
         assertEquals("Asia/Jayapura", second.getOfficers(1).getTimeZone());
         assertEquals("Asia/Makassar", second.getOfficers(0).getTimeZone());
-        ListOfficersResponse third = as(OTHER_NIP, Role.OFFICER).listOfficers(ListOfficersRequest.newBuilder()
-                .setPageSize(2).setPageToken(second.getNextPageToken()).build());
-        assertEquals(0, third.getOfficersCount());
-        assertEquals("", third.getNextPageToken());
+        assertEquals("", second.getNextPageToken(), "the last page, even a full one, has no next page");
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN", () -> as(OTHER_NIP, Role.OFFICER)
+                .listOfficers(ListOfficersRequest.newBuilder().setPageSize(2).setUnit("units/rsud")
+                        .setPageToken(first.getNextPageToken()).build()));
 
         assertEquals(List.of(NEW_NIP), admin().listOfficers(ListOfficersRequest.newBuilder().setUnit("units/rsud")
                 .build()).getOfficersList().stream().map(Officer::getNip).toList());
@@ -199,31 +198,35 @@ class OfficerEndpointTest extends UnitApiTestBase {
         assertEquals(75, renamed.getDomicile().getRadiusMeters());
         assertEquals(date(2026, 3, 31), renamed.getPenaltyUntil());
 
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateOfficer(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateOfficer(
                 update(Officer.newBuilder().setName("officers/" + OFFICER_NIP).setNip(OTHER_NIP), "nip")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateOfficer(
-                update(Officer.newBuilder().setName("officers/" + OFFICER_NIP).setDisplayName("x"))));
-        fails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND", () -> admin().updateOfficer(
+        // Without a mask the fields the request sets are changed, and only those.
+        Officer unmasked = admin().updateOfficer(
+                update(Officer.newBuilder().setName("officers/" + OFFICER_NIP).setDisplayName("Budi S.")));
+        assertEquals("Budi S.", unmasked.getDisplayName());
+        assertEquals(75, unmasked.getDomicile().getRadiusMeters());
+        assertEquals(date(2026, 3, 31), unmasked.getPenaltyUntil());
+        assertFails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND", () -> admin().updateOfficer(
                 update(Officer.newBuilder().setName("officers/" + OFFICER_NIP).setPosition("positions/none"),
                         "position")));
-        fails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().updateOfficer(
+        assertFails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().updateOfficer(
                 update(Officer.newBuilder().setName("officers/" + NEW_NIP).setDisplayName("x"), "display_name")));
     }
 
     @Test
     void readsNeedAnOfficerRoleAndWritesNeedAdmin() {
-        fails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED",
                 () -> as("complaint-desk", Role.AGENCY).getOfficer(get(OFFICER_NIP)));
-        fails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED",
                 () -> as("complaint-desk", Role.AGENCY).listOfficers(ListOfficersRequest.getDefaultInstance()));
-        fails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN",
+        assertFails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN",
                 () -> OfficerServiceGrpc.newBlockingStub(channel).getOfficer(get(OFFICER_NIP)));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
                 () -> as(MANAGER_NIP, Role.MANAGER).createOfficer(create(valid())));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(OFFICER_NIP, Role.OFFICER).updateOfficer(
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> as(OFFICER_NIP, Role.OFFICER).updateOfficer(
                 update(Officer.newBuilder().setName("officers/" + OFFICER_NIP).setDomicile(geofence(0, 0, 10)),
                         "domicile")));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
                 () -> as("attendance-service", Role.SERVICE).createOfficer(create(valid())));
         assertEquals(NEW_NIP, admin().createOfficer(create(valid())).getNip());
     }

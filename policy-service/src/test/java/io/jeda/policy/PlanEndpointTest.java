@@ -6,7 +6,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
-import io.jeda.policy.domain.Officer;
+import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.v1.ApprovePlanRequest;
 import io.jeda.policy.v1.CreatePlanRequest;
 import io.jeda.policy.v1.GetPlanRequest;
@@ -23,6 +23,7 @@ import io.jeda.policy.v1.RevokePlanRequest;
 import io.jeda.policy.v1.SubmitPlanRequest;
 import io.jeda.policy.v1.UpdatePlanRequest;
 import io.jeda.policy.v1.WorkPlace;
+import io.jeda.testing.GrpcAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +34,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -88,9 +90,9 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     @Test
     void rejectNeedsAReasonAndKeepsIt() {
         Plan p = submitted(OFFICER);
-        fails(Status.Code.INVALID_ARGUMENT, "REASON_REQUIRED", () ->
+        assertFails(Status.Code.INVALID_ARGUMENT, "REASON_REQUIRED", () ->
                 manager().rejectPlan(RejectPlanRequest.newBuilder().setName(p.getName()).setReason("  ").build()));
-        fails(Status.Code.INVALID_ARGUMENT, "REASON_TOO_LONG", () ->
+        assertFails(Status.Code.INVALID_ARGUMENT, "REASON_TOO_LONG", () ->
                 manager().rejectPlan(RejectPlanRequest.newBuilder().setName(p.getName()).setReason("x".repeat(1001)).build()));
         assertEquals(PlanState.PLAN_STATE_SUBMITTED, get(p).getState());
 
@@ -106,7 +108,7 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     @Test
     void revokeNeedsAReason() {
         Plan p = approved(OFFICER);
-        fails(Status.Code.INVALID_ARGUMENT, "REASON_REQUIRED", () ->
+        assertFails(Status.Code.INVALID_ARGUMENT, "REASON_REQUIRED", () ->
                 manager().revokePlan(RevokePlanRequest.newBuilder().setName(p.getName()).build()));
         assertEquals(PlanState.PLAN_STATE_APPROVED, get(p).getState());
     }
@@ -172,13 +174,13 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     void everyIllegalTransitionIsRefused(Start start, Action action) {
         Plan p = bring(start);
         int before = transitions(p).size();
-        StatusRuntimeException e;
+        GrpcAssertions.Failure e;
         if (action == Action.UPDATE) {
-            e = fails(Status.Code.FAILED_PRECONDITION, "PLAN_NOT_EDITABLE", () -> act(action, p));
-            assertEquals(start.name(), GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap().get("state"));
+            e = assertFails(Status.Code.FAILED_PRECONDITION, "PLAN_NOT_EDITABLE", () -> act(action, p));
+            assertEquals(start.name(), e.metadata().get("state"));
         } else {
-            e = fails(Status.Code.FAILED_PRECONDITION, "ILLEGAL_TRANSITION", () -> act(action, p));
-            var meta = GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap();
+            e = assertFails(Status.Code.FAILED_PRECONDITION, "ILLEGAL_TRANSITION", () -> act(action, p));
+            var meta = e.metadata();
             assertEquals(start.name(), meta.get("from"));
             String target = switch (action) {
                 case SUBMIT -> "SUBMITTED";
@@ -206,12 +208,12 @@ class PlanEndpointTest extends PlanEndpointTestBase {
                 .addDays(day(DayOfWeek.SATURDAY, WorkPlace.WORK_PLACE_OFFICE, time(7, 30)))
                 .build());
 
-        StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY", () ->
+        GrpcAssertions.Failure e = assertFails(Status.Code.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY", () ->
                 officer().submitPlan(SubmitPlanRequest.newBuilder().setName(bad.getName()).build()));
 
         assertEquals(java.util.Set.of("OFFICER_NOT_ELIGIBLE", "PLACE_NOT_ALLOWED", "REMOTE_DAYS_EXCEEDED",
                 "START_OUTSIDE_WINDOW", "CORE_HOURS_NOT_COVERED", "WEEKLY_HOURS_SHORT", "WEEKEND_NOT_ALLOWED",
-                "OVERLAPPING_PLAN"), new java.util.HashSet<>(GrpcErrors.violationTypes(e)));
+                "OVERLAPPING_PLAN"), new java.util.HashSet<>(GrpcErrors.violationTypes(e.exception())));
         assertEquals(PlanState.PLAN_STATE_DRAFT, get(bad).getState());
     }
 
@@ -221,9 +223,9 @@ class PlanEndpointTest extends PlanEndpointTestBase {
         // HR lowers the position's remote days to one after the plan (two home days) was submitted.
         positions.update(analyst(1));
 
-        StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY", () ->
+        GrpcAssertions.Failure e = assertFails(Status.Code.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY", () ->
                 manager().approvePlan(ApprovePlanRequest.newBuilder().setName(p.getName()).build()));
-        assertEquals(List.of("REMOTE_DAYS_EXCEEDED"), GrpcErrors.violationTypes(e));
+        assertEquals(List.of("REMOTE_DAYS_EXCEEDED"), GrpcErrors.violationTypes(e.exception()));
         assertEquals(PlanState.PLAN_STATE_SUBMITTED, get(p).getState());
     }
 
@@ -231,9 +233,9 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     void aSecondOverlappingPlanCannotBeSubmittedWhileOneIsPending() {
         submitted(OFFICER);
         Plan second = create(OFFICER, validPlan());
-        StatusRuntimeException e = fails(Status.Code.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY", () ->
+        GrpcAssertions.Failure e = assertFails(Status.Code.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY", () ->
                 officer().submitPlan(SubmitPlanRequest.newBuilder().setName(second.getName()).build()));
-        assertEquals(List.of("OVERLAPPING_PLAN"), GrpcErrors.violationTypes(e));
+        assertEquals(List.of("OVERLAPPING_PLAN"), GrpcErrors.violationTypes(e.exception()));
     }
 
     @Test
@@ -357,16 +359,16 @@ class PlanEndpointTest extends PlanEndpointTestBase {
 
     @Test
     void createRefusesBadInput() {
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_PERIOD", () -> create(OFFICER, validPlan().toBuilder()
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PERIOD", () -> create(OFFICER, validPlan().toBuilder()
                 .setEndDate(date(PLAN_START.minusDays(1))).build()));
-        fails(Status.Code.INVALID_ARGUMENT, "PERIOD_TOO_LONG", () -> create(OFFICER, validPlan().toBuilder()
+        assertFails(Status.Code.INVALID_ARGUMENT, "PERIOD_TOO_LONG", () -> create(OFFICER, validPlan().toBuilder()
                 .setEndDate(date(PLAN_START.plusDays(367))).build()));
-        fails(Status.Code.INVALID_ARGUMENT, "DUPLICATE_WEEKDAY", () -> create(OFFICER, validPlan().toBuilder()
+        assertFails(Status.Code.INVALID_ARGUMENT, "DUPLICATE_WEEKDAY", () -> create(OFFICER, validPlan().toBuilder()
                 .addDays(day(DayOfWeek.MONDAY, WorkPlace.WORK_PLACE_HOME, time(8, 0))).build()));
-        StatusRuntimeException e = fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> create(OFFICER,
+        GrpcAssertions.Failure e = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> create(OFFICER,
                 validPlan().toBuilder().addDays(day(DayOfWeek.SATURDAY, WorkPlace.WORK_PLACE_UNSPECIFIED, null)).build()));
-        assertEquals("plan.days[5].place", GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap().get("field"));
-        fails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().createPlan(CreatePlanRequest.newBuilder()
+        assertEquals("plan.days[5].place", e.metadata().get("field"));
+        assertFails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> admin().createPlan(CreatePlanRequest.newBuilder()
                 .setParent("officers/199912312020121001").setPlan(validPlan()).build()));
     }
 
@@ -386,10 +388,10 @@ class PlanEndpointTest extends PlanEndpointTestBase {
         assertEquals(p.getUpdateTime(), updated.getUpdateTime());
         assertEquals(1, transitions(p).size());
 
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> officer().updatePlan(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> officer().updatePlan(
                 UpdatePlanRequest.newBuilder().setPlan(Plan.newBuilder().setName(p.getName()))
                         .setUpdateMask(FieldMask.newBuilder().addPaths("state")).build()));
-        fails(Status.Code.PERMISSION_DENIED, "NOT_OWNER", () -> manager().updatePlan(
+        assertFails(Status.Code.PERMISSION_DENIED, "NOT_OWNER", () -> manager().updatePlan(
                 UpdatePlanRequest.newBuilder().setPlan(Plan.newBuilder().setName(p.getName()).setNote("x"))
                         .setUpdateMask(FieldMask.newBuilder().addPaths("note")).build()));
     }
@@ -455,7 +457,7 @@ class PlanEndpointTest extends PlanEndpointTestBase {
         if (deniedReason == null) {
             call.run();
         } else {
-            fails(Status.Code.PERMISSION_DENIED, deniedReason, call::run);
+            assertFails(Status.Code.PERMISSION_DENIED, deniedReason, call::run);
         }
     }
 
@@ -463,11 +465,11 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     void withoutATokenNothingIsServed() {
         Plan p = create(OFFICER, validPlan());
         PlanServiceGrpc.PlanServiceBlockingStub anonymous = PlanServiceGrpc.newBlockingStub(channel);
-        fails(Status.Code.UNAUTHENTICATED, null, () -> anonymous.getPlan(GetPlanRequest.newBuilder()
+        assertFails(Status.Code.UNAUTHENTICATED, () -> anonymous.getPlan(GetPlanRequest.newBuilder()
                 .setName(p.getName()).build()));
-        fails(Status.Code.UNAUTHENTICATED, null, () -> anonymous.createPlan(CreatePlanRequest.newBuilder()
+        assertFails(Status.Code.UNAUTHENTICATED, () -> anonymous.createPlan(CreatePlanRequest.newBuilder()
                 .setParent("officers/" + OFFICER).setPlan(validPlan()).build()));
-        fails(Status.Code.UNAUTHENTICATED, null, () -> anonymous.approvePlan(ApprovePlanRequest.newBuilder()
+        assertFails(Status.Code.UNAUTHENTICATED, () -> anonymous.approvePlan(ApprovePlanRequest.newBuilder()
                 .setName(p.getName()).build()));
     }
 
@@ -502,7 +504,7 @@ class PlanEndpointTest extends PlanEndpointTestBase {
                 .newBuilder().setParent("officers/-").build()).getPlansList().stream().map(Plan::getName).toList());
         assertEquals(0, officer().listPlans(ListPlansRequest.newBuilder().setParent("officers/-").build())
                 .getPlansCount());
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_STATE_FILTER", () -> manager().listPlans(ListPlansRequest
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_STATE_FILTER", () -> manager().listPlans(ListPlansRequest
                 .newBuilder().setParent("officers/-").setState(PlanState.PLAN_STATE_ACTIVE).build()));
     }
 
@@ -532,9 +534,9 @@ class PlanEndpointTest extends PlanEndpointTestBase {
 
     @Test
     void anUnknownPlanIsNotFound() {
-        fails(Status.Code.NOT_FOUND, "PLAN_NOT_FOUND", () -> officer().getPlan(GetPlanRequest.newBuilder()
+        assertFails(Status.Code.NOT_FOUND, "PLAN_NOT_FOUND", () -> officer().getPlan(GetPlanRequest.newBuilder()
                 .setName("plans/doesnotexist").build()));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME", () -> officer().getPlan(GetPlanRequest.newBuilder()
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME", () -> officer().getPlan(GetPlanRequest.newBuilder()
                 .setName("rosters/x").build()));
     }
 

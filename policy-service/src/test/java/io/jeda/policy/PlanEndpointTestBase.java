@@ -7,10 +7,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
-import io.jeda.policy.domain.FlexiTimeKind;
-import io.jeda.policy.domain.Officer;
-import io.jeda.policy.domain.Position;
-import io.jeda.policy.domain.Unit;
+import io.jeda.policy.domain.organisation.FlexiTimeKind;
+import io.jeda.policy.domain.organisation.Officer;
+import io.jeda.policy.domain.organisation.Position;
+import io.jeda.policy.domain.organisation.Unit;
 import io.jeda.policy.persistence.OfficerRepository;
 import io.jeda.policy.persistence.PositionRepository;
 import io.jeda.policy.persistence.UnitRepository;
@@ -157,12 +157,4 @@ abstract class PlanEndpointTestBase extends PolicyTestBase {
         return manager().approvePlan(ApprovePlanRequest.newBuilder().setName(p.getName()).build());
     }
 
-    static StatusRuntimeException fails(Status.Code code, String reason, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().getDescription());
-        if (reason != null) {
-            assertEquals(reason, GrpcErrors.reason(e), e.getStatus().getDescription());
-        }
-        return e;
-    }
 }

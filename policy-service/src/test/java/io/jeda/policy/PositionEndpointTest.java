@@ -19,8 +19,7 @@ import java.util.List;
 
 import static io.jeda.policy.UnitFixtures.ADMIN;
 import static io.jeda.policy.UnitFixtures.OFFICER_NIP;
-import static io.jeda.policy.UnitFixtures.fails;
-import static io.jeda.policy.UnitFixtures.metadata;
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,36 +94,36 @@ class PositionEndpointTest extends UnitApiTestBase {
     @Test
     void settingsNoOfficerCouldMeetAreRefused() {
         Position.Builder ok = Position.newBuilder().setDisplayName("Analis");
-        var window = fails(Status.Code.INVALID_ARGUMENT, "INVALID_START_WINDOW", () -> admin().createPosition(
+        var window = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_START_WINDOW", () -> admin().createPosition(
                 create("a1", ok.clone().setStartWindowBegin(t(9, 30)).setStartWindowEnd(t(9, 0)))));
-        assertEquals("position.start_window_begin", metadata(window, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_CORE_HOURS",
+        assertEquals("position.start_window_begin", window.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_CORE_HOURS",
                 () -> admin().createPosition(create("a1", ok.clone().setCoreStart(t(15, 0)).setCoreEnd(t(15, 0)))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_CORE_HOURS",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_CORE_HOURS",
                 () -> admin().createPosition(create("a1", ok.clone().setCoreStart(t(16, 0)))));
-        var daily = fails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
+        var daily = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
                 () -> admin().createPosition(create("a1", ok.clone().setDailyWorkMinutes(24 * 60 + 1))));
-        assertEquals("position.daily_work_minutes", metadata(daily, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
+        assertEquals("position.daily_work_minutes", daily.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
                 () -> admin().createPosition(create("a1", ok.clone().setWeeklyWorkMinutes(-5))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
                 () -> admin().createPosition(create("a1", ok.clone().setWeeklyWorkMinutes(300))));  // below one day
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES",
                 () -> admin().createPosition(create("a1", ok.clone().setBreakMinutes(-1))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_MAX_REMOTE_DAYS",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_MAX_REMOTE_DAYS",
                 () -> admin().createPosition(create("a1", ok.clone().setMaxRemoteDaysPerWeek(8))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_MAX_REMOTE_DAYS",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_MAX_REMOTE_DAYS",
                 () -> admin().createPosition(create("a1", ok.clone().setMaxRemoteDaysPerWeek(-1))));
-        var place = fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createPosition(
+        var place = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().createPosition(
                 create("a1", ok.clone().addAllowedPlaces(WorkPlace.WORK_PLACE_UNSPECIFIED))));
-        assertEquals("position.allowed_places[0]", metadata(place, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
+        assertEquals("position.allowed_places[0]", place.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
                 () -> admin().createPosition(create("a1", Position.newBuilder())));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createPosition(create("Analis Kebijakan", ok)));
-        fails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createPosition(create("Analis Kebijakan", ok)));
+        assertFails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND",
                 () -> admin().getPosition(GetPositionRequest.newBuilder().setName("positions/a1").build()));
         admin().createPosition(create("a1", ok));
-        fails(Status.Code.ALREADY_EXISTS, "POSITION_ALREADY_EXISTS", () -> admin().createPosition(create("a1", ok)));
+        assertFails(Status.Code.ALREADY_EXISTS, "POSITION_ALREADY_EXISTS", () -> admin().createPosition(create("a1", ok)));
     }
 
     @Test
@@ -139,7 +138,7 @@ class PositionEndpointTest extends UnitApiTestBase {
                 ListPositionsRequest.newBuilder().setPageSize(2).setPageToken(first.getNextPageToken()).build());
         assertEquals(List.of("positions/pranata"), second.getPositionsList().stream().map(Position::getName).toList());
         assertEquals("", second.getNextPageToken());
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_SIZE",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_SIZE",
                 () -> admin().listPositions(ListPositionsRequest.newBuilder().setPageSize(-1).build()));
     }
 
@@ -166,17 +165,21 @@ class PositionEndpointTest extends UnitApiTestBase {
     @Test
     void updateRefusesBadMasksAndBrokenResults() {
         admin().createPosition(create("analis", Position.newBuilder().setDisplayName("Analis")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updatePosition(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updatePosition(
                 update(Position.newBuilder().setName("positions/analis").setDisplayName("x"), "name")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updatePosition(
-                update(Position.newBuilder().setName("positions/analis").setDisplayName("x"))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().updatePosition(
+        // Without a mask the fields the request sets are changed, and only those.
+        Position before = admin().getPosition(GetPositionRequest.newBuilder().setName("positions/analis").build());
+        Position unmasked = admin().updatePosition(
+                update(Position.newBuilder().setName("positions/analis").setDisplayName("Analis Kebijakan")));
+        assertEquals("Analis Kebijakan", unmasked.getDisplayName());
+        assertEquals(before.toBuilder().setDisplayName("Analis Kebijakan").build(), unmasked);
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> admin().updatePosition(
                 update(Position.newBuilder().setName("positions/analis"), "flexi_time")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_START_WINDOW", () -> admin().updatePosition(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_START_WINDOW", () -> admin().updatePosition(
                 update(Position.newBuilder().setName("positions/analis").setStartWindowEnd(t(6, 0)), "start_window_end")));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES", () -> admin().updatePosition(
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_WORK_MINUTES", () -> admin().updatePosition(
                 update(Position.newBuilder().setName("positions/analis"), "weekly_work_minutes")));
-        fails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND", () -> admin().updatePosition(
+        assertFails(Status.Code.NOT_FOUND, "POSITION_NOT_FOUND", () -> admin().updatePosition(
                 update(Position.newBuilder().setName("positions/nothing").setDisplayName("x"), "display_name")));
         assertEquals(2250, admin().getPosition(GetPositionRequest.newBuilder().setName("positions/analis").build())
                 .getWeeklyWorkMinutes());
@@ -185,15 +188,15 @@ class PositionEndpointTest extends UnitApiTestBase {
     @Test
     void onlyAdminsWriteAndAgencySystemsCannotRead() {
         Position.Builder p = Position.newBuilder().setDisplayName("Analis");
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> UnitFixtures.positions(channel, OFFICER_NIP,
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> UnitFixtures.positions(channel, OFFICER_NIP,
                 Role.OFFICER, Role.MANAGER).createPosition(create("analis", p)));
         admin().createPosition(create("analis", p));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> UnitFixtures.positions(channel, OFFICER_NIP,
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> UnitFixtures.positions(channel, OFFICER_NIP,
                 Role.OFFICER).updatePosition(update(Position.newBuilder().setName("positions/analis")
                 .setDisplayName("x"), "display_name")));
-        fails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> UnitFixtures.positions(channel, "desk",
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED", () -> UnitFixtures.positions(channel, "desk",
                 Role.AGENCY).listPositions(ListPositionsRequest.getDefaultInstance()));
-        fails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN", () -> PositionServiceGrpc.newBlockingStub(channel)
+        assertFails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN", () -> PositionServiceGrpc.newBlockingStub(channel)
                 .getPosition(GetPositionRequest.newBuilder().setName("positions/analis").build()));
     }
 }

@@ -18,9 +18,8 @@ import java.util.List;
 
 import static io.jeda.policy.UnitFixtures.ADMIN;
 import static io.jeda.policy.UnitFixtures.OFFICER_NIP;
-import static io.jeda.policy.UnitFixtures.fails;
 import static io.jeda.policy.UnitFixtures.geofence;
-import static io.jeda.policy.UnitFixtures.metadata;
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,37 +75,37 @@ class UnitEndpointTest extends UnitApiTestBase {
     @Test
     void aSecondUnitWithTheSameIdAlreadyExists() {
         admin().createUnit(create("diskominfo", valid()));
-        fails(Status.Code.ALREADY_EXISTS, "UNIT_ALREADY_EXISTS", () -> admin().createUnit(create("diskominfo", valid())));
+        assertFails(Status.Code.ALREADY_EXISTS, "UNIT_ALREADY_EXISTS", () -> admin().createUnit(create("diskominfo", valid())));
     }
 
     @Test
     void invalidInputIsRefusedWithItsReason() {
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createUnit(create("Dinas_Kominfo", valid())));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createUnit(create("x", valid())));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createUnit(create("a".repeat(64), valid())));
-        var tz = fails(Status.Code.INVALID_ARGUMENT, "INVALID_TIME_ZONE",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createUnit(create("Dinas_Kominfo", valid())));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createUnit(create("x", valid())));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_ID", () -> admin().createUnit(create("a".repeat(64), valid())));
+        var tz = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_TIME_ZONE",
                 () -> admin().createUnit(create("diskominfo", valid().setTimeZone("Asia/Singapore"))));
-        assertEquals("time_zone", metadata(tz, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_TIME_ZONE",
+        assertEquals("time_zone", tz.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_TIME_ZONE",
                 () -> admin().createUnit(create("diskominfo", valid().setTimeZone(""))));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD",
                 () -> admin().createUnit(create("diskominfo", valid().setDisplayName(" "))));
-        fails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND",
+        assertFails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND",
                 () -> admin().createUnit(create("diskominfo", valid().setParent("units/nowhere"))));
-        var lat = fails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
+        var lat = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
                 () -> admin().createUnit(create("diskominfo", valid().addOffices(office("main", 91, 108, 100)))));
-        assertEquals("unit.offices[0].geofence.center.latitude", metadata(lat, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
+        assertEquals("unit.offices[0].geofence.center.latitude", lat.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
                 () -> admin().createUnit(create("diskominfo", valid().addOffices(office("main", 0, -180.5, 100)))));
-        var radius = fails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
+        var radius = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
                 () -> admin().createUnit(create("diskominfo", valid().addOffices(office("main", 0, 0, 0)))));
-        assertEquals("unit.offices[0].geofence.radius_meters", metadata(radius, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
+        assertEquals("unit.offices[0].geofence.radius_meters", radius.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_GEOFENCE",
                 () -> admin().createUnit(create("diskominfo", valid().addOffices(office("main", 0, 0, 100_001)))));
-        fails(Status.Code.INVALID_ARGUMENT, "DUPLICATE_OFFICE", () -> admin().createUnit(create("diskominfo",
+        assertFails(Status.Code.INVALID_ARGUMENT, "DUPLICATE_OFFICE", () -> admin().createUnit(create("diskominfo",
                 valid().addOffices(office("main", 0, 0, 10)).addOffices(office("main", 1, 1, 10)))));
         // Nothing half-made was left behind by the refusals.
-        fails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND",
+        assertFails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND",
                 () -> admin().getUnit(GetUnitRequest.newBuilder().setName("units/diskominfo").build()));
     }
 
@@ -128,7 +127,7 @@ class UnitEndpointTest extends UnitApiTestBase {
         ListUnitsResponse children = admin().listUnits(ListUnitsRequest.newBuilder().setParent("units/a-unit").build());
         assertEquals(List.of("units/b-unit"), children.getUnitsList().stream().map(Unit::getName).toList());
 
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN",
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN",
                 () -> admin().listUnits(ListUnitsRequest.newBuilder().setPageToken("garbage").build()));
     }
 
@@ -159,19 +158,22 @@ class UnitEndpointTest extends UnitApiTestBase {
         admin().createUnit(create("dinas", valid().setParent("units/pemkab")));
         admin().createUnit(create("bidang", valid().setParent("units/dinas")));
 
-        var cycle = fails(Status.Code.INVALID_ARGUMENT, "PARENT_CYCLE", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
+        var cycle = assertFails(Status.Code.INVALID_ARGUMENT, "PARENT_CYCLE", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
                 .setUnit(Unit.newBuilder().setName("units/pemkab").setParent("units/bidang"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("parent")).build()));
-        assertEquals("unit.parent", metadata(cycle, "field"));
-        fails(Status.Code.INVALID_ARGUMENT, "PARENT_CYCLE", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
+        assertEquals("unit.parent", cycle.metadata("field"));
+        assertFails(Status.Code.INVALID_ARGUMENT, "PARENT_CYCLE", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
                 .setUnit(Unit.newBuilder().setName("units/dinas").setParent("units/dinas"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("parent")).build()));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
                 .setUnit(Unit.newBuilder().setName("units/dinas").setDisplayName("x"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("displayname")).build()));
-        fails(Status.Code.INVALID_ARGUMENT, "INVALID_UPDATE_MASK", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
-                .setUnit(Unit.newBuilder().setName("units/dinas").setDisplayName("x")).build()));
-        fails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
+        // Without a mask the fields the request sets are changed, and only those.
+        Unit before = admin().getUnit(GetUnitRequest.newBuilder().setName("units/dinas").build());
+        Unit unmasked = admin().updateUnit(UpdateUnitRequest.newBuilder()
+                .setUnit(Unit.newBuilder().setName("units/dinas").setDisplayName("Dinas Baru")).build());
+        assertEquals(before.toBuilder().setDisplayName("Dinas Baru").build(), unmasked);
+        assertFails(Status.Code.NOT_FOUND, "UNIT_NOT_FOUND", () -> admin().updateUnit(UpdateUnitRequest.newBuilder()
                 .setUnit(Unit.newBuilder().setName("units/nowhere").setDisplayName("x"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build()));
 
@@ -189,16 +191,16 @@ class UnitEndpointTest extends UnitApiTestBase {
     @Test
     void onlyAdminsWriteAndAgencySystemsCannotRead() {
         admin().createUnit(create("diskominfo", valid()));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
                 () -> UnitFixtures.units(channel, OFFICER_NIP, Role.OFFICER, Role.MANAGER).createUnit(create("other", valid())));
-        fails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED",
                 () -> UnitFixtures.units(channel, "svc", Role.SERVICE).updateUnit(UpdateUnitRequest.newBuilder()
                         .setUnit(Unit.newBuilder().setName("units/diskominfo").setDisplayName("x"))
                         .setUpdateMask(FieldMask.newBuilder().addPaths("display_name")).build()));
-        fails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED",
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED",
                 () -> UnitFixtures.units(channel, "complaint-desk", Role.AGENCY)
                         .getUnit(GetUnitRequest.newBuilder().setName("units/diskominfo").build()));
-        fails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN",
+        assertFails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN",
                 () -> UnitServiceGrpc.newBlockingStub(channel).listUnits(ListUnitsRequest.getDefaultInstance()));
         assertEquals("units/diskominfo", UnitFixtures.units(channel, "svc", Role.SERVICE)
                 .getUnit(GetUnitRequest.newBuilder().setName("units/diskominfo").build()).getName());

@@ -81,14 +81,5 @@ final class UnitFixtures {
     }
 
     /** Asserts the call fails with the code and ErrorInfo reason, and returns the failure for more checks. */
-    static StatusRuntimeException fails(Status.Code code, String reason, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
-        assertEquals(reason, GrpcErrors.reason(e), e.getStatus().toString());
-        return e;
-    }
 
-    static String metadata(StatusRuntimeException e, String key) {
-        return GrpcErrors.errorInfo(e).map(i -> i.getMetadataOrDefault(key, "")).orElse("");
-    }
 }

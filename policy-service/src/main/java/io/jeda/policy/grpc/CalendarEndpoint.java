@@ -3,8 +3,9 @@ package io.jeda.policy.grpc;
 import com.google.protobuf.Empty;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.names.AbsenceName;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.CalendarService;
+import io.jeda.policy.app.calendar.CalendarService;
 import io.jeda.policy.v1.Absence;
 import io.jeda.policy.v1.CalendarDay;
 import io.jeda.policy.v1.CalendarServiceGrpc;
@@ -42,8 +43,7 @@ public class CalendarEndpoint extends CalendarServiceGrpc.CalendarServiceImplBas
     @Override
     public void listCalendarDays(ListCalendarDaysRequest request, StreamObserver<ListCalendarDaysResponse> out) {
         PageRequest page = CalendarMapper.page(request);
-        out.onNext(CalendarMapper.toDaysResponse(calendar.listDays(CallerContext.current(), request.getYear(), page),
-                page));
+        out.onNext(CalendarMapper.toDaysResponse(calendar.listDays(CallerContext.current(), request.getYear(), page)));
         out.onCompleted();
     }
 
@@ -64,7 +64,7 @@ public class CalendarEndpoint extends CalendarServiceGrpc.CalendarServiceImplBas
     @Override
     public void listRamadanPeriods(ListRamadanPeriodsRequest request, StreamObserver<ListRamadanPeriodsResponse> out) {
         PageRequest page = CalendarMapper.page(request);
-        out.onNext(CalendarMapper.toRamadanResponse(calendar.listRamadanPeriods(CallerContext.current(), page), page));
+        out.onNext(CalendarMapper.toRamadanResponse(calendar.listRamadanPeriods(CallerContext.current(), page)));
         out.onCompleted();
     }
 
@@ -79,14 +79,14 @@ public class CalendarEndpoint extends CalendarServiceGrpc.CalendarServiceImplBas
     public void listAbsences(ListAbsencesRequest request, StreamObserver<ListAbsencesResponse> out) {
         PageRequest page = CalendarMapper.page(request);
         out.onNext(CalendarMapper.toAbsencesResponse(calendar.listAbsences(CallerContext.current(),
-                OfficerMapper.nip(request.getParent(), "parent"), page), page));
+                OfficerMapper.nip(request.getParent(), "parent"), page)));
         out.onCompleted();
     }
 
     @Override
     public void deleteAbsence(DeleteAbsenceRequest request, StreamObserver<Empty> out) {
-        CalendarMapper.AbsenceName n = CalendarMapper.absenceName(request.getName());
-        calendar.deleteAbsence(CallerContext.current(), n.nip(), n.id());
+        AbsenceName n = CalendarMapper.absenceName(request.getName());
+        calendar.deleteAbsence(CallerContext.current(), n.nip(), n.absenceId());
         out.onNext(Empty.getDefaultInstance());
         out.onCompleted();
     }

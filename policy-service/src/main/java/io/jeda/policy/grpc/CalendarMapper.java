@@ -1,12 +1,14 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.common.error.JedaException;
+import io.jeda.common.names.AbsenceName;
+import io.jeda.common.names.CalendarDayName;
+import io.jeda.common.names.RamadanPeriodName;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.Absence;
-import io.jeda.policy.domain.AbsenceKind;
-import io.jeda.policy.domain.CalendarDay;
-import io.jeda.policy.domain.CalendarDayKind;
-import io.jeda.policy.domain.RamadanPeriod;
+import io.jeda.policy.domain.calendar.Absence;
+import io.jeda.policy.domain.calendar.AbsenceKind;
+import io.jeda.policy.domain.calendar.CalendarDay;
+import io.jeda.policy.domain.calendar.CalendarDayKind;
+import io.jeda.policy.domain.calendar.RamadanPeriod;
 import io.jeda.policy.v1.ListAbsencesRequest;
 import io.jeda.policy.v1.ListAbsencesResponse;
 import io.jeda.policy.v1.ListCalendarDaysRequest;
@@ -28,21 +30,12 @@ public final class CalendarMapper {
     }
 
     /** An absence's officer NIP and id from {@code officers/{nip}/absences/{id}}. */
-    public record AbsenceName(String nip, String id) {
-    }
-
     public static String calendarDayId(String name) {
-        return ProtoConversions.id(name, "calendarDays", "name");
+        return CalendarDayName.parse(name, "name").calendarDayId();
     }
 
     public static AbsenceName absenceName(String name) {
-        String[] parts = name == null ? new String[0] : name.split("/", -1);
-        if (parts.length != 4 || !parts[0].equals("officers") || parts[1].isEmpty() || !parts[2].equals("absences")
-                || parts[3].isEmpty()) {
-            throw JedaException.invalidArgument("INVALID_NAME",
-                    "name must be officers/{nip}/absences/{id}, got '" + name + "'", "field", "name");
-        }
-        return new AbsenceName(parts[1], parts[3]);
+        return AbsenceName.parse(name, "name");
     }
 
     // Calendar days
@@ -54,7 +47,7 @@ public final class CalendarMapper {
 
     public static io.jeda.policy.v1.CalendarDay toProto(CalendarDay d) {
         return io.jeda.policy.v1.CalendarDay.newBuilder()
-                .setName("calendarDays/" + d.id())
+                .setName(CalendarDayName.of(d.id()).toString())
                 .setDate(ProtoConversions.toDate(d.onDate()))
                 .setKind(toProto(d.kind()))
                 .setDescription(d.description())
@@ -63,13 +56,13 @@ public final class CalendarMapper {
     }
 
     public static PageRequest page(ListCalendarDaysRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DAYS_DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DAYS_DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListCalendarDaysResponse toDaysResponse(List<CalendarDay> days, PageRequest page) {
+    public static ListCalendarDaysResponse toDaysResponse(PageRequest.Page<CalendarDay> page) {
         ListCalendarDaysResponse.Builder b = ListCalendarDaysResponse.newBuilder();
-        days.forEach(d -> b.addCalendarDays(toProto(d)));
-        return b.setNextPageToken(page.nextToken(days.size())).build();
+        page.items().forEach(d -> b.addCalendarDays(toProto(d)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     private static CalendarDayKind kind(io.jeda.policy.v1.CalendarDayKind k) {
@@ -104,7 +97,7 @@ public final class CalendarMapper {
 
     public static io.jeda.policy.v1.RamadanPeriod toProto(RamadanPeriod r) {
         return io.jeda.policy.v1.RamadanPeriod.newBuilder()
-                .setName("ramadanPeriods/" + r.id())
+                .setName(RamadanPeriodName.of(r.id()).toString())
                 .setStartDate(ProtoConversions.toDate(r.startDate()))
                 .setEndDate(ProtoConversions.toDate(r.endDate()))
                 .setWeeklyWorkMinutes(r.weeklyWorkMinutes())
@@ -115,13 +108,13 @@ public final class CalendarMapper {
     }
 
     public static PageRequest page(ListRamadanPeriodsRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListRamadanPeriodsResponse toRamadanResponse(List<RamadanPeriod> periods, PageRequest page) {
+    public static ListRamadanPeriodsResponse toRamadanResponse(PageRequest.Page<RamadanPeriod> page) {
         ListRamadanPeriodsResponse.Builder b = ListRamadanPeriodsResponse.newBuilder();
-        periods.forEach(p -> b.addRamadanPeriods(toProto(p)));
-        return b.setNextPageToken(page.nextToken(periods.size())).build();
+        page.items().forEach(p -> b.addRamadanPeriods(toProto(p)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     // Absences
@@ -135,7 +128,7 @@ public final class CalendarMapper {
 
     public static io.jeda.policy.v1.Absence toProto(Absence a) {
         return io.jeda.policy.v1.Absence.newBuilder()
-                .setName(OfficerMapper.name(a.officerNip()) + "/absences/" + a.id())
+                .setName(AbsenceName.of(a.officerNip(), a.id()).toString())
                 .setOfficer(OfficerMapper.name(a.officerNip()))
                 .setKind(toProto(a.kind()))
                 .setStartDate(ProtoConversions.toDate(a.startDate()))
@@ -145,13 +138,13 @@ public final class CalendarMapper {
     }
 
     public static PageRequest page(ListAbsencesRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListAbsencesResponse toAbsencesResponse(List<Absence> absences, PageRequest page) {
+    public static ListAbsencesResponse toAbsencesResponse(PageRequest.Page<Absence> page) {
         ListAbsencesResponse.Builder b = ListAbsencesResponse.newBuilder();
-        absences.forEach(a -> b.addAbsences(toProto(a)));
-        return b.setNextPageToken(page.nextToken(absences.size())).build();
+        page.items().forEach(a -> b.addAbsences(toProto(a)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     private static AbsenceKind kind(io.jeda.policy.v1.AbsenceKind k) {

@@ -3,7 +3,7 @@ package io.jeda.policy.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.OfficerService;
+import io.jeda.policy.app.organisation.OfficerService;
 import io.jeda.policy.v1.CreateOfficerRequest;
 import io.jeda.policy.v1.GetOfficerRequest;
 import io.jeda.policy.v1.ListOfficersRequest;
@@ -42,7 +42,7 @@ public class OfficerEndpoint extends OfficerServiceGrpc.OfficerServiceImplBase {
         PageRequest page = OfficerMapper.page(request);
         out.onNext(OfficerMapper.toListResponse(officers.list(CallerContext.current(),
                 UnitMapper.optionalUnitId(request.getUnit(), "unit"),
-                OfficerMapper.optionalNip(request.getManager(), "manager"), page), page));
+                OfficerMapper.optionalNip(request.getManager(), "manager"), page)));
         out.onCompleted();
     }
 
@@ -50,7 +50,7 @@ public class OfficerEndpoint extends OfficerServiceGrpc.OfficerServiceImplBase {
     public void updateOfficer(UpdateOfficerRequest request, StreamObserver<Officer> out) {
         String nip = OfficerMapper.nip(request.getOfficer().getName(), "officer.name");
         out.onNext(OfficerMapper.toProto(officers.update(CallerContext.current(), nip,
-                OfficerMapper.toDomain(request.getOfficer()), UnitMapper.paths(request.getUpdateMask()))));
+                OfficerMapper.toDomain(request.getOfficer()), ProtoConversions.updateFields(request.getUpdateMask(), request.getOfficer()))));
         out.onCompleted();
     }
 }

@@ -1,13 +1,12 @@
 package io.jeda.policy.grpc;
 
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.Officer;
-import io.jeda.policy.domain.OfficerView;
+import io.jeda.policy.domain.organisation.Officer;
+import io.jeda.policy.domain.organisation.OfficerView;
 import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.ListOfficersRequest;
 import io.jeda.policy.v1.ListOfficersResponse;
-
-import java.util.List;
 
 /** Maps the OfficerService API to the officer domain and back; the only class that knows both. */
 public final class OfficerMapper {
@@ -20,7 +19,7 @@ public final class OfficerMapper {
     }
 
     public static String nip(String name, String field) {
-        return ProtoConversions.id(name, "officers", field);
+        return OfficerName.parse(name, field).nip();
     }
 
     public static String optionalNip(String name, String field) {
@@ -28,7 +27,7 @@ public final class OfficerMapper {
     }
 
     public static String name(String nip) {
-        return "officers/" + nip;
+        return OfficerName.of(nip).toString();
     }
 
     /** A draft or patch: empty references, an absent domicile and unset dates become null. */
@@ -76,12 +75,12 @@ public final class OfficerMapper {
     }
 
     public static PageRequest page(ListOfficersRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListOfficersResponse toListResponse(List<OfficerView> officers, PageRequest page) {
+    public static ListOfficersResponse toListResponse(PageRequest.Page<OfficerView> page) {
         ListOfficersResponse.Builder b = ListOfficersResponse.newBuilder();
-        officers.forEach(o -> b.addOfficers(toProto(o)));
-        return b.setNextPageToken(page.nextToken(officers.size())).build();
+        page.items().forEach(o -> b.addOfficers(toProto(o)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 }

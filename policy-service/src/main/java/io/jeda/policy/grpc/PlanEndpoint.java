@@ -2,8 +2,8 @@ package io.jeda.policy.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
-import io.jeda.policy.domain.DayExceptionService;
-import io.jeda.policy.domain.PlanService;
+import io.jeda.policy.app.plan.DayExceptionService;
+import io.jeda.policy.app.plan.PlanService;
 import io.jeda.policy.v1.ApproveDayExceptionRequest;
 import io.jeda.policy.v1.ApprovePlanRequest;
 import io.jeda.policy.v1.CreateDayExceptionRequest;
@@ -25,8 +25,6 @@ import io.jeda.policy.v1.SubmitPlanRequest;
 import io.jeda.policy.v1.UpdatePlanRequest;
 import jakarta.inject.Singleton;
 
-import java.util.Set;
-
 /** Serves jeda.policy.v1.PlanService: FWA plans and one-day exceptions and their decisions. */
 @Singleton
 public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
@@ -42,7 +40,7 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     @Override
     public void createPlan(CreatePlanRequest req, StreamObserver<Plan> out) {
         reply(out, PlanMapper.toProto(plans.create(CallerContext.current(), PlanMapper.officerNip(req.getParent(), "parent"),
-                PlanMapper.toInput(req.getPlan()), req.getRequestId())));
+                PlanMapper.toInput(req.getPlan()), req.getRequestId(), req.getValidateOnly())));
     }
 
     @Override
@@ -53,19 +51,19 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     @Override
     public void listPlans(ListPlansRequest req, StreamObserver<ListPlansResponse> out) {
         reply(out, PlanMapper.toProto(plans.list(CallerContext.current(), PlanMapper.officerNip(req.getParent(), "parent"),
-                PlanMapper.stateFilter(req.getState()), PlanMapper.page(req.getPageSize(), req.getPageToken()))));
+                PlanMapper.stateFilter(req.getState()), PlanMapper.page(req))));
     }
 
     @Override
     public void updatePlan(UpdatePlanRequest req, StreamObserver<Plan> out) {
-        Set<String> paths = PlanMapper.paths(req.getUpdateMask());
         reply(out, PlanMapper.toProto(plans.update(CallerContext.current(), PlanMapper.planId(req.getPlan().getName()),
-                paths, PlanMapper.toUpdate(req.getPlan(), paths))));
+                ProtoConversions.updateFields(req.getUpdateMask(), req.getPlan()), PlanMapper.toUpdate(req.getPlan()))));
     }
 
     @Override
     public void submitPlan(SubmitPlanRequest req, StreamObserver<Plan> out) {
-        reply(out, PlanMapper.toProto(plans.submit(CallerContext.current(), PlanMapper.planId(req.getName()))));
+        reply(out, PlanMapper.toProto(plans.submit(CallerContext.current(), PlanMapper.planId(req.getName()),
+                req.getValidateOnly())));
     }
 
     @Override
@@ -88,26 +86,22 @@ public class PlanEndpoint extends PlanServiceGrpc.PlanServiceImplBase {
     @Override
     public void listPlanTransitions(ListPlanTransitionsRequest req, StreamObserver<ListPlanTransitionsResponse> out) {
         reply(out, PlanMapper.toTransitions(plans.transitions(CallerContext.current(), PlanMapper.planId(req.getName()),
-                PlanMapper.page(req.getPageSize(), req.getPageToken()))));
+                PlanMapper.page(req))));
     }
 
     @Override
     public void createDayException(CreateDayExceptionRequest req, StreamObserver<DayException> out) {
-        DayException e = req.getDayException();
+        PlanMapper.ExceptionRequest e = PlanMapper.toRequest(req.getDayException());
         reply(out, PlanMapper.toProto(exceptions.create(CallerContext.current(),
-                PlanMapper.officerNip(req.getParent(), "parent"),
-                ProtoConversions.toLocalDate(e.getDate(), "day_exception.date"),
-                ProtoConversions.toWorkPlace(e.getPlace(), "day_exception.place"),
-                ProtoConversions.isSet(e.getStartTime())
-                        ? ProtoConversions.toLocalTime(e.getStartTime(), "day_exception.start_time") : null,
-                e.getNote())));
+                PlanMapper.officerNip(req.getParent(), "parent"), e.date(), e.place(), e.start(), e.note(),
+                req.getValidateOnly())));
     }
 
     @Override
     public void listDayExceptions(ListDayExceptionsRequest req, StreamObserver<ListDayExceptionsResponse> out) {
         reply(out, PlanMapper.toExceptions(exceptions.list(CallerContext.current(),
                 PlanMapper.officerNip(req.getParent(), "parent"), PlanMapper.stateFilter(req.getState()),
-                PlanMapper.page(req.getPageSize(), req.getPageToken()))));
+                PlanMapper.page(req))));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.ProtoEnums;
+import io.jeda.common.names.DayExceptionName;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.PlanName;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.PlanInput;
-import io.jeda.policy.domain.PlanPage;
-import io.jeda.policy.domain.PlanService;
-import io.jeda.policy.domain.PlanView;
+import io.jeda.policy.app.plan.PlanService;
+import io.jeda.policy.domain.plan.PlanInput;
+import io.jeda.policy.domain.plan.PlanView;
 import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.ListDayExceptionsResponse;
 import io.jeda.policy.v1.ListPlanTransitionsResponse;
@@ -14,12 +16,12 @@ import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanDay;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.PlanTransition;
+import io.micronaut.core.annotation.Nullable;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Translates the PlanService API (jeda.policy.v1 plans.proto) to and from the domain: the only
@@ -37,30 +39,28 @@ public final class PlanMapper {
 
     /** The NIP of `officers/{nip}`, or "-" for `officers/-`. */
     static String officerNip(String parent, String field) {
-        return ProtoConversions.id(parent, "officers", field);
+        return OfficerName.parse(parent, field).nip();
     }
 
     static String planId(String name) {
-        return ProtoConversions.id(name, "plans", "name");
+        return PlanName.parse(name, "name").planId();
     }
 
     static String exceptionId(String name) {
-        return ProtoConversions.id(name, "dayExceptions", "name");
+        return DayExceptionName.parse(name, "name").dayExceptionId();
     }
 
-    static PageRequest page(int size, String token) {
-        return PageRequest.of(size, token, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    /** The page a List request asks for; its token must come from a request with the same filters. */
+    static PageRequest page(com.google.protobuf.Message listRequest) {
+        return PageRequest.of(listRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     }
 
     /** A state filter; UNSPECIFIED means none. */
-    static io.jeda.policy.domain.PlanState stateFilter(PlanState state) {
+    static io.jeda.policy.domain.plan.PlanState stateFilter(PlanState state) {
         if (state == PlanState.PLAN_STATE_UNSPECIFIED) {
             return null;
         }
-        if (state == PlanState.UNRECOGNIZED) {
-            throw JedaException.invalidField("state", "state is not a known plan state");
-        }
-        return io.jeda.policy.domain.PlanState.valueOf(state.name().substring("PLAN_STATE_".length()));
+        return ProtoEnums.toDomain(state, io.jeda.policy.domain.plan.PlanState.class, "state");
     }
 
     /** Every field of a plan being created. */
@@ -71,43 +71,46 @@ public final class PlanMapper {
     }
 
     /**
-     * The update mask's paths; an empty mask means every updatable field (AIP-134), so that a client
-     * sending a whole draft need not list them.
+     * The fields of an update as sent; an unset date is null, so that an unset field outside the
+     * update mask is not an error (the use case refuses one the mask names).
      */
-    static Set<String> paths(com.google.protobuf.FieldMask mask) {
-        if (mask.getPathsCount() == 0) {
-            return PlanService.UPDATABLE_FIELDS;
-        }
-        return new LinkedHashSet<>(mask.getPathsList());
+    static PlanInput toUpdate(Plan plan) {
+        return new PlanInput(ProtoConversions.toLocalDateOrNull(plan.getStartDate(), "plan.start_date"),
+                ProtoConversions.toLocalDateOrNull(plan.getEndDate(), "plan.end_date"), toDays(plan.getDaysList()),
+                plan.getNote());
     }
 
-    /** Only the masked fields are read, so that an unset field outside the mask is not an error. */
-    static PlanInput toUpdate(Plan plan, Set<String> paths) {
-        return new PlanInput(
-                paths.contains("start_date") ? ProtoConversions.toLocalDate(plan.getStartDate(), "plan.start_date") : null,
-                paths.contains("end_date") ? ProtoConversions.toLocalDate(plan.getEndDate(), "plan.end_date") : null,
-                paths.contains("days") ? toDays(plan.getDaysList()) : null,
-                paths.contains("note") ? plan.getNote() : null);
-    }
-
-    private static List<io.jeda.policy.domain.PlanDay> toDays(List<PlanDay> days) {
-        List<io.jeda.policy.domain.PlanDay> out = new ArrayList<>();
+    private static List<io.jeda.policy.domain.plan.PlanDay> toDays(List<PlanDay> days) {
+        List<io.jeda.policy.domain.plan.PlanDay> out = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             PlanDay d = days.get(i);
             String f = "plan.days[" + i + "]";
             LocalTime start = ProtoConversions.isSet(d.getStartTime())
                     ? ProtoConversions.toLocalTime(d.getStartTime(), f + ".start_time") : null;
-            out.add(new io.jeda.policy.domain.PlanDay(ProtoConversions.toDayOfWeek(d.getDayOfWeek(), f + ".day_of_week"),
+            out.add(new io.jeda.policy.domain.plan.PlanDay(ProtoConversions.toDayOfWeek(d.getDayOfWeek(), f + ".day_of_week"),
                     ProtoConversions.toWorkPlace(d.getPlace(), f + ".place"), start));
         }
         return out;
     }
 
+    /** What an officer asks for in a one-day exception, read from the proto. */
+    record ExceptionRequest(LocalDate date, io.jeda.policy.domain.WorkPlace place, @Nullable LocalTime start,
+                            String note) {
+    }
+
+    static ExceptionRequest toRequest(DayException e) {
+        return new ExceptionRequest(ProtoConversions.toLocalDate(e.getDate(), "day_exception.date"),
+                ProtoConversions.toWorkPlace(e.getPlace(), "day_exception.place"),
+                ProtoConversions.isSet(e.getStartTime())
+                        ? ProtoConversions.toLocalTime(e.getStartTime(), "day_exception.start_time") : null,
+                e.getNote());
+    }
+
     static Plan toProto(PlanView view) {
-        io.jeda.policy.domain.Plan p = view.plan();
+        io.jeda.policy.domain.plan.Plan p = view.plan();
         Plan.Builder b = Plan.newBuilder()
-                .setName("plans/" + p.id())
-                .setOfficer("officers/" + p.officerNip())
+                .setName(p.id() == null ? "" : io.jeda.policy.domain.plan.Plan.nameOf(p.id()))
+                .setOfficer(OfficerName.of(p.officerNip()).toString())
                 .setStartDate(ProtoConversions.toDate(p.startDate()))
                 .setEndDate(ProtoConversions.toDate(p.endDate()))
                 .setState(toProto(view.shownState()))
@@ -115,7 +118,7 @@ public final class PlanMapper {
                 .setCreateTime(ProtoConversions.toTimestamp(p.createdAt()))
                 .setUpdateTime(ProtoConversions.toTimestamp(p.updatedAt()))
                 .setNote(p.note() == null ? "" : p.note());
-        for (io.jeda.policy.domain.PlanDay d : io.jeda.policy.domain.PlanDay.decode(p.days())) {
+        for (io.jeda.policy.domain.plan.PlanDay d : io.jeda.policy.domain.plan.PlanDay.decode(p.days())) {
             b.addDays(PlanDay.newBuilder()
                     .setDayOfWeek(ProtoConversions.toProto(d.dayOfWeek()))
                     .setPlace(ProtoConversions.toProto(d.place()))
@@ -124,20 +127,20 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static PlanState toProto(io.jeda.policy.domain.PlanState s) {
-        return PlanState.valueOf("PLAN_STATE_" + s.name());
+    static PlanState toProto(io.jeda.policy.domain.plan.PlanState s) {
+        return ProtoEnums.ofShortName(PlanState.class, s.name());
     }
 
-    static ListPlansResponse toProto(PlanPage<PlanView> page) {
+    static ListPlansResponse toProto(PageRequest.Page<PlanView> page) {
         ListPlansResponse.Builder b = ListPlansResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(v -> b.addPlans(toProto(v)));
         return b.build();
     }
 
-    static ListPlanTransitionsResponse toTransitions(PlanPage<io.jeda.policy.domain.PlanTransition> page) {
+    static ListPlanTransitionsResponse toTransitions(PageRequest.Page<io.jeda.policy.domain.plan.PlanTransition> page) {
         ListPlanTransitionsResponse.Builder b = ListPlanTransitionsResponse.newBuilder()
                 .setNextPageToken(page.nextPageToken());
-        for (io.jeda.policy.domain.PlanTransition t : page.items()) {
+        for (io.jeda.policy.domain.plan.PlanTransition t : page.items()) {
             b.addTransitions(PlanTransition.newBuilder()
                     .setFromState(toProto(t.fromState()))
                     .setToState(toProto(t.toState()))
@@ -148,10 +151,10 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static DayException toProto(io.jeda.policy.domain.DayException e) {
+    static DayException toProto(io.jeda.policy.domain.plan.DayException e) {
         DayException.Builder b = DayException.newBuilder()
-                .setName("dayExceptions/" + e.id())
-                .setOfficer("officers/" + e.officerNip())
+                .setName(e.id() == null ? "" : io.jeda.policy.domain.plan.DayException.nameOf(e.id()))
+                .setOfficer(OfficerName.of(e.officerNip()).toString())
                 .setDate(ProtoConversions.toDate(e.onDate()))
                 .setPlace(ProtoConversions.toProto(e.place()))
                 .setState(toProto(e.state()))
@@ -163,7 +166,7 @@ public final class PlanMapper {
         return b.build();
     }
 
-    static ListDayExceptionsResponse toExceptions(PlanPage<io.jeda.policy.domain.DayException> page) {
+    static ListDayExceptionsResponse toExceptions(PageRequest.Page<io.jeda.policy.domain.plan.DayException> page) {
         ListDayExceptionsResponse.Builder b = ListDayExceptionsResponse.newBuilder()
                 .setNextPageToken(page.nextPageToken());
         page.items().forEach(e -> b.addDayExceptions(toProto(e)));

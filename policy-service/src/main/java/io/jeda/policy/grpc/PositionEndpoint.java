@@ -3,7 +3,7 @@ package io.jeda.policy.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.PositionService;
+import io.jeda.policy.app.organisation.PositionService;
 import io.jeda.policy.v1.CreatePositionRequest;
 import io.jeda.policy.v1.GetPositionRequest;
 import io.jeda.policy.v1.ListPositionsRequest;
@@ -40,7 +40,7 @@ public class PositionEndpoint extends PositionServiceGrpc.PositionServiceImplBas
     @Override
     public void listPositions(ListPositionsRequest request, StreamObserver<ListPositionsResponse> out) {
         PageRequest page = PositionMapper.page(request);
-        out.onNext(PositionMapper.toListResponse(positions.list(CallerContext.current(), page), page));
+        out.onNext(PositionMapper.toListResponse(positions.list(CallerContext.current(), page)));
         out.onCompleted();
     }
 
@@ -48,7 +48,7 @@ public class PositionEndpoint extends PositionServiceGrpc.PositionServiceImplBas
     public void updatePosition(UpdatePositionRequest request, StreamObserver<Position> out) {
         String id = PositionMapper.positionId(request.getPosition().getName(), "position.name");
         out.onNext(PositionMapper.toProto(positions.update(CallerContext.current(), id,
-                PositionMapper.toDomain(request.getPosition()), UnitMapper.paths(request.getUpdateMask()))));
+                PositionMapper.toDomain(request.getPosition()), ProtoConversions.updateFields(request.getUpdateMask(), request.getPosition()))));
         out.onCompleted();
     }
 }

@@ -1,16 +1,16 @@
 package io.jeda.policy.grpc;
 
 import io.jeda.common.error.JedaException;
+import io.jeda.common.names.PositionName;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.FlexiTimeKind;
-import io.jeda.policy.domain.Position;
 import io.jeda.policy.domain.WorkPlace;
+import io.jeda.policy.domain.organisation.FlexiTimeKind;
+import io.jeda.policy.domain.organisation.Position;
 import io.jeda.policy.v1.ListPositionsRequest;
 import io.jeda.policy.v1.ListPositionsResponse;
 
 import java.time.LocalTime;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** Maps the PositionService API to the position domain and back; the only class that knows both. */
@@ -24,11 +24,11 @@ public final class PositionMapper {
     }
 
     public static String positionId(String name, String field) {
-        return ProtoConversions.id(name, "positions", field);
+        return PositionName.parse(name, field).positionId();
     }
 
     public static String name(String id) {
-        return "positions/" + id;
+        return PositionName.of(id).toString();
     }
 
     /**
@@ -71,13 +71,13 @@ public final class PositionMapper {
     }
 
     public static PageRequest page(ListPositionsRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListPositionsResponse toListResponse(List<Position> positions, PageRequest page) {
+    public static ListPositionsResponse toListResponse(PageRequest.Page<Position> page) {
         ListPositionsResponse.Builder b = ListPositionsResponse.newBuilder();
-        positions.forEach(p -> b.addPositions(toProto(p)));
-        return b.setNextPageToken(page.nextToken(positions.size())).build();
+        page.items().forEach(p -> b.addPositions(toProto(p)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 
     private static LocalTime time(com.google.type.TimeOfDay t, String field) {

@@ -1,10 +1,14 @@
 package io.jeda.policy.grpc;
 
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import com.google.type.DayOfWeek;
 import com.google.type.TimeOfDay;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.UpdateMasks;
+import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.WorkPlace;
 
 import java.time.DateTimeException;
@@ -105,14 +109,8 @@ public final class ProtoConversions {
         return DayOfWeek.forNumber(d.getValue());
     }
 
-    /** The last path segment of a resource name with the given collection, e.g. plans/{id}. */
-    public static String id(String name, String collection, String field) {
-        String prefix = collection + "/";
-        if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()
-                || name.indexOf('/', prefix.length()) >= 0) {
-            throw JedaException.invalidArgument("INVALID_NAME",
-                    field + " must be " + collection + "/{id}, got '" + name + "'", "field", field);
-        }
-        return name.substring(prefix.length());
+    /** What an Update asks to change: the mask's paths and the fields the sent resource populates. */
+    public static UpdateFields updateFields(FieldMask mask, Message resource) {
+        return new UpdateFields(mask.getPathsList(), UpdateMasks.populated(resource));
     }
 }

@@ -2,8 +2,9 @@ package io.jeda.policy.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.names.UnitName;
 import io.jeda.common.security.Caller;
-import io.jeda.policy.domain.RosterService;
+import io.jeda.policy.app.roster.RosterService;
 import io.jeda.policy.v1.CreateRosterOverrideRequest;
 import io.jeda.policy.v1.CreateRosterRequest;
 import io.jeda.policy.v1.GetRosterRequest;
@@ -49,8 +50,8 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
     @Override
     public void listRosters(ListRostersRequest req, StreamObserver<ListRostersResponse> out) {
         Caller caller = CallerContext.current();
-        String unitId = req.getUnit().isEmpty() ? null : ProtoConversions.id(req.getUnit(), "units", "unit");
-        out.onNext(RosterMapper.toProto(rosters.list(caller, unitId, req.getPageSize(), req.getPageToken())));
+        String unitId = req.getUnit().isEmpty() ? null : UnitName.parse(req.getUnit(), "unit").unitId();
+        out.onNext(RosterMapper.toProto(rosters.list(caller, unitId, RosterMapper.page(req))));
         out.onCompleted();
     }
 
@@ -59,8 +60,9 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
         Caller caller = CallerContext.current();
         String id = RosterMapper.rosterId(req.getRoster().getName(), "roster.name");
         List<String> paths = req.getUpdateMask().getPathsList();
-        var changes = RosterMapper.toDomain(req.getRoster(), paths.contains("unit"));
-        out.onNext(RosterMapper.toProto(rosters.update(caller, id, changes, paths)));
+        var changes = RosterMapper.toDomain(req.getRoster(), paths.contains("unit") || paths.contains("*"));
+        out.onNext(RosterMapper.toProto(rosters.update(caller, id, changes,
+                ProtoConversions.updateFields(req.getUpdateMask(), req.getRoster()))));
         out.onCompleted();
     }
 

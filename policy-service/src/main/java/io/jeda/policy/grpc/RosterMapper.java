@@ -1,12 +1,18 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.policy.domain.OnCallSlot;
-import io.jeda.policy.domain.Roster;
-import io.jeda.policy.domain.RosterDetails;
-import io.jeda.policy.domain.RosterMember;
-import io.jeda.policy.domain.RosterOverride;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.RosterName;
+import io.jeda.common.names.RosterOverrideName;
+import io.jeda.common.names.UnitName;
+import io.jeda.common.paging.PageRequest;
+import io.jeda.policy.domain.roster.OnCallSlot;
+import io.jeda.policy.domain.roster.Roster;
+import io.jeda.policy.domain.roster.RosterDetails;
+import io.jeda.policy.domain.roster.RosterMember;
+import io.jeda.policy.domain.roster.RosterOverride;
 import io.jeda.policy.v1.CreateRosterOverrideRequest;
 import io.jeda.policy.v1.ListOnCallSlotsResponse;
+import io.jeda.policy.v1.ListRostersRequest;
 import io.jeda.policy.v1.ListRostersResponse;
 import io.jeda.policy.v1.SwapRosterSlotsResponse;
 
@@ -21,17 +27,17 @@ final class RosterMapper {
     }
 
     static String rosterId(String name, String field) {
-        return ProtoConversions.id(name, "rosters", field);
+        return RosterName.parse(name, field).rosterId();
     }
 
     static String officerNip(String name, String field) {
-        return ProtoConversions.id(name, "officers", field);
+        return OfficerName.parse(name, field).nip();
     }
 
     /** The roster of a create or update request; ids and timestamps the server sets are left empty. */
     static RosterDetails toDomain(io.jeda.policy.v1.Roster p, boolean unitRequired) {
         String unitId = p.getUnit().isEmpty() && !unitRequired ? null
-                : ProtoConversions.id(p.getUnit(), "units", "roster.unit");
+                : UnitName.parse(p.getUnit(), "roster.unit").unitId();
         Instant start = p.hasStartTime() ? ProtoConversions.toInstant(p.getStartTime()) : null;
         Roster r = new Roster(null, p.getDisplayName(), unitId, p.getTurnHours(), start, p.getMaxHoursPerWeek(),
                 null, null);
@@ -49,23 +55,31 @@ final class RosterMapper {
     static io.jeda.policy.v1.Roster toProto(RosterDetails d) {
         Roster r = d.roster();
         io.jeda.policy.v1.Roster.Builder b = io.jeda.policy.v1.Roster.newBuilder()
-                .setName("rosters/" + r.id())
+                .setName(RosterName.of(r.id()).toString())
                 .setDisplayName(r.displayName())
-                .setUnit("units/" + r.unitId())
+                .setUnit(UnitName.of(r.unitId()).toString())
                 .setTurnHours(r.turnHours())
                 .setStartTime(ProtoConversions.toTimestamp(r.startTime()))
                 .setMaxHoursPerWeek(r.maxHoursPerWeek());
         for (RosterMember m : d.members()) {
             b.addMembers(io.jeda.policy.v1.RosterMember.newBuilder()
-                    .setOfficer("officers/" + m.officerNip())
-                    .setBackupOfficer(m.backupNip() == null ? "" : "officers/" + m.backupNip()));
+                    .setOfficer(OfficerName.of(m.officerNip()).toString())
+                    .setBackupOfficer(m.backupNip() == null ? "" : OfficerName.of(m.backupNip()).toString()));
         }
         return b.build();
     }
 
-    static ListRostersResponse toProto(io.jeda.policy.domain.RosterService.RosterPage page) {
+    /** Page size when the request gives none, and the largest honoured, as the proto documents. */
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 500;
+
+    static PageRequest page(ListRostersRequest r) {
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
+    }
+
+    static ListRostersResponse toProto(PageRequest.Page<RosterDetails> page) {
         ListRostersResponse.Builder b = ListRostersResponse.newBuilder().setNextPageToken(page.nextPageToken());
-        page.rosters().forEach(d -> b.addRosters(toProto(d)));
+        page.items().forEach(d -> b.addRosters(toProto(d)));
         return b.build();
     }
 
@@ -83,8 +97,8 @@ final class RosterMapper {
 
     static io.jeda.policy.v1.RosterOverride toProto(RosterOverride o) {
         return io.jeda.policy.v1.RosterOverride.newBuilder()
-                .setName("rosters/" + o.rosterId() + "/overrides/" + o.id())
-                .setOfficer("officers/" + o.officerNip())
+                .setName(RosterOverrideName.of(o.rosterId(), o.id()).toString())
+                .setOfficer(OfficerName.of(o.officerNip()).toString())
                 .setStartTime(ProtoConversions.toTimestamp(o.startTime()))
                 .setEndTime(ProtoConversions.toTimestamp(o.endTime()))
                 .setReason(o.reason())
@@ -99,11 +113,11 @@ final class RosterMapper {
 
     static io.jeda.policy.v1.OnCallSlot toProto(OnCallSlot s) {
         return io.jeda.policy.v1.OnCallSlot.newBuilder()
-                .setRoster("rosters/" + s.rosterId())
+                .setRoster(RosterName.of(s.rosterId()).toString())
                 .setStartTime(ProtoConversions.toTimestamp(s.start()))
                 .setEndTime(ProtoConversions.toTimestamp(s.end()))
-                .setPrimary("officers/" + s.primaryNip())
-                .setBackup(s.backupNip() == null ? "" : "officers/" + s.backupNip())
+                .setPrimary(OfficerName.of(s.primaryNip()).toString())
+                .setBackup(s.backupNip() == null ? "" : OfficerName.of(s.backupNip()).toString())
                 .setOverridden(s.overridden())
                 .build();
     }

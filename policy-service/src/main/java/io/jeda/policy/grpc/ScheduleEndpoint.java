@@ -2,7 +2,7 @@ package io.jeda.policy.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
-import io.jeda.policy.domain.ScheduleService;
+import io.jeda.policy.app.schedule.ScheduleService;
 import io.jeda.policy.v1.BatchGetEffectiveSchedulesRequest;
 import io.jeda.policy.v1.BatchGetEffectiveSchedulesResponse;
 import io.jeda.policy.v1.EffectiveSchedule;

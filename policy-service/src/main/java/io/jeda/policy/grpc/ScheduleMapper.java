@@ -1,10 +1,14 @@
 package io.jeda.policy.grpc;
 
-import io.jeda.policy.domain.EffectiveDay;
-import io.jeda.policy.domain.OnCallSlot;
-import io.jeda.policy.domain.ScheduleBatch;
-import io.jeda.policy.domain.ScheduleReason;
-import io.jeda.policy.domain.ScheduleWindow;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.PlanName;
+import io.jeda.common.names.RosterName;
+import io.jeda.common.names.UnitName;
+import io.jeda.policy.domain.roster.OnCallSlot;
+import io.jeda.policy.domain.schedule.EffectiveDay;
+import io.jeda.policy.domain.schedule.ScheduleBatch;
+import io.jeda.policy.domain.schedule.ScheduleReason;
+import io.jeda.policy.domain.schedule.ScheduleWindow;
 import io.jeda.policy.v1.BatchGetEffectiveSchedulesResponse;
 import io.jeda.policy.v1.EffectiveSchedule;
 import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
@@ -19,14 +23,12 @@ import static io.jeda.policy.grpc.ProtoConversions.toTimestamp;
 /** The only place that knows both the schedule API's messages and the domain's effective days. */
 public final class ScheduleMapper {
 
-    private static final String OFFICERS = "officers";
-
     private ScheduleMapper() {
     }
 
     /** The NIP of an {@code officers/{nip}} name; INVALID_ARGUMENT (INVALID_NAME) otherwise. */
     public static String nip(String name, String field) {
-        return ProtoConversions.id(name, OFFICERS, field);
+        return OfficerName.parse(name, field).nip();
     }
 
     /** The NIPs of the names, in request order; a malformed name refuses the whole request. */
@@ -40,7 +42,7 @@ public final class ScheduleMapper {
 
     public static EffectiveSchedule toProto(EffectiveDay d) {
         EffectiveSchedule.Builder b = EffectiveSchedule.newBuilder()
-                .setOfficer(OFFICERS + "/" + d.officerNip())
+                .setOfficer(OfficerName.of(d.officerNip()).toString())
                 .setDate(ProtoConversions.toDate(d.date()))
                 .setTimeZone(d.zone().getId())
                 .setWorking(d.working())
@@ -48,7 +50,7 @@ public final class ScheduleMapper {
                 .setWorkMinutes(d.workMinutes())
                 .setRamadan(d.ramadan())
                 .setDescription(d.description())
-                .setUnit("units/" + d.unitId());
+                .setUnit(UnitName.of(d.unitId()).toString());
         if (d.place() != null) {
             b.setPlace(ProtoConversions.toProto(d.place()));
         }
@@ -60,7 +62,7 @@ public final class ScheduleMapper {
             b.setCore(window(d.core()));
         }
         if (d.planId() != null) {
-            b.setPlan("plans/" + d.planId());
+            b.setPlan(PlanName.of(d.planId()).toString());
         }
         d.onCall().forEach(s -> b.addOnCall(slot(s)));
         return b.build();
@@ -75,7 +77,7 @@ public final class ScheduleMapper {
     public static BatchGetEffectiveSchedulesResponse toBatchResponse(ScheduleBatch batch) {
         BatchGetEffectiveSchedulesResponse.Builder b = BatchGetEffectiveSchedulesResponse.newBuilder();
         batch.schedules().forEach(d -> b.addSchedules(toProto(d)));
-        batch.notFound().forEach(nip -> b.addNotFound(OFFICERS + "/" + nip));
+        batch.notFound().forEach(nip -> b.addNotFound(OfficerName.of(nip).toString()));
         return b.build();
     }
 
@@ -105,15 +107,15 @@ public final class ScheduleMapper {
 
     private static io.jeda.policy.v1.OnCallSlot slot(OnCallSlot s) {
         io.jeda.policy.v1.OnCallSlot.Builder b = io.jeda.policy.v1.OnCallSlot.newBuilder()
-                .setRoster("rosters/" + s.rosterId())
+                .setRoster(RosterName.of(s.rosterId()).toString())
                 .setStartTime(toTimestamp(s.start()))
                 .setEndTime(toTimestamp(s.end()))
                 .setOverridden(s.overridden());
         if (s.primaryNip() != null) {
-            b.setPrimary(OFFICERS + "/" + s.primaryNip());
+            b.setPrimary(OfficerName.of(s.primaryNip()).toString());
         }
         if (s.backupNip() != null) {
-            b.setBackup(OFFICERS + "/" + s.backupNip());
+            b.setBackup(OfficerName.of(s.backupNip()).toString());
         }
         return b.build();
     }

@@ -3,7 +3,7 @@ package io.jeda.policy.grpc;
 import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.UnitService;
+import io.jeda.policy.app.organisation.UnitService;
 import io.jeda.policy.v1.CreateUnitRequest;
 import io.jeda.policy.v1.GetUnitRequest;
 import io.jeda.policy.v1.ListUnitsRequest;
@@ -40,7 +40,7 @@ public class UnitEndpoint extends UnitServiceGrpc.UnitServiceImplBase {
     public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> out) {
         PageRequest page = UnitMapper.page(request);
         String parent = UnitMapper.optionalUnitId(request.getParent(), "parent");
-        out.onNext(UnitMapper.toListResponse(units.list(CallerContext.current(), parent, page), page));
+        out.onNext(UnitMapper.toListResponse(units.list(CallerContext.current(), parent, page)));
         out.onCompleted();
     }
 
@@ -48,7 +48,7 @@ public class UnitEndpoint extends UnitServiceGrpc.UnitServiceImplBase {
     public void updateUnit(UpdateUnitRequest request, StreamObserver<Unit> out) {
         String id = UnitMapper.unitId(request.getUnit().getName(), "unit.name");
         out.onNext(UnitMapper.toProto(units.update(CallerContext.current(), id, UnitMapper.toDomain(request.getUnit()),
-                UnitMapper.paths(request.getUpdateMask()))));
+                ProtoConversions.updateFields(request.getUpdateMask(), request.getUnit()))));
         out.onCompleted();
     }
 }

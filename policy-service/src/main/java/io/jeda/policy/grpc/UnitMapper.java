@@ -1,20 +1,18 @@
 package io.jeda.policy.grpc;
 
-import com.google.protobuf.FieldMask;
+import com.google.type.LatLng;
+import io.jeda.common.names.UnitName;
 import io.jeda.common.paging.PageRequest;
-import io.jeda.policy.domain.Office;
-import io.jeda.policy.domain.Unit;
-import io.jeda.policy.domain.UnitDetails;
+import io.jeda.policy.domain.organisation.Office;
+import io.jeda.policy.domain.organisation.Unit;
+import io.jeda.policy.domain.organisation.UnitDetails;
 import io.jeda.policy.v1.Geofence;
 import io.jeda.policy.v1.ListUnitsRequest;
 import io.jeda.policy.v1.ListUnitsResponse;
-import com.google.type.LatLng;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Maps the UnitService API to the unit domain and back; the only class that knows both. */
 public final class UnitMapper {
@@ -27,7 +25,7 @@ public final class UnitMapper {
     }
 
     public static String unitId(String name, String field) {
-        return ProtoConversions.id(name, "units", field);
+        return UnitName.parse(name, field).unitId();
     }
 
     /** Null for an empty reference, otherwise the id of {@code units/{id}}. */
@@ -36,7 +34,7 @@ public final class UnitMapper {
     }
 
     public static String name(String unitId) {
-        return "units/" + unitId;
+        return UnitName.of(unitId).toString();
     }
 
     /** A draft or patch of a unit: unset day close time becomes null (the configured default). */
@@ -80,17 +78,12 @@ public final class UnitMapper {
     }
 
     public static PageRequest page(ListUnitsRequest r) {
-        return PageRequest.of(r.getPageSize(), r.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        return PageRequest.of(r, DEFAULT_PAGE, MAX_PAGE);
     }
 
-    public static ListUnitsResponse toListResponse(List<UnitDetails> units, PageRequest page) {
+    public static ListUnitsResponse toListResponse(PageRequest.Page<UnitDetails> page) {
         ListUnitsResponse.Builder b = ListUnitsResponse.newBuilder();
-        units.forEach(u -> b.addUnits(toProto(u)));
-        return b.setNextPageToken(page.nextToken(units.size())).build();
-    }
-
-    /** The paths of an update mask; the domain service decides which are allowed. */
-    static Set<String> paths(FieldMask mask) {
-        return new LinkedHashSet<>(mask.getPathsList());
+        page.items().forEach(u -> b.addUnits(toProto(u)));
+        return b.setNextPageToken(page.nextPageToken()).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.jeda.policy.persistence;
 
-import io.jeda.policy.domain.*;
+import io.jeda.policy.domain.plan.DayException;
+import io.jeda.policy.domain.plan.PlanState;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** One-day exceptions. */
 @JdbcRepository(dialect = Dialect.MYSQL)

@@ -1,15 +1,12 @@
 package io.jeda.policy.persistence;
 
-import io.jeda.policy.domain.*;
+import io.jeda.policy.domain.organisation.Office;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** Offices of units, with their geofences. */
 @JdbcRepository(dialect = Dialect.MYSQL)

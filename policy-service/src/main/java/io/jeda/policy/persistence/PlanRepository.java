@@ -1,6 +1,7 @@
 package io.jeda.policy.persistence;
 
-import io.jeda.policy.domain.*;
+import io.jeda.policy.domain.plan.Plan;
+import io.jeda.policy.domain.plan.PlanState;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

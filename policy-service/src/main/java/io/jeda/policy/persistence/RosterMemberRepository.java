@@ -1,15 +1,12 @@
 package io.jeda.policy.persistence;
 
-import io.jeda.policy.domain.*;
+import io.jeda.policy.domain.roster.RosterMember;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** Members of roster rotations. */
 @JdbcRepository(dialect = Dialect.MYSQL)

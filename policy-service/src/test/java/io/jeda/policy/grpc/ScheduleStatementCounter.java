@@ -1,10 +1,10 @@
 package io.jeda.policy.grpc;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Order;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 
 import java.lang.reflect.InvocationHandler;

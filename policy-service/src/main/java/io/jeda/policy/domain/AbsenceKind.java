@@ -1,6 +1,0 @@
-package io.jeda.policy.domain;
-
-/** An officer's absence: leave (cuti) or official travel (dinas luar). */
-public enum AbsenceKind {
-    LEAVE, OFFICIAL_TRAVEL
-}

@@ -1,6 +1,0 @@
-package io.jeda.policy.domain;
-
-/** Days on which nobody but shift workers works. */
-public enum CalendarDayKind {
-    NATIONAL_HOLIDAY, COLLECTIVE_LEAVE, AGENCY_DAY
-}

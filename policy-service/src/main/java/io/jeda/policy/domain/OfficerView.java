@@ -1,8 +1,0 @@
-package io.jeda.policy.domain;
-
-/**
- * An officer as one caller may see them: the domicile is already removed when the caller may not
- * see it, and the time zone of the officer's unit is attached because every schedule is read in it.
- */
-public record OfficerView(Officer officer, String timeZone) {
-}

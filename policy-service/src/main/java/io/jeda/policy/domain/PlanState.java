@@ -1,6 +1,0 @@
-package io.jeda.policy.domain;
-
-/** Stored and derived life-cycle states of plans and one-day exceptions. */
-public enum PlanState {
-    DRAFT, SUBMITTED, APPROVED, REJECTED, ACTIVE, EXPIRED, REVOKED
-}

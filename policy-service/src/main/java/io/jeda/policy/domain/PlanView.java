@@ -1,8 +1,0 @@
-package io.jeda.policy.domain;
-
-/**
- * A plan as a person sees it: the stored row plus the state shown for the officer's local today
- * (APPROVED becomes ACTIVE or EXPIRED by date), which the stored row alone cannot tell.
- */
-public record PlanView(Plan plan, PlanState shownState) {
-}
