@@ -70,6 +70,11 @@ public class AttendanceClient implements AttendanceSource {
         return Map.of("attendance.status", statusCache);
     }
 
+    @Override
+    public void forget(String nip) {
+        statusCache.invalidate(nip);
+    }
+
     /** Drops every cached status; for tests that change what the fake attendance-service answers. */
     public void invalidateAll() {
         statusCache.invalidateAll();

@@ -28,4 +28,11 @@ public interface AttendanceSource {
      */
     default void prefetch(Collection<String> nips) {
     }
+
+    /**
+     * Forgets what is known of the officer's attendance, after a check-in or check-out made through
+     * this gateway changed it; other gateway instances see the change when their entries expire.
+     */
+    default void forget(String nip) {
+    }
 }

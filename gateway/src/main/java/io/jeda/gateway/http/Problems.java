@@ -3,6 +3,9 @@ package io.jeda.gateway.http;
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.error.Violation;
+import io.jeda.gateway.v1.Problem;
+import io.jeda.gateway.v1.ProblemViolation;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -10,13 +13,15 @@ import io.micronaut.http.MutableHttpResponse;
 import java.util.Map;
 
 /**
- * JSON problem bodies ({@code type, title, status, detail, reason, metadata}, plus {@code violations}
- * when several rules or fields were refused at once) for REST errors, with the same reason codes as
- * the gRPC ErrorInfo and the HTTP status that matches the gRPC code.
+ * The REST API's error answers: a {@link Problem} (written by {@link ProtoBodyHandler} like every
+ * other message) with the gRPC reason code and values, the HTTP status that matches the gRPC code,
+ * {@code Retry-After} when the reason says when to retry, and {@code WWW-Authenticate} on 401.
  */
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** RFC 6750's challenge; {@code error="invalid_token"} when a token was sent but refused. */
+    private static final String CHALLENGE = "Bearer realm=\"jeda\"";
 
     private Problems() {
     }
@@ -37,68 +42,40 @@ public final class Problems {
         };
     }
 
-    public static MutableHttpResponse<String> of(JedaException e) {
-        HttpStatus status = status(e.kind());
-        StringBuilder json = new StringBuilder("{");
-        field(json, "type", "urn:jeda:problem:" + e.reason()).append(',');
-        field(json, "title", e.kind().name()).append(',');
-        json.append("\"status\":").append(status.getCode()).append(',');
-        field(json, "detail", e.getMessage() == null ? e.reason() : e.getMessage()).append(',');
-        field(json, "reason", e.reason()).append(",\"metadata\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> m : e.metadata().entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            field(json, m.getKey(), m.getValue());
-        }
-        json.append('}');
-        if (!e.violations().isEmpty()) {
-            json.append(",\"violations\":[");
-            for (int i = 0; i < e.violations().size(); i++) {
-                Violation v = e.violations().get(i);
-                json.append(i == 0 ? "{" : ",{");
-                field(json, "reason", v.reason()).append(',');
-                field(json, "subject", v.subject()).append(',');
-                field(json, "message", v.message()).append('}');
-            }
-            json.append(']');
-        }
-        json.append('}');
-        MutableHttpResponse<String> r = HttpResponse.<String>status(status).body(json.toString())
-                .contentType(MEDIA_TYPE);
-        String retry = e.metadata().get("retry_after_ms");
+    /** The problem body of a failure. */
+    public static Problem body(JedaException e) {
+        return body(status(e.kind()), e.kind().name(), e.reason(), e.getMessage(), e.metadata())
+                .addAllViolations(e.violations().stream().map(Problems::violation).toList()).build();
+    }
+
+    static Problem.Builder body(HttpStatus status, String title, String reason, String detail,
+                                Map<String, String> metadata) {
+        return Problem.newBuilder().setType("urn:jeda:problem:" + reason).setTitle(title).setStatus(status.getCode())
+                .setDetail(detail == null ? reason : detail).setReason(reason).putAllMetadata(metadata);
+    }
+
+    private static ProblemViolation violation(Violation v) {
+        return ProblemViolation.newBuilder().setReason(v.reason()).setSubject(v.subject() == null ? "" : v.subject())
+                .setMessage(v.message() == null ? "" : v.message()).build();
+    }
+
+    public static MutableHttpResponse<Problem> of(JedaException e) {
+        Problem p = body(e);
+        MutableHttpResponse<Problem> r = HttpResponse.<Problem>status(status(e.kind())).body(p);
+        headers(r, p);
+        return r.contentType(MEDIA_TYPE);
+    }
+
+    /** Retry-After from the reason's retry value, WWW-Authenticate on 401. */
+    static void headers(MutableHttpResponse<?> r, Problem p) {
+        String retry = p.getMetadataMap().getOrDefault("retryAfterMs", p.getMetadataMap().get("retry_after_ms"));
         if (retry != null) {
             long seconds = Math.max(1, (Long.parseLong(retry) + 999) / 1000);
-            r.header("Retry-After", String.valueOf(seconds));
+            r.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         }
-        return r;
-    }
-
-    private static StringBuilder field(StringBuilder json, String name, String value) {
-        return quote(json, name).append(':').append(value == null ? "null" : quote(new StringBuilder(), value));
-    }
-
-    private static StringBuilder quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        if (p.getStatus() == HttpStatus.UNAUTHORIZED.getCode()) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, "MISSING_TOKEN".equals(p.getReason()) ? CHALLENGE
+                    : CHALLENGE + ", error=\"invalid_token\"");
         }
-        return out.append('"');
     }
 }

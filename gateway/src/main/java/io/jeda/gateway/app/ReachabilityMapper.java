@@ -1,8 +1,7 @@
-package io.jeda.gateway.grpc;
+package io.jeda.gateway.app;
 
 import com.google.protobuf.Timestamp;
 import io.jeda.common.error.JedaException;
-import io.jeda.gateway.ReachabilityQueries;
 import io.jeda.gateway.audit.AuditEntry;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
@@ -10,13 +9,17 @@ import io.jeda.gateway.reachability.ReachabilityState;
 import io.jeda.gateway.reachability.Urgency;
 import io.jeda.gateway.reachability.WorkLocation;
 import io.jeda.gateway.v1.Inquiry;
+import io.jeda.gateway.v1.MemberAttendance;
+import io.jeda.attendance.v1.AttendanceMode;
+import io.jeda.gateway.reachability.AttendanceNow;
 
 import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * The only place that knows both the jeda.gateway.v1 messages and the engine's types. REST uses it
- * too (through {@link ReachabilityApi}), which is what makes the two transports answer alike.
+ * The only place that knows both the jeda.gateway.v1 messages and the engine's types. Both entry
+ * points reach it through {@link ReachabilityApi} and {@link TeamRequests}, which is what makes gRPC
+ * and REST answer alike.
  */
 public final class ReachabilityMapper {
 
@@ -91,6 +94,11 @@ public final class ReachabilityMapper {
         return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
+    public static com.google.type.Date date(java.time.LocalDate d) {
+        return com.google.type.Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue())
+                .setDay(d.getDayOfMonth()).build();
+    }
+
     public static Timestamp timestamp(Instant i) {
         return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
     }
@@ -113,7 +121,8 @@ public final class ReachabilityMapper {
                 .setWorkLocation(toProto(r.workLocation()))
                 .setRespondBy(timestamp(r.respondBy()))
                 .addAllReasons(r.reasons())
-                .setAsOf(timestamp(r.asOf()))
+                .setAsOf(timestamp(r.at()))
+                .setComputedAt(timestamp(r.asOf()))
                 .setDegraded(r.degraded())
                 .addAllDegradedSources(r.degradedSources());
         if (r.nextReachableAt() != null) {
@@ -127,6 +136,26 @@ public final class ReachabilityMapper {
             b.setTimeZone(p.zone().getId());
         }
         return b;
+    }
+
+    /** An officer's attendance now as the team board shows it: checked in or not, mode and since. */
+    public static MemberAttendance toProto(AttendanceNow now) {
+        MemberAttendance.Builder b = MemberAttendance.newBuilder();
+        if (now == null || !now.checkedIn()) {
+            return b.build();
+        }
+        b.setCheckedIn(true);
+        if (now.mode() != null) {
+            b.setMode(switch (now.mode()) {
+                case OFFICE -> AttendanceMode.ATTENDANCE_MODE_OFFICE;
+                case HOME -> AttendanceMode.ATTENDANCE_MODE_HOME;
+                case OTHER -> AttendanceMode.ATTENDANCE_MODE_OTHER;
+            });
+        }
+        if (now.since() != null) {
+            b.setSince(timestamp(now.since()));
+        }
+        return b.build();
     }
 
     public static Inquiry toProto(AuditEntry e) {

@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.client;
 
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
@@ -7,6 +7,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
+import io.jeda.gateway.PeopleSettings;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.PlanServiceGrpc;
 import io.jeda.policy.v1.ScheduleServiceGrpc;
@@ -49,23 +50,23 @@ public class Forwarder {
         this.settings = settings;
     }
 
-    <T> T plans(String token, Function<PlanServiceGrpc.PlanServiceBlockingStub, T> rpc) {
+    public <T> T plans(String token, Function<PlanServiceGrpc.PlanServiceBlockingStub, T> rpc) {
         return call(POLICY, plans, token, rpc);
     }
 
-    <T> T schedules(String token, Function<ScheduleServiceGrpc.ScheduleServiceBlockingStub, T> rpc) {
+    public <T> T schedules(String token, Function<ScheduleServiceGrpc.ScheduleServiceBlockingStub, T> rpc) {
         return call(POLICY, schedules, token, rpc);
     }
 
-    <T> T officers(String token, Function<OfficerServiceGrpc.OfficerServiceBlockingStub, T> rpc) {
+    public <T> T officers(String token, Function<OfficerServiceGrpc.OfficerServiceBlockingStub, T> rpc) {
         return call(POLICY, officers, token, rpc);
     }
 
-    <T> T attendance(String token, Function<AttendanceServiceGrpc.AttendanceServiceBlockingStub, T> rpc) {
+    public <T> T attendance(String token, Function<AttendanceServiceGrpc.AttendanceServiceBlockingStub, T> rpc) {
         return call(ATTENDANCE, attendance, token, rpc);
     }
 
-    <T> T days(String token, Function<AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub, T> rpc) {
+    public <T> T days(String token, Function<AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub, T> rpc) {
         return call(ATTENDANCE, days, token, rpc);
     }
 

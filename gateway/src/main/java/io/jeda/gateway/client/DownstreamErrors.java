@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.client;
 
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * When the service itself did not answer (down, or past the deadline) the reason says which
  * service, for example {@code ATTENDANCE_UNAVAILABLE} or {@code POLICY_TIMEOUT}.
  */
-final class DownstreamErrors {
+public final class DownstreamErrors {
 
     /** How common's StatusMapper writes a field violation: "REASON: message". */
     private static final Pattern REASON_PREFIX = Pattern.compile("^([A-Z][A-Z0-9_]*): (.*)$", Pattern.DOTALL);
@@ -36,7 +36,7 @@ final class DownstreamErrors {
     /**
      * @param service the service called, for example {@code attendance-service}
      */
-    static JedaException of(String service, StatusRuntimeException e) {
+    public static JedaException of(String service, StatusRuntimeException e) {
         Status.Code code = e.getStatus().getCode();
         Optional<ErrorInfo> info = GrpcErrors.errorInfo(e);
         String prefix = service.replace("-service", "").toUpperCase().replace('-', '_');

@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.http;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;

@@ -1,10 +1,11 @@
-package io.jeda.gateway;
+package io.jeda.gateway.app;
 
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
+import io.jeda.gateway.GatewaySettings;
 import io.jeda.gateway.audit.AuditEntry;
 import io.jeda.gateway.audit.AuditLog;
 import io.jeda.gateway.client.AnswerBudget;

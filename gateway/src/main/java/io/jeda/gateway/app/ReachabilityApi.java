@@ -1,8 +1,7 @@
-package io.jeda.gateway.grpc;
+package io.jeda.gateway.app;
 
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
-import io.jeda.gateway.ReachabilityQueries;
 import io.jeda.gateway.audit.AuditEntry;
 import io.jeda.gateway.audit.Inquiries;
 import io.jeda.gateway.reachability.Urgency;

@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.client;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -33,7 +33,7 @@ class DownstreamErrorsTest {
         assertEquals(ErrorKind.INVALID_ARGUMENT, back.kind());
         assertEquals("INVALID_PLAN", back.reason());
         assertEquals(original.violations(), back.violations());
-        String body = Problems.of(back).body();
+        String body = io.jeda.gateway.http.ProtoJson.print(Problems.body(back));
         assertTrue(body.contains("\"violations\":[{\"reason\":\"FIELD_REQUIRED\",\"subject\":\"plan.days\","
                 + "\"message\":\"days are required\"}"), body);
     }
