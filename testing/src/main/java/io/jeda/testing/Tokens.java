@@ -1,13 +1,12 @@
 package io.jeda.testing;
 
 import io.grpc.CallCredentials;
-import io.grpc.Metadata;
+import io.jeda.common.grpc.BearerCredentials;
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /** Tokens and call credentials for tests, minted with the development secret. */
 public final class Tokens {
@@ -15,8 +14,6 @@ public final class Tokens {
     /** The development secret configured in every service's test environment. */
     public static final String DEV_SECRET = "jeda-development-secret-not-for-production-use-0001";
     private static final TokenService ISSUER = new TokenService(DEV_SECRET, "", "jeda", true);
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private Tokens() {
     }
@@ -31,14 +28,7 @@ public final class Tokens {
     }
 
     public static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata h = new Metadata();
-                h.put(AUTHORIZATION, "Bearer " + token);
-                applier.apply(h);
-            }
-        };
+        return BearerCredentials.of(token);
     }
 
     /** Credentials that present a malformed token, for negative tests. */

@@ -1,6 +1,5 @@
 package io.jeda.common.error;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ public class JedaException extends RuntimeException {
         super(message, null, false, false);
         this.kind = kind;
         this.reason = reason;
-        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        this.metadata = MetadataKeys.normalize(metadata);
         this.violations = List.copyOf(violations);
     }
 
@@ -34,6 +33,7 @@ public class JedaException extends RuntimeException {
         return reason;
     }
 
+    /** The values named in the message; keys in lowerCamelCase (see {@link MetadataKeys}). */
     public Map<String, String> metadata() {
         return metadata;
     }

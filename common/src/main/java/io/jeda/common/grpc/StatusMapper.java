@@ -80,18 +80,8 @@ public final class StatusMapper {
         return new Mapped(se.getStatus(), trailers);
     }
 
+    /** The canonical code of a kind, as {@link io.jeda.common.error.ErrorTable} says. */
     public static Code code(ErrorKind kind) {
-        return switch (kind) {
-            case INVALID_ARGUMENT -> Code.INVALID_ARGUMENT;
-            case NOT_FOUND -> Code.NOT_FOUND;
-            case ALREADY_EXISTS -> Code.ALREADY_EXISTS;
-            case FAILED_PRECONDITION -> Code.FAILED_PRECONDITION;
-            case PERMISSION_DENIED -> Code.PERMISSION_DENIED;
-            case UNAUTHENTICATED -> Code.UNAUTHENTICATED;
-            case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
-            case UNAVAILABLE -> Code.UNAVAILABLE;
-            case DEADLINE_EXCEEDED -> Code.DEADLINE_EXCEEDED;
-            case INTERNAL -> Code.INTERNAL;
-        };
+        return Code.forNumber(io.jeda.common.error.ErrorTable.grpcCode(kind).value());
     }
 }

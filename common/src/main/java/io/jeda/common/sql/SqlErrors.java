@@ -1,0 +1,73 @@
+package io.jeda.common.sql;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a unique or primary key violation in a failure from the database, whichever driver and
+ * database reported it (MySQL and MariaDB: error 1062 or 1586 with SQLState 23000; H2 and
+ * PostgreSQL: SQLState 23505), anywhere in the chain of causes. Other integrity violations of
+ * SQLState class 23 (a foreign key, a NOT NULL column) are not duplicates and are not reported as
+ * such. For persistence code, which translates the violation into an outcome.
+ */
+public final class SqlErrors {
+
+    private static final int MYSQL_DUP_ENTRY = 1062;
+    private static final int MYSQL_DUP_ENTRY_WITH_KEY_NAME = 1586;
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** MySQL/MariaDB: "Duplicate entry 'x' for key 'table.uk_name'"; H2: "... on PUBLIC.UK_NAME_INDEX_1 ...". */
+    private static final Pattern MYSQL_KEY = Pattern.compile("for key '(?:[^'.]*\\.)?([^']+)'");
+    private static final Pattern H2_KEY = Pattern.compile("(?:\"[A-Z0-9_]+\"\\.)?\"?([A-Za-z0-9_]+?)(?:_INDEX_[0-9A-F]+)?\"?\\s+ON\\s", Pattern.CASE_INSENSITIVE);
+
+    private SqlErrors() {
+    }
+
+    /** Whether the failure, or one of its causes, is a unique-key violation. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        return duplicate(failure).isPresent();
+    }
+
+    /**
+     * The name of the unique key (constraint or index) that was violated, as the database reports
+     * it, when the failure is a duplicate and the message names the key; lower case.
+     */
+    public static Optional<String> duplicateKeyName(Throwable failure) {
+        return duplicate(failure).flatMap(e -> {
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            Matcher m = MYSQL_KEY.matcher(msg);
+            if (m.find()) {
+                return Optional.of(m.group(1).toLowerCase());
+            }
+            m = H2_KEY.matcher(msg);
+            return m.find() ? Optional.of(m.group(1).toLowerCase()) : Optional.empty();
+        });
+    }
+
+    /** Whether the duplicate was on the key of that name (compared without case). */
+    public static boolean isDuplicateKey(Throwable failure, String keyName) {
+        return duplicateKeyName(failure).map(k -> k.equalsIgnoreCase(keyName)).orElse(false);
+    }
+
+    private static Optional<SQLException> duplicate(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof SQLException e) {
+                for (SQLException s = e; s != null; s = s.getNextException()) {
+                    if (s.getErrorCode() == MYSQL_DUP_ENTRY || s.getErrorCode() == MYSQL_DUP_ENTRY_WITH_KEY_NAME
+                            || UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                        return Optional.of(s);
+                    }
+                    if (s.getNextException() == s) {
+                        break;
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}
