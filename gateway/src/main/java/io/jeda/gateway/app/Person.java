@@ -1,5 +1,6 @@
 package io.jeda.gateway.app;
 
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.security.Caller;
 
 /**
@@ -10,6 +11,6 @@ public record Person(Caller caller, String token) {
 
     /** The caller's resource name, {@code officers/{nip}}. */
     public String officer() {
-        return "officers/" + caller.subject();
+        return OfficerName.of(caller.subject()).toString();
     }
 }

@@ -1,8 +1,11 @@
 package io.jeda.gateway.app;
 
 import com.google.protobuf.Timestamp;
-import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.ProtoEnums;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.UnitName;
 import io.jeda.gateway.audit.AuditEntry;
+import io.jeda.gateway.reachability.Nip;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
 import io.jeda.gateway.reachability.ReachabilityState;
@@ -14,7 +17,6 @@ import io.jeda.attendance.v1.AttendanceMode;
 import io.jeda.gateway.reachability.AttendanceNow;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * The only place that knows both the jeda.gateway.v1 messages and the engine's types. Both entry
@@ -23,40 +25,22 @@ import java.util.regex.Pattern;
  */
 public final class ReachabilityMapper {
 
-    private static final Pattern NIP = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
     private ReachabilityMapper() {
     }
 
-    /** {@code officers/{nip}} → nip; INVALID_ARGUMENT INVALID_OFFICER_NAME otherwise. */
+    /** {@code officers/{nip}} → nip; INVALID_ARGUMENT INVALID_NAME otherwise (the NIP's own rule is {@link Nip}). */
     public static String nip(String name, String field) {
-        if (name == null || !name.startsWith("officers/") || !NIP.matcher(name.substring(9)).matches()) {
-            throw JedaException.invalidArgument("INVALID_OFFICER_NAME", "expected officers/{nip}, got '" + name + "'",
-                    "field", field);
-        }
-        return name.substring(9);
+        return OfficerName.parse(name, field).nip();
     }
 
-    /** {@code units/{id}} → id; INVALID_ARGUMENT INVALID_UNIT_NAME otherwise. */
+    /** {@code units/{unit_id}} → id; INVALID_ARGUMENT INVALID_NAME otherwise. */
     public static String unit(String name) {
-        if (name == null || !name.startsWith("units/") || !UNIT.matcher(name.substring(6)).matches()) {
-            throw JedaException.invalidArgument("INVALID_UNIT_NAME", "expected units/{unit_id}, got '" + name + "'",
-                    "field", "unit");
-        }
-        return name.substring(6);
+        return UnitName.parse(name, "unit").unitId();
     }
 
+    /** The urgency asked about; unspecified or unknown values are INVALID_ARGUMENT INVALID_ENUM_VALUE. */
     public static Urgency urgency(io.jeda.gateway.v1.Urgency u) {
-        return switch (u) {
-            case URGENCY_ROUTINE -> Urgency.ROUTINE;
-            case URGENCY_URGENT -> Urgency.URGENT;
-            case URGENCY_EMERGENCY -> Urgency.EMERGENCY;
-            case URGENCY_UNSPECIFIED -> throw JedaException.invalidArgument("URGENCY_UNSPECIFIED",
-                    "urgency must be ROUTINE, URGENT or EMERGENCY", "field", "urgency");
-            case UNRECOGNIZED -> throw JedaException.invalidArgument("INVALID_URGENCY",
-                    "urgency must be ROUTINE, URGENT or EMERGENCY", "field", "urgency");
-        };
+        return ProtoEnums.toDomain(ProtoEnums.require(u, "urgency"), Urgency.class, "urgency");
     }
 
     public static io.jeda.gateway.v1.Urgency toProto(Urgency u) {
@@ -114,7 +98,7 @@ public final class ReachabilityMapper {
 
     private static io.jeda.gateway.v1.Reachability.Builder reachability(Reachability r, ReachabilityQueries.Answered a) {
         io.jeda.gateway.v1.Reachability.Builder b = io.jeda.gateway.v1.Reachability.newBuilder()
-                .setOfficer("officers/" + r.nip())
+                .setOfficer(OfficerName.of(r.nip()).toString())
                 .setUrgency(toProto(r.urgency()))
                 .setState(toProto(r.state()))
                 .setReachable(r.reachable())

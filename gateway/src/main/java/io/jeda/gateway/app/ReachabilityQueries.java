@@ -12,6 +12,7 @@ import io.jeda.gateway.client.AnswerBudget;
 import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.PolicyClient;
 import io.jeda.gateway.observability.GatewayMetrics;
+import io.jeda.gateway.reachability.Nip;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
 import io.jeda.gateway.reachability.ReachabilityData;
@@ -77,6 +78,7 @@ public class ReachabilityQueries {
 
     public Answered get(Caller caller, String nip, Urgency urgency, Instant at) {
         caller.requireAny(ASKERS);
+        Nip.require(nip, clock);
         checkTime(at);
         Answered a = AnswerBudget.run(settings.answerBudget(), () -> answer(nip, urgency, at));
         audit.append(List.of(entry(caller, a.answer())));
@@ -90,6 +92,7 @@ public class ReachabilityQueries {
                     "officers must list 1 to " + settings.maxBatch() + " officers", "field", "officers",
                     "max", String.valueOf(settings.maxBatch()));
         }
+        nips.forEach(n -> Nip.require(n, clock));
         checkTime(at);
         Instant t = at != null ? at : clock.instant();
         Batch b = AnswerBudget.run(settings.listBudget(), () -> {

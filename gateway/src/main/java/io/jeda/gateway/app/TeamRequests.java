@@ -1,5 +1,7 @@
 package io.jeda.gateway.app;
 
+import io.jeda.common.grpc.Pages;
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.security.Caller;
 import io.jeda.gateway.GatewaySettings;
 import io.jeda.gateway.PeopleSettings;
@@ -31,7 +33,6 @@ import io.jeda.policy.v1.RejectPlanRequest;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,19 +153,14 @@ public class TeamRequests {
 
     /** The caller's direct reports, listed by policy-service for the caller's own token. */
     private List<Officer> reports(String token, String managerNip) {
-        List<Officer> out = new ArrayList<>();
-        String page = "";
-        do {
-            String next = page;
-            ListOfficersResponse r = forward.officers(token, s -> s.listOfficers(ListOfficersRequest.newBuilder()
-                    .setManager("officers/" + managerNip).setPageSize(settings.maxBatch()).setPageToken(next).build()));
-            out.addAll(r.getOfficersList());
-            page = r.getNextPageToken();
-        } while (!page.isEmpty() && out.size() < settings.maxBatch());
+        List<Officer> out = Pages.upTo(settings.maxBatch(), page -> forward.officers(token, s -> s.listOfficers(
+                        ListOfficersRequest.newBuilder().setManager(OfficerName.of(managerNip).toString())
+                                .setPageSize(settings.maxBatch()).setPageToken(page).build())),
+                ListOfficersResponse::getOfficersList, ListOfficersResponse::getNextPageToken);
         return out.size() > settings.maxBatch() ? out.subList(0, settings.maxBatch()) : out;
     }
 
     private static String nip(String officerName) {
-        return officerName.startsWith("officers/") ? officerName.substring("officers/".length()) : officerName;
+        return OfficerName.parse(officerName, "officer").nip();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Collection;
  *
  * <p>An implementation in this package should do what {@link PolicyClient} does: take each call's
  * deadline from {@link AnswerBudget#callDeadline} with {@code GatewaySettings.attendanceDeadline()},
- * report failures with {@link AnswerBudget#failed}, present {@link ServiceToken} as call
+ * report failures with {@link AnswerBudget#failed}, present the gateway's {@link io.jeda.common.security.ServiceIdentity} as call
  * credentials on the {@code @GrpcChannel("attendance")} channel, and cache statuses for
  * {@code GatewaySettings.statusExpiry()}.
  */

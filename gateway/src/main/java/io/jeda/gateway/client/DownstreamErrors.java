@@ -6,6 +6,7 @@ import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.ErrorTable;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.error.Violation;
 import io.jeda.common.grpc.GrpcErrors;
@@ -48,7 +49,7 @@ public final class DownstreamErrors {
             return JedaException.of(ErrorKind.UNAVAILABLE, prefix + "_UNAVAILABLE",
                     service + " is not reachable; try again", "source", service);
         }
-        ErrorKind kind = kind(code);
+        ErrorKind kind = ErrorTable.kindOf(code);
         String reason = info.map(ErrorInfo::getReason).filter(r -> !r.isEmpty())
                 .orElse(kind == ErrorKind.INTERNAL ? prefix + "_ERROR" : code.name());
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -79,21 +80,5 @@ public final class DownstreamErrors {
             }
         }
         return out;
-    }
-
-    static ErrorKind kind(Status.Code code) {
-        return switch (code) {
-            case INVALID_ARGUMENT, OUT_OF_RANGE -> ErrorKind.INVALID_ARGUMENT;
-            case NOT_FOUND -> ErrorKind.NOT_FOUND;
-            case ALREADY_EXISTS -> ErrorKind.ALREADY_EXISTS;
-            // ABORTED (a concurrent change won) is a conflict like a failed precondition: both are 409.
-            case FAILED_PRECONDITION, ABORTED -> ErrorKind.FAILED_PRECONDITION;
-            case PERMISSION_DENIED -> ErrorKind.PERMISSION_DENIED;
-            case UNAUTHENTICATED -> ErrorKind.UNAUTHENTICATED;
-            case RESOURCE_EXHAUSTED -> ErrorKind.RESOURCE_EXHAUSTED;
-            case UNAVAILABLE, CANCELLED -> ErrorKind.UNAVAILABLE;
-            case DEADLINE_EXCEEDED -> ErrorKind.DEADLINE_EXCEEDED;
-            default -> ErrorKind.INTERNAL;
-        };
     }
 }

@@ -1,12 +1,11 @@
 package io.jeda.gateway.client;
 
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
+import io.jeda.common.grpc.BearerCredentials;
 import io.jeda.gateway.PeopleSettings;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.PlanServiceGrpc;
@@ -14,7 +13,6 @@ import io.jeda.policy.v1.ScheduleServiceGrpc;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -29,9 +27,6 @@ public class Forwarder {
 
     static final String POLICY = "policy-service";
     static final String ATTENDANCE = "attendance-service";
-
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final PlanServiceGrpc.PlanServiceBlockingStub plans;
     private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
@@ -71,23 +66,12 @@ public class Forwarder {
     }
 
     private <S extends AbstractStub<S>, T> T call(String service, S stub, String token, Function<S, T> rpc) {
-        S s = stub.withCallCredentials(bearer(token))
+        S s = stub.withCallCredentials(BearerCredentials.of(token))
                 .withDeadlineAfter(settings.forwardDeadline().toNanos(), TimeUnit.NANOSECONDS);
         try {
             return rpc.apply(s);
         } catch (StatusRuntimeException e) {
             throw DownstreamErrors.of(service, e);
         }
-    }
-
-    private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata h = new Metadata();
-                h.put(AUTHORIZATION, "Bearer " + token);
-                applier.apply(h);
-            }
-        };
     }
 }

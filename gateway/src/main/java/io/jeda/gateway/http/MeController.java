@@ -6,6 +6,7 @@ import io.jeda.attendance.v1.AttendanceMonth;
 import io.jeda.attendance.v1.CheckInRequest;
 import io.jeda.attendance.v1.CheckOutRequest;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.ProtoEnums;
 import io.jeda.gateway.GatewaySettings;
 import io.jeda.gateway.app.OfficerRequests;
 import io.jeda.policy.v1.DayException;
@@ -141,16 +142,7 @@ public class MeController {
 
     /** A state filter with or without its prefix (SUBMITTED or PLAN_STATE_SUBMITTED); unspecified without one. */
     private static PlanState state(@Nullable String state) {
-        if (blank(state)) {
-            return PlanState.PLAN_STATE_UNSPECIFIED;
-        }
-        var v = ProtoJson.enumValue(PlanState.getDescriptor(), state);
-        if (v == null || v.getNumber() == 0) {
-            throw JedaException.invalidField("state", "state '" + state + "' is not one of "
-                    + PlanState.getDescriptor().getValues().stream().skip(1)
-                    .map(x -> ProtoJson.unprefixed(PlanState.getDescriptor(), x)).toList());
-        }
-        return PlanState.forNumber(v.getNumber());
+        return blank(state) ? PlanState.PLAN_STATE_UNSPECIFIED : ProtoEnums.parse(PlanState.class, state, "state");
     }
 
     static LocalDate date(String value, String field) {

@@ -17,14 +17,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes every message a controller answers with (problems included) through {@link ProtoJson}:
+ * Writes every message a controller answers with through {@link ProtoJson}:
  * controllers return messages and never build JSON. Request bodies arrive as text and are read with
  * {@link ProtoJson#read}: Micronaut's own JSON reader claims every type for application/json ahead
  * of a reader of ours, and would refuse a protobuf message.
  */
 @Singleton
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+@Produces(MediaType.APPLICATION_JSON)
 public class ProtoBodyHandler implements MessageBodyWriter<Message> {
 
     @Override

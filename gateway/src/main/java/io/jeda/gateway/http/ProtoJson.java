@@ -17,6 +17,7 @@ import com.google.protobuf.util.JsonFormat;
 import com.google.type.Date;
 import com.google.type.TimeOfDay;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.ProtoEnums;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -279,35 +280,13 @@ public final class ProtoJson {
     }
 
     /**
-     * An enum value named with or without its type prefix, in any case: {@code OFFICE},
-     * {@code office} and {@code ATTENDANCE_MODE_OFFICE} are the same value.
+     * An enum value named with or without its type prefix, in any case ({@code OFFICE}, {@code office}
+     * and {@code ATTENDANCE_MODE_OFFICE} are the same value); a full name, the zero value included,
+     * stays as it is, so that an answer sent back reads the same.
      */
-    public static EnumValueDescriptor enumValue(EnumDescriptor type, String given) {
-        String v = given.trim().toUpperCase(Locale.ROOT);
-        EnumValueDescriptor d = type.findValueByName(v);
-        if (d == null) {
-            String zero = type.getValues().get(0).getName();
-            if (zero.endsWith("_UNSPECIFIED")) {
-                d = type.findValueByName(zero.substring(0, zero.length() - "UNSPECIFIED".length()) + v);
-            }
-        }
-        return d;
-    }
-
     private static String enumName(EnumDescriptor type, String given, String path) {
-        EnumValueDescriptor d = enumValue(type, given);
-        if (d == null) {
-            throw JedaException.invalidField(path, path + " '" + given + "' is not one of " + type.getValues().stream()
-                    .skip(1).map(x -> unprefixed(type, x)).toList());
-        }
-        return d.getName();
-    }
-
-    /** The value's name without its type prefix, as the API's documentation lists it. */
-    public static String unprefixed(EnumDescriptor type, EnumValueDescriptor value) {
-        String zero = type.getValues().get(0).getName();
-        String prefix = zero.endsWith("_UNSPECIFIED") ? zero.substring(0, zero.length() - "UNSPECIFIED".length()) : "";
-        return value.getName().startsWith(prefix) ? value.getName().substring(prefix.length()) : value.getName();
+        EnumValueDescriptor exact = type.findValueByName(given.trim().toUpperCase(Locale.ROOT));
+        return exact != null ? exact.getName() : ProtoEnums.parse(type, given, path).getName();
     }
 
     private static FieldDescriptor field(Descriptor type, String key) {

@@ -1,6 +1,8 @@
 package io.jeda.gateway.http;
 
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.grpc.ProtoEnums;
 import io.jeda.gateway.app.ReachabilityApi;
 import io.jeda.gateway.app.ReachabilityMapper;
 import io.jeda.gateway.v1.BatchGetReachabilityRequest;
@@ -52,7 +54,7 @@ public class ReachabilityController {
     public Reachability officer(HttpRequest<?> request, @PathVariable String nip, @QueryValue @Nullable String urgency,
                                 @QueryValue @Nullable String at) {
         GetReachabilityRequest.Builder b = GetReachabilityRequest.newBuilder()
-                .setOfficer("officers/" + nip).setUrgency(urgency(urgency));
+                .setOfficer(OfficerName.of(nip).toString()).setUrgency(urgency(urgency));
         if (at != null && !at.isBlank()) {
             b.setTime(ReachabilityMapper.timestamp(instant(at)));
         }
@@ -93,24 +95,17 @@ public class ReachabilityController {
                                              @QueryValue @Nullable String pageToken) {
         var caller = AuthFilter.caller(request);
         ListInquiriesRequest req = ListInquiriesRequest.newBuilder()
-                .setParent("officers/" + caller.subject())
+                .setParent(OfficerName.of(caller.subject()).toString())
                 .setPageSize(pageSize == null ? 0 : pageSize)
                 .setPageToken(pageToken == null ? "" : pageToken)
                 .build();
         return api.inquiries(caller, req);
     }
 
-    /** ROUTINE or URGENCY_ROUTINE (either spelling, any case); missing means unspecified, which the API rejects. */
+    /** ROUTINE or URGENCY_ROUTINE (any case); missing means unspecified, which the use case refuses. */
     static Urgency urgency(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return Urgency.URGENCY_UNSPECIFIED;
-        }
-        var v = ProtoJson.enumValue(Urgency.getDescriptor(), value);
-        if (v == null || v.getNumber() == 0) {
-            throw JedaException.invalidArgument("INVALID_URGENCY", "urgency must be ROUTINE, URGENT or EMERGENCY",
-                    "field", "urgency");
-        }
-        return Urgency.forNumber(v.getNumber());
+        return value == null || value.isBlank() ? Urgency.URGENCY_UNSPECIFIED
+                : ProtoEnums.parse(Urgency.class, value, "urgency");
     }
 
     /** An RFC 3339 instant, with Z or an offset. */

@@ -179,7 +179,7 @@ class OfficerEndpointsTest extends PeopleTestBase {
         assertEquals(p.getName(), get("/v1/me/plans/" + id, OFFICER_TOKEN).as(Plan.newBuilder()).getName());
 
         post("/v1/me/plans/" + id + ":submit", OFFICER_TOKEN, null).problem(409, "ILLEGAL_TRANSITION");
-        get("/v1/me/plans?state=SLEEPING", OFFICER_TOKEN).problem(400, "INVALID_FIELD");
+        get("/v1/me/plans?state=SLEEPING", OFFICER_TOKEN).problem(400, "INVALID_ENUM_VALUE");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.jeda.common.security.Role;
 import io.jeda.gateway.FakePolicyService;
 import io.jeda.gateway.GatewayTestBase;
+import io.jeda.testing.ProblemAssertions;
 import io.jeda.testing.Tokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -50,14 +51,9 @@ abstract class PeopleTestBase extends GatewayTestBase {
             return parse(body, builder);
         }
 
-        /** Asserts a problem body with this status and reason, and returns it. */
+        /** Asserts a problem body with this status and reason (the shared problem+json checks), and returns it. */
         Struct problem(int expectedStatus, String reason) {
-            assertEquals(expectedStatus, status, body);
-            assertTrue(contentType.startsWith("application/problem+json"), contentType);
-            Struct s = json();
-            assertEquals(reason, s.getFieldsOrThrow("reason").getStringValue(), body);
-            assertEquals(expectedStatus, (int) s.getFieldsOrThrow("status").getNumberValue(), body);
-            return s;
+            return ProblemAssertions.assertProblem(expectedStatus, reason, status, contentType, body).body();
         }
     }
 
