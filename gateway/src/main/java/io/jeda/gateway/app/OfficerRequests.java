@@ -8,6 +8,7 @@ import io.jeda.attendance.v1.CheckOutRequest;
 import io.jeda.attendance.v1.GetAttendanceDayRequest;
 import io.jeda.attendance.v1.GetAttendanceMonthRequest;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.names.AttendanceDayName;
 import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.Forwarder;
 import io.jeda.policy.v1.CreateDayExceptionRequest;
@@ -135,7 +136,7 @@ public class OfficerRequests {
     public AttendanceDay attendanceDay(Person p, LocalDate date) {
         Access.person(p.caller());
         return forward.days(p.token(), s -> s.getAttendanceDay(GetAttendanceDayRequest.newBuilder()
-                .setName(p.officer() + "/attendanceDays/" + date).build()));
+                .setName(AttendanceDayName.of(p.caller().subject(), date).toString()).build()));
     }
 
     /** The key from the header or the body; both may be given only when they agree. */
