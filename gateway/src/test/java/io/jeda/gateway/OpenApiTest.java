@@ -108,6 +108,12 @@ class OpenApiTest extends GatewayTestBase {
         Map<String, Object> bearer = map(map(map(DOC.get("components")).get("securitySchemes")).get("bearerAuth"));
         assertEquals("bearer", bearer.get("scheme"));
         assertEquals(List.of(Map.of("bearerAuth", List.of())), DOC.get("security"));
+
+        // Field descriptions come from the .proto comments: units, zones and formats in one place.
+        Map<String, Object> asOf = map(map(map(map(map(DOC.get("components")).get("schemas")).get("Reachability"))
+                .get("properties")).get("asOf"));
+        assertEquals("date-time", asOf.get("format"));
+        assertTrue(String.valueOf(asOf.get("description")).contains("the instant asked about"), asOf.toString());
     }
 
     @Test

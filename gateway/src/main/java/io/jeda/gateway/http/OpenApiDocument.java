@@ -92,10 +92,11 @@ public final class OpenApiDocument {
         Map<String, Descriptor> all = new TreeMap<>();
         wanted.values().forEach(d -> walk(d, all));
         Map<String, String> names = names(all);
+        ProtoComments comments = new ProtoComments();
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components"))
                 .get("schemas");
         for (Descriptor d : all.values()) {
-            schemas.put(names.get(d.getFullName()), schema(d, names));
+            schemas.put(names.get(d.getFullName()), schema(d, names, comments));
         }
         rewriteRefs(doc, names);
         return doc;
@@ -187,14 +188,21 @@ public final class OpenApiDocument {
         return out;
     }
 
-    private static Map<String, Object> schema(Descriptor d, Map<String, String> names) {
+    private static Map<String, Object> schema(Descriptor d, Map<String, String> names, ProtoComments comments) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "object");
-        s.put("description", "The message " + d.getFullName() + " in the API's JSON mapping.");
+        String about = comments.of(d);
+        s.put("description", (about == null ? "" : about + " ") + "(" + d.getFullName() + ")");
         Map<String, Object> props = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (FieldDescriptor f : d.getFields()) {
-            props.put(f.getJsonName(), field(f, names));
+            Map<String, Object> p = field(f, names);
+            String fieldAbout = comments.of(f);
+            // Beside a $ref OpenAPI 3.0 ignores every sibling: such a field is described by its message.
+            if (fieldAbout != null && !p.containsKey("$ref")) {
+                p.put("description", fieldAbout + (p.containsKey("description") ? " " + p.get("description") : ""));
+            }
+            props.put(f.getJsonName(), p);
             if (!f.hasPresence()) {
                 required.add(f.getJsonName());
             }
