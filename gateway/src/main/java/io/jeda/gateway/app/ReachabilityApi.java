@@ -1,6 +1,5 @@
 package io.jeda.gateway.app;
 
-import io.jeda.common.names.OfficerName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.gateway.audit.AuditEntry;
@@ -56,7 +55,7 @@ public class ReachabilityApi {
         ReachabilityQueries.Batch b = queries.batch(caller, nips, u, at);
         BatchGetReachabilityResponse.Builder out = BatchGetReachabilityResponse.newBuilder();
         b.answers().forEach(a -> out.addAnswers(ReachabilityMapper.toProto(a, true)));
-        b.notFound().forEach(n -> out.addNotFound(OfficerName.of(n).toString()));
+        b.notFound().forEach(n -> out.addNotFound(ReachabilityMapper.OFFICERS + n));
         return out.build();
     }
 

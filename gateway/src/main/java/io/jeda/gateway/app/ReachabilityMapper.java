@@ -25,6 +25,13 @@ import java.time.Instant;
  */
 public final class ReachabilityMapper {
 
+    /**
+     * The prefix of an officer's name, for the answers' own NIPs: they come from policy-service through
+     * the engine and need no check (OfficerName.of checks each with a regular expression, ~1 us per
+     * answer on the hot path); names that come in are parsed with OfficerName.
+     */
+    static final String OFFICERS = "officers/";
+
     private ReachabilityMapper() {
     }
 
@@ -98,7 +105,7 @@ public final class ReachabilityMapper {
 
     private static io.jeda.gateway.v1.Reachability.Builder reachability(Reachability r, ReachabilityQueries.Answered a) {
         io.jeda.gateway.v1.Reachability.Builder b = io.jeda.gateway.v1.Reachability.newBuilder()
-                .setOfficer(OfficerName.of(r.nip()).toString())
+                .setOfficer(OFFICERS + r.nip())
                 .setUrgency(toProto(r.urgency()))
                 .setState(toProto(r.state()))
                 .setReachable(r.reachable())
