@@ -11,7 +11,6 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
@@ -20,6 +19,7 @@ import io.jeda.attendance.v1.AttendanceServiceGrpc;
 import io.jeda.attendance.v1.CheckInRequest;
 import io.jeda.attendance.v1.CheckOutRequest;
 import io.jeda.attendance.v1.DevicePosition;
+import io.jeda.common.grpc.BearerCredentials;
 import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
@@ -58,7 +58,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -107,7 +106,7 @@ final class CheckInLoad {
             setUp(policy, tokens, nips);
             Map<String, CallCredentials> creds = new HashMap<>();
             for (String nip : nips) {
-                creds.put(nip, bearer(tokens.mint(nip, Set.of(Role.OFFICER), Duration.ofHours(2))));
+                creds.put(nip, BearerCredentials.of(tokens.mint(nip, Set.of(Role.OFFICER), Duration.ofHours(2))));
             }
             AttendanceServiceGrpc.AttendanceServiceBlockingStub stub = AttendanceServiceGrpc.newBlockingStub(attendance);
             AttendanceServiceGrpc.AttendanceServiceFutureStub async = AttendanceServiceGrpc.newFutureStub(attendance);
@@ -299,8 +298,8 @@ final class CheckInLoad {
 
     /** Creates the bench unit, position, manager and officers with approved 7-day shift plans; idempotent. */
     private static void setUp(ManagedChannel policy, TokenService tokens, List<String> nips) {
-        CallCredentials admin = bearer(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
-        CallCredentials manager = bearer(tokens.mint(MANAGER, Set.of(Role.MANAGER, Role.OFFICER), Duration.ofHours(1)));
+        CallCredentials admin = BearerCredentials.of(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
+        CallCredentials manager = BearerCredentials.of(tokens.mint(MANAGER, Set.of(Role.MANAGER, Role.OFFICER), Duration.ofHours(1)));
         ignoreExisting(() -> UnitServiceGrpc.newBlockingStub(policy).withCallCredentials(admin).createUnit(
                 CreateUnitRequest.newBuilder().setUnitId("bench-unit").setUnit(Unit.newBuilder()
                         .setDisplayName("Bench unit").setTimeZone("Asia/Jakarta")
@@ -321,7 +320,7 @@ final class CheckInLoad {
                     CreateOfficerRequest.newBuilder().setOfficer(Officer.newBuilder().setNip(nip)
                             .setDisplayName("Bench officer " + nip.substring(15)).setUnit("units/bench-unit")
                             .setPosition("positions/bench-shift").setManager("officers/" + MANAGER)).build()));
-            CallCredentials self = bearer(tokens.mint(nip, Set.of(Role.OFFICER), Duration.ofHours(1)));
+            CallCredentials self = BearerCredentials.of(tokens.mint(nip, Set.of(Role.OFFICER), Duration.ofHours(1)));
             Plan.Builder plan = Plan.newBuilder().setStartDate(date(today.minusDays(1)))
                     .setEndDate(date(today.plusDays(60)));
             for (int d = 1; d <= 7; d++) {
@@ -360,16 +359,5 @@ final class CheckInLoad {
 
     private static DevicePosition position() {
         return DevicePosition.newBuilder().setLatitude(LAT + 0.0002).setLongitude(LON).setAccuracyMeters(15).build();
-    }
-
-    static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata h = new Metadata();
-                h.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(h);
-            }
-        };
     }
 }

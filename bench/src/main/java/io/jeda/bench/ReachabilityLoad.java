@@ -3,6 +3,9 @@ package io.jeda.bench;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.jeda.common.grpc.BearerCredentials;
+import io.jeda.common.grpc.Pages;
+import io.jeda.common.grpc.ProtoEnums;
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
 import io.jeda.gateway.v1.GetReachabilityRequest;
@@ -13,7 +16,6 @@ import io.jeda.policy.v1.ListOfficersResponse;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,22 +46,20 @@ final class ReachabilityLoad {
         double warmup = Bench.doubleOpt(opt, "warmup", 30);
         String gatewayTarget = opt.getOrDefault("gateway", "127.0.0.1:50060");
         String policyTarget = opt.getOrDefault("policy", "127.0.0.1:50061");
-        Urgency urgency = Urgency.valueOf("URGENCY_" + opt.getOrDefault("urgency", "URGENT"));
+        Urgency urgency = ProtoEnums.parse(Urgency.class, opt.getOrDefault("urgency", "URGENT"), "--urgency");
         TokenService tokens = new TokenService(System.getenv().getOrDefault("JEDA_JWT_SECRET", DEV_SECRET), "",
                 "jeda", true);
-        CallCredentials agency = CheckInLoad.bearer(tokens.mint("bench-agency", Set.of(Role.AGENCY), Duration.ofHours(2)));
-        CallCredentials admin = CheckInLoad.bearer(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
+        CallCredentials agency = BearerCredentials.of(tokens.mint("bench-agency", Set.of(Role.AGENCY), Duration.ofHours(2)));
+        CallCredentials admin = BearerCredentials.of(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
         ManagedChannel policy = NettyChannelBuilder.forTarget(policyTarget).usePlaintext().build();
         ManagedChannel gateway = NettyChannelBuilder.forTarget(gatewayTarget).usePlaintext().directExecutor().build();
         try {
-            List<String> officers = new ArrayList<>();
-            String token = "";
-            do {
-                ListOfficersResponse page = OfficerServiceGrpc.newBlockingStub(policy).withCallCredentials(admin)
-                        .listOfficers(ListOfficersRequest.newBuilder().setPageSize(500).setPageToken(token).build());
-                page.getOfficersList().forEach(o -> officers.add(o.getName()));
-                token = page.getNextPageToken();
-            } while (!token.isEmpty());
+            var officerStub = OfficerServiceGrpc.newBlockingStub(policy).withCallCredentials(admin);
+            List<String> officers = Pages.all(
+                    token -> officerStub.listOfficers(ListOfficersRequest.newBuilder().setPageSize(500)
+                            .setPageToken(token).build()),
+                    ListOfficersResponse::getOfficersList, ListOfficersResponse::getNextPageToken)
+                    .stream().map(o -> o.getName()).toList();
             System.out.printf("asking about %d officers, urgency %s, through %s%n", officers.size(), urgency,
                     gatewayTarget);
             var stub = ReachabilityServiceGrpc.newFutureStub(gateway).withCallCredentials(agency);

@@ -79,7 +79,7 @@ public final class Budgeted {
             this.end = end;
         }
 
-        /** The deadline of one call to {@code source}: {@code perCall}, cut to what remains. */
+        /** The deadline of one call: {@code perCall}, cut to what remains of the budget. */
         public Deadline deadline(Duration perCall) {
             Deadline own = Deadline.after(perCall.toNanos(), TimeUnit.NANOSECONDS);
             return own.minimum(end);

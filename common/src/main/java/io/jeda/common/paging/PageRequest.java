@@ -43,11 +43,14 @@ public record PageRequest(int size, long offset, String filterHash) {
     }
 
     /**
-     * Without filters. Prefer the overloads that tie tokens to the request's filters.
+     * Without filters: a token made for one listing is accepted by another.
      *
      * @param pageSize  the requested size; 0 means the default
      * @param pageToken the token from a previous response, or empty for the first page
+     * @deprecated tie tokens to the request with {@link #of(com.google.protobuf.Message, int, int)} or
+     *             {@link #of(int, String, int, int, Object...)}
      */
+    @Deprecated
     public static PageRequest of(int pageSize, String pageToken, int defaultSize, int maxSize) {
         return build(pageSize, pageToken, defaultSize, maxSize, "");
     }
@@ -132,7 +135,11 @@ public record PageRequest(int size, long offset, String filterHash) {
      * The token of the next page, or empty when the page returned fewer rows than asked. A page that
      * is exactly full still gets a token (which then leads to an empty page); {@link #page(List)}
      * avoids that.
+     *
+     * @deprecated read {@link #fetchSize()} rows and answer with {@link #page(List)}, which gives no
+     *             token after the last page
      */
+    @Deprecated
     public String nextToken(int returned) {
         if (returned < size) {
             return "";

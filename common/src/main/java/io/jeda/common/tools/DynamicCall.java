@@ -7,22 +7,26 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.StatusRuntimeException;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.ClientCalls;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
+import io.jeda.common.grpc.BearerCredentials;
+
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,15 +39,20 @@ final class DynamicCall {
     }
 
     /** @param fullMethod "package.Service/Method" */
-    static String call(ManagedChannel channel, String fullMethod, String json, String token) throws Exception {
-        String service = fullMethod.substring(0, fullMethod.indexOf('/'));
-        String method = fullMethod.substring(fullMethod.indexOf('/') + 1);
-        Descriptors.FileDescriptor file = fileContaining(channel, service);
-        Descriptors.ServiceDescriptor sd = file.findServiceByName(service.substring(service.lastIndexOf('.') + 1));
-        if (sd == null || sd.findMethodByName(method) == null) {
-            throw new IllegalArgumentException("no method " + fullMethod);
-        }
+    static String call(ManagedChannel channel, String fullMethod, String json, String token, int timeoutSeconds)
+            throws Exception {
+        int slash = fullMethod.indexOf('/');
+        String service = fullMethod.substring(0, slash);
+        String method = fullMethod.substring(slash + 1);
+        Descriptors.ServiceDescriptor sd = service(channel, service);
         Descriptors.MethodDescriptor md = sd.findMethodByName(method);
+        if (md == null) {
+            throw new IllegalArgumentException(service + " has no method '" + method + "'; its methods: "
+                    + String.join(", ", sd.getMethods().stream().map(Descriptors.MethodDescriptor::getName).toList()));
+        }
+        if (md.isClientStreaming() || md.isServerStreaming()) {
+            throw new IllegalArgumentException(fullMethod + " is a streaming method; only unary methods can be called");
+        }
         DynamicMessage.Builder req = DynamicMessage.newBuilder(md.getInputType());
         JsonFormat.parser().merge(json == null || json.isBlank() ? "{}" : json, req);
         MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod = MethodDescriptor
@@ -53,31 +62,62 @@ final class DynamicCall {
                 .setRequestMarshaller(new Marshaller(md.getInputType()))
                 .setResponseMarshaller(new Marshaller(md.getOutputType()))
                 .build();
-        io.grpc.Channel ch = channel;
+        CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS);
         if (token != null && !token.isBlank()) {
-            Metadata h = new Metadata();
-            h.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-            ch = io.grpc.ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(h));
+            options = options.withCallCredentials(BearerCredentials.of(token.trim()));
         }
-        DynamicMessage resp = ClientCalls.blockingUnaryCall(ch, grpcMethod,
-                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), req.build());
+        DynamicMessage resp = ClientCalls.blockingUnaryCall(channel, grpcMethod, options, req.build());
         return JsonFormat.printer().print(resp);
     }
 
-    /** Asks the server for the file that defines a service, with its dependencies, and builds it. */
-    private static Descriptors.FileDescriptor fileContaining(ManagedChannel channel, String symbol) throws Exception {
-        CompletableFuture<List<com.google.protobuf.ByteString>> done = new CompletableFuture<>();
+    /**
+     * The services of the server and their methods, one line each, as text: every service when
+     * {@code onlyService} is null.
+     */
+    static String list(ManagedChannel channel, String onlyService) throws Exception {
+        List<String> names = new ArrayList<>();
+        if (onlyService != null) {
+            names.add(onlyService);
+        } else {
+            ServerReflectionResponse r = reflect(channel, ServerReflectionRequest.newBuilder().setListServices("*").build());
+            r.getListServicesResponse().getServiceList().forEach(s -> names.add(s.getName()));
+            Collections.sort(names);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : names) {
+            out.append(name).append('\n');
+            if (name.equals("grpc.reflection.v1.ServerReflection") || name.equals("grpc.reflection.v1alpha.ServerReflection")) {
+                continue;
+            }
+            Descriptors.ServiceDescriptor sd = service(channel, name);
+            for (Descriptors.MethodDescriptor m : sd.getMethods()) {
+                out.append("  ").append(name).append('/').append(m.getName())
+                        .append("  (").append(m.getInputType().getName()).append(") -> ")
+                        .append(m.isServerStreaming() ? "stream " : "").append(m.getOutputType().getName()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static Descriptors.ServiceDescriptor service(ManagedChannel channel, String service) throws Exception {
+        Descriptors.FileDescriptor file = fileContaining(channel, service);
+        Descriptors.ServiceDescriptor sd = file.findServiceByName(service.substring(service.lastIndexOf('.') + 1));
+        if (sd == null || !sd.getFullName().equals(service)) {
+            throw new IllegalArgumentException("the server has no service " + service + " (./jeda call PORT list names them)");
+        }
+        return sd;
+    }
+
+    /** One reflection request and its answer. */
+    private static ServerReflectionResponse reflect(ManagedChannel channel, ServerReflectionRequest request)
+            throws Exception {
+        CompletableFuture<ServerReflectionResponse> done = new CompletableFuture<>();
         StreamObserver<ServerReflectionRequest> out = ServerReflectionGrpc.newStub(channel)
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
                 .serverReflectionInfo(new StreamObserver<>() {
                     @Override
                     public void onNext(ServerReflectionResponse r) {
-                        if (r.hasErrorResponse()) {
-                            done.completeExceptionally(new IllegalArgumentException(
-                                    "server does not know " + symbol + ": " + r.getErrorResponse().getErrorMessage()));
-                        } else {
-                            done.complete(r.getFileDescriptorResponse().getFileDescriptorProtoList());
-                        }
+                        done.complete(r);
                     }
 
                     @Override
@@ -87,11 +127,31 @@ final class DynamicCall {
 
                     @Override
                     public void onCompleted() {
+                        done.completeExceptionally(new IllegalStateException("server reflection sent no answer"));
                     }
                 });
-        out.onNext(ServerReflectionRequest.newBuilder().setFileContainingSymbol(symbol).build());
-        List<com.google.protobuf.ByteString> files = done.get(10, TimeUnit.SECONDS);
-        out.onCompleted();
+        out.onNext(request);
+        try {
+            ServerReflectionResponse r = done.get(10, TimeUnit.SECONDS);
+            out.onCompleted();
+            return r;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatusRuntimeException sre) {
+                throw sre;
+            }
+            throw e;
+        }
+    }
+
+    /** Asks the server for the file that defines a symbol, with its dependencies, and builds it. */
+    private static Descriptors.FileDescriptor fileContaining(ManagedChannel channel, String symbol) throws Exception {
+        ServerReflectionResponse r = reflect(channel,
+                ServerReflectionRequest.newBuilder().setFileContainingSymbol(symbol).build());
+        if (r.hasErrorResponse()) {
+            throw new IllegalArgumentException("the server has no service " + symbol
+                    + " (./jeda call PORT list names them)");
+        }
+        List<com.google.protobuf.ByteString> files = r.getFileDescriptorResponse().getFileDescriptorProtoList();
         Map<String, DescriptorProtos.FileDescriptorProto> protos = new HashMap<>();
         for (com.google.protobuf.ByteString b : files) {
             DescriptorProtos.FileDescriptorProto p = DescriptorProtos.FileDescriptorProto.parseFrom(b);

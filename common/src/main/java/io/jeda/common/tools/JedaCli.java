@@ -1,99 +1,79 @@
 package io.jeda.common.tools;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
-import io.jeda.common.security.Role;
-import io.jeda.common.security.TokenService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.io.PrintWriter;
+import java.util.Map;
 
 /**
- * Small operator commands used by the {@code jeda} script: ask a service's gRPC health, and mint
- * demo tokens with the development issuer. It never runs inside a service.
+ * The {@code jeda} command line behind the {@code ./jeda} script: mint development tokens, ask a
+ * service's gRPC health, and call any RPC of a running service through server reflection. It never
+ * runs inside a service.
+ * <p>
+ * Every failure is one line on standard error and a non-zero exit code (2 for a wrong command line,
+ * 1 for a failed call), so that {@code export T=$(./jeda token ...)} under {@code set -e} or
+ * {@code pipefail} stops instead of storing an empty token.
  */
-public final class JedaCli {
+@Command(name = "jeda", mixinStandardHelpOptions = true, version = "jeda 0.1.0", synopsisSubcommandLabel = "COMMAND",
+        description = "Development tools for a local Jeda (see ./jeda help for ./jeda up).",
+        subcommands = {TokenCommand.class, HealthCommand.class, CallCommand.class, CommandLine.HelpCommand.class})
+public final class JedaCli implements Runnable {
 
-    /** The development secret of local runs; production deployments set JEDA_JWT_SECRET or a JWKS URI. */
-    static final String DEV_SECRET = "jeda-development-secret-not-for-production-use-0001";
+    /** Exit code of a command line that could not be understood. */
+    static final int USAGE = 2;
 
-    private JedaCli() {
+    /** The environment the commands read ports, secrets and tokens from; replaced in tests. */
+    final Map<String, String> env;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    JedaCli(Map<String, String> env) {
+        this.env = env;
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            usage();
-        }
-        switch (args[0]) {
-            case "health" -> System.exit(health(args.length > 1 ? args[1] : "127.0.0.1:50061"));
-            case "token" -> token(args);
-            case "call" -> System.exit(call(args));
-            default -> usage();
-        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(System.getenv(), out, err, args));
     }
 
-    private static int health(String target) {
-        ManagedChannel ch = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
-        try {
-            HealthCheckResponse r = HealthGrpc.newBlockingStub(ch).withDeadlineAfter(2, TimeUnit.SECONDS)
-                    .check(HealthCheckRequest.getDefaultInstance());
-            System.out.println(r.getStatus());
-            return r.getStatus() == HealthCheckResponse.ServingStatus.SERVING ? 0 : 1;
-        } catch (StatusRuntimeException e) {
-            System.out.println("UNREACHABLE " + e.getStatus().getCode());
-            return 2;
-        } finally {
-            ch.shutdownNow();
-        }
-    }
-
-    private static void token(String[] args) {
-        if (args.length < 3) {
-            usage();
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(args[2].split(",")).map(String::trim).map(Role::valueOf).forEach(roles::add);
-        long hours = args.length > 3 ? Long.parseLong(args[3]) : 12;
-        String secret = System.getenv().getOrDefault("JEDA_JWT_SECRET", DEV_SECRET);
-        String issuer = System.getenv().getOrDefault("JEDA_JWT_ISSUER", "jeda");
-        TokenService tokens = new TokenService(secret, "", issuer, true);
-        System.out.println(tokens.mint(args[1], roles, Duration.ofHours(hours)));
-    }
-
-    /** call HOST:PORT package.Service/Method [JSON] [TOKEN]: prints the response as JSON. */
-    private static int call(String[] args) {
-        if (args.length < 3) {
-            usage();
-        }
-        ManagedChannel ch = ManagedChannelBuilder.forTarget(args[1]).usePlaintext().build();
-        try {
-            System.out.println(DynamicCall.call(ch, args[2], args.length > 3 ? args[3] : "{}",
-                    args.length > 4 ? args[4] : System.getenv("JEDA_TOKEN")));
-            return 0;
-        } catch (StatusRuntimeException e) {
-            System.out.println("{\"error\": \"" + e.getStatus().getCode() + "\", \"reason\": \""
-                    + io.jeda.common.grpc.GrpcErrors.reason(e) + "\", \"violations\": \""
-                    + String.join(",", io.jeda.common.grpc.GrpcErrors.violationTypes(e)) + "\", \"message\": \""
-                    + String.valueOf(e.getStatus().getDescription()).replace("\"", "'") + "\"}");
+    /** Runs one command; returns its exit code. */
+    static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new JedaCli(env));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            String name = c.getCommandSpec().qualifiedName(" ");
+            c.getErr().println(name + ": " + ex.getMessage() + " (see: " + hint(name) + " --help)");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            String name = c.getCommandSpec().qualifiedName(" ");
+            c.getErr().println(name + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
-        } catch (Exception e) {
-            System.out.println("{\"error\": \"" + e.getClass().getSimpleName() + "\", \"message\": \""
-                    + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
-            return 1;
+        });
+        try {
+            return cl.execute(args);
         } finally {
-            ch.shutdownNow();
+            // Answers are printed without a final println too (call list): flush before System.exit.
+            out.flush();
+            err.flush();
         }
     }
 
-    private static void usage() {
-        System.err.println("usage: JedaCli health HOST:PORT | token SUBJECT ROLE[,ROLE] [HOURS] | call HOST:PORT pkg.Service/Method [JSON] [TOKEN]");
-        System.exit(64);
+    /** The same command as typed through the script, e.g. "./jeda token". */
+    private static String hint(String qualifiedName) {
+        return "./" + qualifiedName;
+    }
+
+    @Override
+    public void run() {
+        // "jeda" without a command: the list of commands, as a usage error.
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
     }
 }
