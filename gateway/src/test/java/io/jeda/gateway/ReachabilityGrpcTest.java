@@ -311,6 +311,14 @@ class ReachabilityGrpcTest extends GatewayTestBase {
         assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN",
                 () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
                         .setUrgency(Urgency.URGENCY_ROUTINE).setPageToken("forged").build()));
+
+        // A token is tied to the request that made it: reused with another urgency it is refused.
+        String token = agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
+                .setUrgency(Urgency.URGENCY_EMERGENCY).setPageSize(1).build()).getNextPageToken();
+        assertFalse(token.isEmpty());
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN",
+                () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
+                        .setUrgency(Urgency.URGENCY_ROUTINE).setPageSize(1).setPageToken(token).build()));
     }
 
     @Test

@@ -62,7 +62,8 @@ public class ReachabilityApi {
     public ListUnitReachabilityResponse unit(Caller caller, ListUnitReachabilityRequest req) {
         String unit = ReachabilityMapper.unit(req.getUnit());
         Urgency u = ReachabilityMapper.urgency(req.getUrgency());
-        PageRequest page = PageRequest.of(req.getPageSize(), req.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        // Tied to the request: a token is refused with another unit, urgency or filter.
+        PageRequest page = PageRequest.of(req, DEFAULT_PAGE, MAX_PAGE);
         ReachabilityQueries.Page p = queries.unit(caller, unit, u, req.getIncludeSubUnits(), req.getReachableOnly(),
                 page);
         ListUnitReachabilityResponse.Builder out = ListUnitReachabilityResponse.newBuilder()
@@ -73,10 +74,10 @@ public class ReachabilityApi {
 
     public ListInquiriesResponse inquiries(Caller caller, ListInquiriesRequest req) {
         String nip = ReachabilityMapper.nip(req.getParent(), "parent");
-        PageRequest page = PageRequest.of(req.getPageSize(), req.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
-        List<AuditEntry> rows = inquiries.list(caller, nip, page);
-        ListInquiriesResponse.Builder out = ListInquiriesResponse.newBuilder().setNextPageToken(page.nextToken(rows.size()));
-        rows.forEach(r -> out.addInquiries(ReachabilityMapper.toProto(r)));
+        PageRequest page = PageRequest.of(req, DEFAULT_PAGE, MAX_PAGE);
+        PageRequest.Page<AuditEntry> rows = page.page(inquiries.list(caller, nip, page));
+        ListInquiriesResponse.Builder out = ListInquiriesResponse.newBuilder().setNextPageToken(rows.nextPageToken());
+        rows.items().forEach(r -> out.addInquiries(ReachabilityMapper.toProto(r)));
         return out.build();
     }
 }

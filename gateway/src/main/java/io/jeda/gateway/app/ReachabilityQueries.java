@@ -115,6 +115,7 @@ public class ReachabilityQueries {
         return b;
     }
 
+    @SuppressWarnings("deprecation") // nextToken: the offset here is a NIP's index, not a count of rows returned
     public Page unit(Caller caller, String unitId, Urgency urgency, boolean includeSubUnits, boolean reachableOnly,
                      PageRequest page) {
         caller.requireAny(ASKERS);
@@ -139,7 +140,8 @@ public class ReachabilityQueries {
                     }
                 }
             }
-            String next = i < nips.size() ? new PageRequest(1, i - 1).nextToken(1) : "";
+            // The next page starts at the next NIP not looked at (reachableOnly skips some), with this request's filters.
+            String next = i < nips.size() ? new PageRequest(1, i - 1, page.filterHash()).nextToken(1) : "";
             return new Page(out, next);
         });
         audit.append(p.answers().stream().map(a -> entry(caller, a.answer())).toList());
