@@ -1,5 +1,10 @@
 package io.jeda.e2e;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
@@ -13,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 
 /**
  * The gateway's public REST/JSON API as an agency system, an officer's app or a manager's web page
@@ -103,10 +110,65 @@ final class GatewayRest {
 
     private static <B extends Message.Builder> B parse(String json, B builder) {
         try {
-            JsonFormat.parser().merge(json, builder);
+            JsonFormat.parser().merge(protobufDates(json, builder.getDescriptorForType()), builder);
             return builder;
         } catch (InvalidProtocolBufferException e) {
             throw new AssertionError("not a " + builder.getDescriptorForType().getFullName() + " in JSON: " + json, e);
         }
+    }
+
+    /**
+     * The API writes local dates as {@code "YYYY-MM-DD"} and local times as {@code "HH:MM"}, where
+     * protobuf's own parser wants {@code google.type.Date} and {@code TimeOfDay} objects: they are turned
+     * back into those before the strict parse, and nothing else is touched.
+     */
+    private static String protobufDates(String json, Descriptors.Descriptor type) {
+        JsonElement tree = JsonParser.parseString(json);
+        if (tree.isJsonObject()) {
+            objects(tree.getAsJsonObject(), type);
+        }
+        return tree.toString();
+    }
+
+    private static void objects(JsonObject o, Descriptors.Descriptor type) {
+        for (Descriptors.FieldDescriptor f : type.getFields()) {
+            JsonElement v = o.get(f.getJsonName());
+            if (v == null || f.getJavaType() != Descriptors.FieldDescriptor.JavaType.MESSAGE || f.isMapField()) {
+                continue;
+            }
+            if (v.isJsonArray()) {
+                JsonArray a = v.getAsJsonArray();
+                for (int i = 0; i < a.size(); i++) {
+                    a.set(i, object(a.get(i), f.getMessageType()));
+                }
+            } else {
+                o.add(f.getJsonName(), object(v, f.getMessageType()));
+            }
+        }
+    }
+
+    private static JsonElement object(JsonElement v, Descriptors.Descriptor type) {
+        String name = type.getFullName();
+        if (v.isJsonPrimitive() && name.equals("google.type.Date")) {
+            LocalDate d = LocalDate.parse(v.getAsString());
+            JsonObject o = new JsonObject();
+            o.addProperty("year", d.getYear());
+            o.addProperty("month", d.getMonthValue());
+            o.addProperty("day", d.getDayOfMonth());
+            return o;
+        }
+        if (v.isJsonPrimitive() && name.equals("google.type.TimeOfDay")) {
+            LocalTime t = LocalTime.parse(v.getAsString());
+            JsonObject o = new JsonObject();
+            o.addProperty("hours", t.getHour());
+            o.addProperty("minutes", t.getMinute());
+            o.addProperty("seconds", t.getSecond());
+            o.addProperty("nanos", t.getNano());
+            return o;
+        }
+        if (v.isJsonObject() && !name.startsWith("google.protobuf.")) {
+            objects(v.getAsJsonObject(), type);
+        }
+        return v;
     }
 }

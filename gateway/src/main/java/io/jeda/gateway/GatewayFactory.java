@@ -1,5 +1,7 @@
 package io.jeda.gateway;
 
+import io.jeda.common.security.ServiceIdentity;
+import io.jeda.common.security.TokenService;
 import io.jeda.gateway.reachability.ReachabilitySettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -9,7 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Binds the engine's rule numbers from {@code jeda.gateway.reachability.*} and provides the clock. */
+/** Binds the engine's rule numbers from {@code jeda.gateway.reachability.*}; provides the service identity and the clock. */
 @Factory
 public class GatewayFactory {
 
@@ -28,6 +30,15 @@ public class GatewayFactory {
             @Value("${jeda.gateway.reachability.check-in-covers:16h}") Duration checkInCovers) {
         return new ReachabilitySettings(minRest, urgentWithin, emergencyWithin, routineDays, routineFallback,
                 lookaheadDays, searchDepth, maxCandidates, contactManager, emergencyNeedsCheckIn, checkInCovers);
+    }
+
+    /**
+     * The gateway's own SERVICE identity towards policy-service and attendance-service, for the reads
+     * behind reachability answers (requests of a person are forwarded with the person's own token).
+     */
+    @Singleton
+    ServiceIdentity serviceIdentity(TokenService tokens, GatewaySettings settings) {
+        return new ServiceIdentity(tokens, settings.serviceClientId(), settings.serviceTokenTtl());
     }
 
     @Singleton

@@ -6,8 +6,6 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.jeda.gateway.audit.AuditRepository;
 import jakarta.inject.Inject;
-import io.grpc.StatusRuntimeException;
-import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
 import io.jeda.gateway.v1.GetReachabilityRequest;
 import io.jeda.gateway.v1.Inquiry;
@@ -27,9 +25,9 @@ import java.util.List;
 
 import static io.jeda.gateway.FakePolicyService.OFFICER;
 import static io.jeda.gateway.FakePolicyService.ONCALL;
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Who may ask (gRPC), and the audit trail each answer leaves behind ("who asked about me"). */
@@ -78,17 +76,14 @@ class AuthAndAuditTest extends GatewayTestBase {
 
     @Test
     void noTokenIsUnauthenticated() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> reach(null).getReachability(ROUTINE));
-        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
-        assertEquals("MISSING_TOKEN", GrpcErrors.reason(e));
+        assertFails(Status.Code.UNAUTHENTICATED, "MISSING_TOKEN",
+                () -> reach(null).getReachability(ROUTINE));
     }
 
     @Test
     void badTokenIsUnauthenticated() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        assertFails(Status.Code.UNAUTHENTICATED, "INVALID_TOKEN",
                 () -> reach(Tokens.garbage()).getReachability(ROUTINE));
-        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
-        assertEquals("INVALID_TOKEN", GrpcErrors.reason(e));
     }
 
     @ParameterizedTest
@@ -99,20 +94,16 @@ class AuthAndAuditTest extends GatewayTestBase {
 
     @Test
     void hrAloneMayNotAskAboutReachability() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+        assertFails(Status.Code.PERMISSION_DENIED, "ROLE_NOT_ALLOWED",
                 () -> reach(Tokens.as("hr-1", Role.HR)).getReachability(ROUTINE));
-        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
-        assertEquals("ROLE_NOT_ALLOWED", GrpcErrors.reason(e));
     }
 
     @Test
     void agencyAndOtherOfficersMayNotListSomeoneElsesInquiries() {
         for (CallCredentials c : List.of(Tokens.as("desk-1", Role.AGENCY), Tokens.as(ONCALL, Role.OFFICER),
                 Tokens.as(ONCALL, Role.MANAGER), Tokens.as("gateway-2", Role.SERVICE))) {
-            StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+            assertFails(Status.Code.PERMISSION_DENIED, "NOT_OWN_INQUIRIES",
                     () -> inquiries(c).listInquiries(about(OFFICER)));
-            assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
-            assertEquals("NOT_OWN_INQUIRIES", GrpcErrors.reason(e));
         }
     }
 

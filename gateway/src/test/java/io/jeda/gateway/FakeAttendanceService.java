@@ -291,6 +291,24 @@ public final class FakeAttendanceService {
     /** Attendance days: readable by the officer themself (and privileged callers); every day OFF or PENDING. */
     final class Days extends AttendanceDayServiceGrpc.AttendanceDayServiceImplBase {
         @Override
+        public void getAttendanceDay(io.jeda.attendance.v1.GetAttendanceDayRequest req, StreamObserver<AttendanceDay> out) {
+            serve(out, () -> {
+                Caller c = FakeCallers.caller();
+                io.jeda.common.names.AttendanceDayName name = io.jeda.common.names.AttendanceDayName.parse(req.getName());
+                if (!c.isPrivileged() && !c.isOfficer(name.parent().nip())) {
+                    throw JedaException.permissionDenied("NOT_MANAGER", "only a manager of the officer's unit may read this",
+                            "officer", name.parent().toString(), "subject", c.subject());
+                }
+                java.time.LocalDate date = name.date();
+                out.onNext(AttendanceDay.newBuilder().setName(req.getName()).setOfficer(name.parent().toString())
+                        .setTimeZone("Asia/Jakarta").setDate(com.google.type.Date.newBuilder().setYear(date.getYear())
+                                .setMonth(date.getMonthValue()).setDay(date.getDayOfMonth()))
+                        .setStatus(DayStatus.DAY_STATUS_ABSENT).setDueMinutes(450).build());
+                out.onCompleted();
+            });
+        }
+
+        @Override
         public void getAttendanceMonth(GetAttendanceMonthRequest req, StreamObserver<AttendanceMonth> out) {
             serve(out, () -> {
                 Caller c = FakeCallers.caller();

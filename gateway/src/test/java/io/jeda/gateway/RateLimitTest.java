@@ -1,8 +1,6 @@
 package io.jeda.gateway;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Role;
 import io.jeda.gateway.v1.GetReachabilityRequest;
 import io.jeda.gateway.v1.ReachabilityServiceGrpc;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,11 +41,9 @@ class RateLimitTest extends GatewayTestBase {
         greedy.getReachability(ASK);
         greedy.getReachability(ASK);
 
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> greedy.getReachability(ASK));
-
-        assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
-        assertEquals("RATE_LIMITED", GrpcErrors.reason(e));
-        long retryMs = Long.parseLong(GrpcErrors.errorInfo(e).orElseThrow().getMetadataOrThrow("retry_after_ms"));
+        var e = assertFails(Status.Code.RESOURCE_EXHAUSTED, "RATE_LIMITED",
+                () -> greedy.getReachability(ASK));
+        long retryMs = Long.parseLong(e.metadata("retryAfterMs"));
         assertTrue(retryMs > 60_000, "retry after " + retryMs);
 
         // Another client is not affected by the greedy one.

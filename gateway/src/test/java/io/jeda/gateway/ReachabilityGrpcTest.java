@@ -2,9 +2,7 @@ package io.jeda.gateway;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.jeda.attendance.v1.AttendanceMode;
-import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
@@ -38,9 +36,9 @@ import static io.jeda.gateway.FakePolicyService.BACKUP;
 import static io.jeda.gateway.FakePolicyService.OFFICER;
 import static io.jeda.gateway.FakePolicyService.ONCALL;
 import static io.jeda.gateway.FakePolicyService.SUB_OFFICER;
+import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The reachability API over gRPC against the fake policy-service at night and by day. */
@@ -214,42 +212,52 @@ class ReachabilityGrpcTest extends GatewayTestBase {
         assertEquals(0, ATTENDANCE.singleCalls.get(), "no officer of the batch was asked about again");
     }
 
+    /** A NIP that is well formed but names nobody. */
+    private static final String UNKNOWN = "199901012020011999";
+
     @Test
     void unknownOfficerIsNotFound() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> ask("199901012000011999", Urgency.URGENCY_ROUTINE));
-        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
-        assertEquals("OFFICER_NOT_FOUND", GrpcErrors.reason(e));
+        assertFails(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> ask(UNKNOWN, Urgency.URGENCY_ROUTINE));
+    }
+
+    @Test
+    void aMalformedNipIsInvalidNamingThePartThatIsWrongNeverNotFound() {
+        record Case(String nip, String part) {
+        }
+        for (Case c : List.of(new Case("19800101200001100", "LENGTH"), new Case("19800101200001100X", "DIGITS"),
+                new Case("198002302000011001", "BIRTH_DATE"), new Case("198001012000131001", "APPOINTMENT_MONTH"),
+                new Case("198001011990011001", "APPOINTMENT_MONTH"), new Case("198001012000013001", "GENDER"),
+                new Case("198001012000011000", "SEQUENCE"))) {
+            var f = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NIP", () -> ask(c.nip(), Urgency.URGENCY_ROUTINE));
+            assertEquals(c.part(), f.metadata("part"), c.toString());
+        }
     }
 
     @Test
     void badInputIsRejectedWithAReason() {
-        StatusRuntimeException unspecified = assertThrows(StatusRuntimeException.class,
+        var unspecified = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_ENUM_VALUE",
                 () -> ask(OFFICER, Urgency.URGENCY_UNSPECIFIED));
-        assertEquals(Status.Code.INVALID_ARGUMENT, unspecified.getStatus().getCode());
-        assertEquals("URGENCY_UNSPECIFIED", GrpcErrors.reason(unspecified));
+        unspecified.hasMetadata("field", "urgency");
 
-        StatusRuntimeException badName = assertThrows(StatusRuntimeException.class,
+        var badName = assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME",
                 () -> agency().getReachability(GetReachabilityRequest.newBuilder().setOfficer(OFFICER)
                         .setUrgency(Urgency.URGENCY_ROUTINE).build()));
-        assertEquals(Status.Code.INVALID_ARGUMENT, badName.getStatus().getCode());
-        assertEquals("INVALID_OFFICER_NAME", GrpcErrors.reason(badName));
+        badName.hasMetadata("field", "officer");
 
-        StatusRuntimeException farAway = assertThrows(StatusRuntimeException.class,
+        assertFails(Status.Code.INVALID_ARGUMENT, "TIME_OUT_OF_RANGE",
                 () -> agency().getReachability(GetReachabilityRequest.newBuilder().setOfficer("officers/" + OFFICER)
                         .setUrgency(Urgency.URGENCY_ROUTINE).setTime(ts("2027-06-01T00:00:00Z")).build()));
-        assertEquals("TIME_OUT_OF_RANGE", GrpcErrors.reason(farAway));
     }
 
     @Test
     void batchAnswersInRequestOrderAndListsTheUnknown() {
         BatchGetReachabilityResponse r = agency().batchGetReachability(BatchGetReachabilityRequest.newBuilder()
-                .addOfficers("officers/" + ONCALL).addOfficers("officers/199901012000011999")
+                .addOfficers("officers/" + ONCALL).addOfficers("officers/" + UNKNOWN)
                 .addOfficers("officers/" + OFFICER).setUrgency(Urgency.URGENCY_URGENT).build());
 
         assertEquals(List.of("officers/" + ONCALL, "officers/" + OFFICER),
                 r.getAnswersList().stream().map(Reachability::getOfficer).toList());
-        assertEquals(List.of("officers/199901012000011999"), r.getNotFoundList());
+        assertEquals(List.of("officers/" + UNKNOWN), r.getNotFoundList());
         assertTrue(r.getAnswers(0).getReachable(), "on call: URGENT reaches them");
         assertFalse(r.getAnswers(1).getReachable());
         assertEquals("officers/" + ONCALL, r.getAnswers(1).getContactInstead().getOfficer());
@@ -260,15 +268,10 @@ class ReachabilityGrpcTest extends GatewayTestBase {
         BatchGetReachabilityRequest.Builder b = BatchGetReachabilityRequest.newBuilder()
                 .setUrgency(Urgency.URGENCY_ROUTINE);
         IntStream.range(0, 501).forEach(i -> b.addOfficers("officers/1990" + i));
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> agency().batchGetReachability(b.build()));
-        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-        assertEquals("BATCH_SIZE_OUT_OF_RANGE", GrpcErrors.reason(e));
-
-        StatusRuntimeException empty = assertThrows(StatusRuntimeException.class,
+        assertFails(Status.Code.INVALID_ARGUMENT, "BATCH_SIZE_OUT_OF_RANGE", () -> agency().batchGetReachability(b.build()));
+        assertFails(Status.Code.INVALID_ARGUMENT, "BATCH_SIZE_OUT_OF_RANGE",
                 () -> agency().batchGetReachability(BatchGetReachabilityRequest.newBuilder()
                         .setUrgency(Urgency.URGENCY_ROUTINE).build()));
-        assertEquals("BATCH_SIZE_OUT_OF_RANGE", GrpcErrors.reason(empty));
     }
 
     @Test
@@ -302,16 +305,20 @@ class ReachabilityGrpcTest extends GatewayTestBase {
 
     @Test
     void unitListingRejectsBadNamesAndTokens() {
-        StatusRuntimeException badUnit = assertThrows(StatusRuntimeException.class,
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_NAME",
                 () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("u1")
                         .setUrgency(Urgency.URGENCY_ROUTINE).build()));
-        assertEquals("INVALID_UNIT_NAME", GrpcErrors.reason(badUnit));
-
-        StatusRuntimeException badToken = assertThrows(StatusRuntimeException.class,
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN",
                 () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
                         .setUrgency(Urgency.URGENCY_ROUTINE).setPageToken("forged").build()));
-        assertEquals(Status.Code.INVALID_ARGUMENT, badToken.getStatus().getCode());
-        assertEquals("INVALID_PAGE_TOKEN", GrpcErrors.reason(badToken));
+
+        // A token is tied to the request that made it: reused with another urgency it is refused.
+        String token = agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
+                .setUrgency(Urgency.URGENCY_EMERGENCY).setPageSize(1).build()).getNextPageToken();
+        assertFalse(token.isEmpty());
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN",
+                () -> agency().listUnitReachability(ListUnitReachabilityRequest.newBuilder().setUnit("units/u1")
+                        .setUrgency(Urgency.URGENCY_ROUTINE).setPageSize(1).setPageToken(token).build()));
     }
 
     @Test

@@ -19,7 +19,7 @@ public class Inquiries {
         this.log = log;
     }
 
-    /** One page, newest first. Agency systems and other officers are refused: the log is the officer's. */
+    /** One page and one row more (so the last page gets no next-page token), newest first. Agency systems and other officers are refused: the log is the officer's. */
     public List<AuditEntry> list(Caller caller, String nip, PageRequest page) {
         if (!caller.isAdmin() && !caller.isOfficer(nip)) {
             throw JedaException.permissionDenied("NOT_OWN_INQUIRIES",
@@ -28,6 +28,6 @@ public class Inquiries {
         }
         // The answers still queued would otherwise be missing from the officer's view for a moment.
         log.flush();
-        return repository.listByOfficer(nip, page.size(), page.offset());
+        return repository.listByOfficer(nip, page.fetchSize(), page.offset());
     }
 }

@@ -3,6 +3,7 @@ package io.jeda.gateway.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.ManagedChannel;
+import io.jeda.common.security.ServiceIdentity;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
@@ -57,7 +58,7 @@ public class AttendanceClient implements AttendanceSource {
     private final ConcurrentHashMap<String, CompletableFuture<Sourced<AttendanceNow>>> reading =
             new ConcurrentHashMap<>();
 
-    public AttendanceClient(@GrpcChannel("attendance") ManagedChannel channel, ServiceToken token,
+    public AttendanceClient(@GrpcChannel("attendance") ManagedChannel channel, ServiceIdentity token,
                             GatewaySettings settings) {
         this.attendance = AttendanceServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
         this.settings = settings;
@@ -68,6 +69,11 @@ public class AttendanceClient implements AttendanceSource {
     /** The cache by metric name, for its hit-rate metrics. */
     public Map<String, Cache<?, ?>> caches() {
         return Map.of("attendance.status", statusCache);
+    }
+
+    @Override
+    public void forget(String nip) {
+        statusCache.invalidate(nip);
     }
 
     /** Drops every cached status; for tests that change what the fake attendance-service answers. */

@@ -1,5 +1,6 @@
 package io.jeda.gateway.client;
 
+import io.jeda.common.names.OfficerName;
 import io.jeda.attendance.v1.AttendanceMode;
 import io.jeda.attendance.v1.OfficerStatus;
 import io.jeda.gateway.reachability.AttendanceNow;
@@ -41,7 +42,7 @@ final class AttendanceMapper {
     }
 
     static String name(String nip) {
-        return "officers/" + nip;
+        return OfficerName.of(nip).toString();
     }
 
     static String nip(String name) {

@@ -14,7 +14,7 @@ import java.util.Collection;
  *
  * <p>An implementation in this package should do what {@link PolicyClient} does: take each call's
  * deadline from {@link AnswerBudget#callDeadline} with {@code GatewaySettings.attendanceDeadline()},
- * report failures with {@link AnswerBudget#failed}, present {@link ServiceToken} as call
+ * report failures with {@link AnswerBudget#failed}, present the gateway's {@link io.jeda.common.security.ServiceIdentity} as call
  * credentials on the {@code @GrpcChannel("attendance")} channel, and cache statuses for
  * {@code GatewaySettings.statusExpiry()}.
  */
@@ -27,5 +27,12 @@ public interface AttendanceSource {
      * unit page): an implementation may read them in one call. Never throws; the default does nothing.
      */
     default void prefetch(Collection<String> nips) {
+    }
+
+    /**
+     * Forgets what is known of the officer's attendance, after a check-in or check-out made through
+     * this gateway changed it; other gateway instances see the change when their entries expire.
+     */
+    default void forget(String nip) {
     }
 }

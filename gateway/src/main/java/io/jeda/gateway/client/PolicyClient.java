@@ -3,6 +3,10 @@ package io.jeda.gateway.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.ManagedChannel;
+import io.jeda.common.grpc.Pages;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.UnitName;
+import io.jeda.common.security.ServiceIdentity;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.error.ErrorKind;
@@ -78,7 +82,7 @@ public class PolicyClient {
     private final Cache<String, List<Roster>> rosterCache;
     private final Cache<String, List<OnCallSlot>> slotCache;
 
-    public PolicyClient(@GrpcChannel("policy") ManagedChannel channel, ServiceToken token, GatewaySettings settings) {
+    public PolicyClient(@GrpcChannel("policy") ManagedChannel channel, ServiceIdentity token, GatewaySettings settings) {
         this.officers = OfficerServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
         this.schedules = ScheduleServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
         this.rosters = RosterServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
@@ -153,7 +157,7 @@ public class PolicyClient {
         }
         Sourced<OfficerProfile> got = call("GetOfficer", n -> mapper.officer(officers
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
-                .getOfficer(GetOfficerRequest.newBuilder().setName("officers/" + nip).build())));
+                .getOfficer(GetOfficerRequest.newBuilder().setName(OfficerName.of(nip).toString()).build())));
         if (got.available()) {
             officerCache.put(nip, got.present());
         }
@@ -168,7 +172,7 @@ public class PolicyClient {
         }
         Sourced<DaySchedule> got = call("GetEffectiveSchedule", n -> mapper.schedule(nip, schedules
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
-                .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder().setOfficer("officers/" + nip)
+                .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder().setOfficer(OfficerName.of(nip).toString())
                         .setDate(PolicyMapper.date(date)).build())));
         if (got.available()) {
             scheduleCache.put(key, got.present());
@@ -194,7 +198,7 @@ public class PolicyClient {
         LocalDate to = from.plusDays(days - 1L);
         Sourced<List<DaySchedule>> got = call("ListEffectiveSchedules", n -> schedules
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
-                .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder().setOfficer("officers/" + nip)
+                .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder().setOfficer(OfficerName.of(nip).toString())
                         .setStartDate(PolicyMapper.date(from)).setEndDate(PolicyMapper.date(to)).build())
                 .getSchedulesList().stream().map(s -> mapper.schedule(nip, s)).toList());
         if (got.available()) {
@@ -215,15 +219,10 @@ public class PolicyClient {
             return Sourced.of(cached);
         }
         Sourced<List<Roster>> got = call("ListRosters", n -> {
-            List<Roster> all = new ArrayList<>();
-            String token = "";
-            do {
-                ListRostersResponse r = rosters.withDeadlineAfter(n, TimeUnit.NANOSECONDS).listRosters(
-                        ListRostersRequest.newBuilder().setUnit("units/" + unitId).setPageSize(PAGE)
-                                .setPageToken(token).build());
-                all.addAll(r.getRostersList());
-                token = r.getNextPageToken();
-            } while (!token.isEmpty());
+            List<Roster> all = new ArrayList<>(Pages.all(token -> rosters.withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                    .listRosters(ListRostersRequest.newBuilder().setUnit(UnitName.of(unitId).toString())
+                            .setPageSize(PAGE).setPageToken(token).build()),
+                    ListRostersResponse::getRostersList, ListRostersResponse::getNextPageToken));
             all.sort((a, b) -> a.getName().compareTo(b.getName()));
             return List.copyOf(all);
         });
@@ -333,32 +332,23 @@ public class PolicyClient {
     }
 
     private List<String> children(String parent, long nanos) {
-        List<String> out = new ArrayList<>();
-        String token = "";
-        do {
-            ListUnitsResponse r = units.withDeadlineAfter(nanos, TimeUnit.NANOSECONDS).listUnits(
-                    ListUnitsRequest.newBuilder().setParent("units/" + parent).setPageSize(PAGE)
-                            .setPageToken(token).build());
-            r.getUnitsList().forEach(u -> out.add(PolicyMapper.strip(u.getName(), "units/")));
-            token = r.getNextPageToken();
-        } while (!token.isEmpty());
-        return out;
+        return Pages.all(token -> units.withDeadlineAfter(nanos, TimeUnit.NANOSECONDS).listUnits(
+                        ListUnitsRequest.newBuilder().setParent(UnitName.of(parent).toString()).setPageSize(PAGE)
+                                .setPageToken(token).build()),
+                ListUnitsResponse::getUnitsList, ListUnitsResponse::getNextPageToken)
+                .stream().map(u -> PolicyMapper.strip(u.getName(), "units/")).toList();
     }
 
     private List<String> officersOf(String unitId, long nanos) {
         List<String> out = new ArrayList<>();
-        String token = "";
-        do {
-            ListOfficersResponse r = officers.withDeadlineAfter(nanos, TimeUnit.NANOSECONDS).listOfficers(
-                    ListOfficersRequest.newBuilder().setUnit("units/" + unitId).setPageSize(PAGE)
-                            .setPageToken(token).build());
-            r.getOfficersList().forEach(o -> {
-                OfficerProfile p = mapper.officer(o);
-                officerCache.put(p.nip(), Optional.of(p));
-                out.add(p.nip());
-            });
-            token = r.getNextPageToken();
-        } while (!token.isEmpty() && out.size() < settings.maxUnitOfficers());
+        for (var o : Pages.upTo(settings.maxUnitOfficers(), token -> officers.withDeadlineAfter(nanos, TimeUnit.NANOSECONDS)
+                        .listOfficers(ListOfficersRequest.newBuilder().setUnit(UnitName.of(unitId).toString())
+                                .setPageSize(PAGE).setPageToken(token).build()),
+                ListOfficersResponse::getOfficersList, ListOfficersResponse::getNextPageToken)) {
+            OfficerProfile p = mapper.officer(o);
+            officerCache.put(p.nip(), Optional.of(p));
+            out.add(p.nip());
+        }
         return out;
     }
 

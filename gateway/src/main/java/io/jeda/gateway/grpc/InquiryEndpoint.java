@@ -5,6 +5,7 @@ import io.jeda.common.grpc.CallerContext;
 import io.jeda.gateway.v1.InquiryServiceGrpc;
 import io.jeda.gateway.v1.ListInquiriesRequest;
 import io.jeda.gateway.v1.ListInquiriesResponse;
+import io.jeda.gateway.app.ReachabilityApi;
 import jakarta.inject.Singleton;
 
 /** gRPC InquiryService: "who asked about me". */

@@ -9,6 +9,7 @@ import io.jeda.gateway.v1.ListUnitReachabilityRequest;
 import io.jeda.gateway.v1.ListUnitReachabilityResponse;
 import io.jeda.gateway.v1.Reachability;
 import io.jeda.gateway.v1.ReachabilityServiceGrpc;
+import io.jeda.gateway.app.ReachabilityApi;
 import jakarta.inject.Singleton;
 
 /** gRPC ReachabilityService; errors thrown here are mapped by common's ErrorInterceptor. */

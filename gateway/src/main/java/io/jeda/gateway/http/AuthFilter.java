@@ -3,6 +3,7 @@ package io.jeda.gateway.http;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.TokenService;
+import io.jeda.gateway.app.Person;
 import io.jeda.gateway.security.RateLimiter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -54,7 +55,12 @@ public class AuthFilter {
         }
     }
 
-    /** The verified caller of a {@code /v1/**} request; controllers outside this package use it too. */
+    /** The verified caller of a {@code /v1/**} request with the token they presented. */
+    static Person person(HttpRequest<?> request) {
+        return new Person(caller(request), token(request));
+    }
+
+    /** The verified caller of a {@code /v1/**} request. */
     public static Caller caller(HttpRequest<?> request) {
         return request.getAttribute(CALLER, Caller.class).orElseThrow(() ->
                 JedaException.unauthenticated("MISSING_TOKEN", "this call needs a bearer token"));

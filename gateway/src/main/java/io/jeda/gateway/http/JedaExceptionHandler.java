@@ -8,8 +8,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** Every domain failure on REST becomes a problem body with the gRPC reason code and the matching status. */
-@Produces
+/** Every failure of a use case on REST becomes a problem with the gRPC reason code and the matching status. */
+@Produces(Problems.MEDIA_TYPE)
 @Singleton
 @Requires(classes = {JedaException.class, ExceptionHandler.class})
 public class JedaExceptionHandler implements ExceptionHandler<JedaException, HttpResponse<?>> {

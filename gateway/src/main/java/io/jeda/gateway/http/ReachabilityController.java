@@ -1,19 +1,21 @@
 package io.jeda.gateway.http;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.error.JedaException;
-import io.jeda.gateway.grpc.ReachabilityApi;
-import io.jeda.gateway.grpc.ReachabilityMapper;
+import io.jeda.common.grpc.ProtoEnums;
+import io.jeda.gateway.app.ReachabilityApi;
+import io.jeda.gateway.app.ReachabilityMapper;
 import io.jeda.gateway.v1.BatchGetReachabilityRequest;
+import io.jeda.gateway.v1.BatchGetReachabilityResponse;
 import io.jeda.gateway.v1.GetReachabilityRequest;
 import io.jeda.gateway.v1.ListInquiriesRequest;
+import io.jeda.gateway.v1.ListInquiriesResponse;
 import io.jeda.gateway.v1.ListUnitReachabilityRequest;
+import io.jeda.gateway.v1.ListUnitReachabilityResponse;
+import io.jeda.gateway.v1.Reachability;
 import io.jeda.gateway.v1.Urgency;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -24,32 +26,23 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * REST/JSON for the reachability API. Each route builds the same request message a gRPC client
- * would send and calls the same {@link ReachabilityApi}; the response is that message printed with
- * protobuf's JSON mapping (lowerCamelCase fields, enum names, RFC 3339 timestamps), so REST and
- * gRPC answers carry the same fields and values.
+ * would send and calls the same {@link ReachabilityApi}; the answer is that message in the API's one
+ * JSON mapping ({@link ProtoJson}), so REST and gRPC answers carry the same fields and values.
  */
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "Reachability", description = "May an officer be contacted now, for a given urgency?")
-@ProblemResponses
 public class ReachabilityController {
 
-    private static final JsonFormat.Printer PRINTER = JsonFormat.printer();
-    private static final JsonFormat.Parser PARSER = JsonFormat.parser();
+    /** An RFC 3339 offset whose '+' arrived as a space: the client did not encode it. */
+    private static final Pattern SPACE_FOR_PLUS = Pattern.compile(".*T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)? \\d{2}:\\d{2}");
 
     private final ReachabilityApi api;
 
@@ -58,77 +51,33 @@ public class ReachabilityController {
     }
 
     @Get("/officers/{nip}/reachability")
-    @Operation(summary = "Reachability of one officer",
-            description = "Whether the officer may be contacted at the instant for the urgency, and if not when, "
-                    + "by when a fair answer is due, and whom to contact instead. Audited.")
-    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.Reachability in protobuf JSON",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such officer (OFFICER_NOT_FOUND)",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<String> officer(HttpRequest<?> request,
-                                        @Parameter(description = "The officer's NIP: 18 digits", example = "198001012000011001")
-                                        @PathVariable String nip,
-                                        @Parameter(in = ParameterIn.QUERY, required = true,
-                                                description = "ROUTINE, URGENT or EMERGENCY (URGENCY_ prefix optional)",
-                                                schema = @Schema(allowableValues = {"ROUTINE", "URGENT", "EMERGENCY"}))
-                                        @QueryValue @Nullable String urgency,
-                                        @Parameter(description = "The instant asked about, RFC 3339 (default now); "
-                                                + "at most the configured offset from now", example = "2026-11-28T02:00:00Z")
-                                        @QueryValue @Nullable String at) {
+    public Reachability officer(HttpRequest<?> request, @PathVariable String nip, @QueryValue @Nullable String urgency,
+                                @QueryValue @Nullable String at) {
         GetReachabilityRequest.Builder b = GetReachabilityRequest.newBuilder()
-                .setOfficer("officers/" + nip).setUrgency(urgency(urgency));
+                .setOfficer(OfficerName.of(nip).toString()).setUrgency(urgency(urgency));
         if (at != null && !at.isBlank()) {
             b.setTime(ReachabilityMapper.timestamp(instant(at)));
         }
-        return json(api.get(AuthFilter.caller(request), b.build()));
+        return api.get(AuthFilter.caller(request), b.build());
     }
 
     @Post("/reachability:batchGet")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reachability of many officers",
-            description = "Answers for up to the configured maximum of officers (default 500) in one call; "
-                    + "officers that do not exist are listed in notFound. Audited.")
-    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.BatchGetReachabilityResponse in protobuf JSON",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
-    public HttpResponse<String> batch(HttpRequest<?> request,
-                                      @RequestBody(required = true, description = "A jeda.gateway.v1."
-                                              + "BatchGetReachabilityRequest in protobuf JSON: "
-                                              + "{\"officers\": [\"officers/<nip>\"], \"urgency\": \"URGENT\", \"time\": ...}",
-                                              content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                                      schema = @Schema(type = "object")))
-                                      @Body String body) {
-        BatchGetReachabilityRequest.Builder b = BatchGetReachabilityRequest.newBuilder();
-        try {
-            PARSER.merge(body, b);
-        } catch (InvalidProtocolBufferException e) {
-            throw JedaException.invalidArgument("INVALID_JSON",
-                    "the body is not a BatchGetReachabilityRequest in JSON: " + e.getMessage(), "field", "body");
-        }
-        return json(api.batch(AuthFilter.caller(request), b.build()));
+    public BatchGetReachabilityResponse batch(HttpRequest<?> request, @Body @Nullable String json) {
+        // Officers as in paths: a bare NIP is the officer of that NIP, as is officers/{nip}.
+        BatchGetReachabilityRequest body = ProtoJson.read(json, BatchGetReachabilityRequest.newBuilder());
+        BatchGetReachabilityRequest.Builder b = body.toBuilder().clearOfficers();
+        body.getOfficersList().forEach(o -> b.addOfficers(o.startsWith("officers/") ? o : "officers/" + o));
+        return api.batch(AuthFilter.caller(request), b.build());
     }
 
     @Get("/units/{unit}/reachability")
-    @Operation(summary = "Reachability of a unit's officers",
-            description = "One page of answers for the officers of a unit (and its sub-units on request), "
-                    + "sorted by NIP. Audited.")
-    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.ListUnitReachabilityResponse in protobuf JSON",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
-    @ApiResponse(responseCode = "404", description = "No such unit (UNIT_NOT_FOUND)",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<String> unit(HttpRequest<?> request,
-                                     @Parameter(description = "The unit's id") @PathVariable String unit,
-                                     @Parameter(in = ParameterIn.QUERY, required = true,
-                                             description = "ROUTINE, URGENT or EMERGENCY (URGENCY_ prefix optional)",
-                                             schema = @Schema(allowableValues = {"ROUTINE", "URGENT", "EMERGENCY"}))
-                                     @QueryValue @Nullable String urgency,
-                                     @Parameter(description = "Also answer for the officers of sub-units (default false)")
-                                     @QueryValue @Nullable Boolean includeSubUnits,
-                                     @Parameter(description = "Only officers reachable now for the urgency (default false)")
-                                     @QueryValue @Nullable Boolean reachableOnly,
-                                     @Parameter(description = "Answers per page: default 50, at most 500")
-                                     @QueryValue @Nullable Integer pageSize,
-                                     @Parameter(description = "nextPageToken of the previous page; empty for the first")
-                                     @QueryValue @Nullable String pageToken) {
+    public ListUnitReachabilityResponse unit(HttpRequest<?> request, @PathVariable String unit,
+                                             @QueryValue @Nullable String urgency,
+                                             @QueryValue @Nullable Boolean includeSubUnits,
+                                             @QueryValue @Nullable Boolean reachableOnly,
+                                             @QueryValue @Nullable Integer pageSize,
+                                             @QueryValue @Nullable String pageToken) {
         ListUnitReachabilityRequest req = ListUnitReachabilityRequest.newBuilder()
                 .setUnit("units/" + unit)
                 .setUrgency(urgency(urgency))
@@ -137,61 +86,41 @@ public class ReachabilityController {
                 .setPageSize(pageSize == null ? 0 : pageSize)
                 .setPageToken(pageToken == null ? "" : pageToken)
                 .build();
-        return json(api.unit(AuthFilter.caller(request), req));
+        return api.unit(AuthFilter.caller(request), req);
     }
 
     /** "Who asked about me": the caller's own inquiries (the subject is their NIP). */
     @Get("/me/inquiries")
-    @Operation(summary = "Who asked about me",
-            description = "The reachability questions other callers asked about the calling officer (by NIP).")
-    @ApiResponse(responseCode = "200", description = "A jeda.gateway.v1.ListInquiriesResponse in protobuf JSON",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
-    public HttpResponse<String> myInquiries(HttpRequest<?> request,
-                                            @Parameter(description = "Inquiries per page: default 50, at most 500")
-                                            @QueryValue @Nullable Integer pageSize,
-                                            @Parameter(description = "nextPageToken of the previous page; empty for the first")
-                                            @QueryValue @Nullable String pageToken) {
+    public ListInquiriesResponse myInquiries(HttpRequest<?> request, @QueryValue @Nullable Integer pageSize,
+                                             @QueryValue @Nullable String pageToken) {
         var caller = AuthFilter.caller(request);
         ListInquiriesRequest req = ListInquiriesRequest.newBuilder()
-                .setParent("officers/" + caller.subject())
+                .setParent(OfficerName.of(caller.subject()).toString())
                 .setPageSize(pageSize == null ? 0 : pageSize)
                 .setPageToken(pageToken == null ? "" : pageToken)
                 .build();
-        return json(api.inquiries(caller, req));
+        return api.inquiries(caller, req);
     }
 
-    /** ROUTINE or URGENCY_ROUTINE (either spelling); missing means unspecified, which the API rejects. */
+    /** ROUTINE or URGENCY_ROUTINE (any case); missing means unspecified, which the use case refuses. */
     static Urgency urgency(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return Urgency.URGENCY_UNSPECIFIED;
-        }
-        String v = value.trim().toUpperCase();
-        try {
-            Urgency u = Urgency.valueOf(v.startsWith("URGENCY_") ? v : "URGENCY_" + v);
-            if (u != Urgency.URGENCY_UNSPECIFIED) {
-                return u;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // falls through to the error below
-        }
-        throw JedaException.invalidArgument("INVALID_URGENCY", "urgency must be ROUTINE, URGENT or EMERGENCY",
-                "field", "urgency");
+        return value == null || value.isBlank() ? Urgency.URGENCY_UNSPECIFIED
+                : ProtoEnums.parse(Urgency.class, value, "urgency");
     }
 
-    private static Instant instant(String at) {
+    /** An RFC 3339 instant, with Z or an offset. */
+    static Instant instant(String at) {
+        String v = at.trim();
         try {
-            return Instant.parse(at);
+            return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
+            if (SPACE_FOR_PLUS.matcher(at).matches()) {
+                throw JedaException.invalidArgument("INVALID_TIME", "at has a space before its offset: a '+' in a "
+                        + "URL query must be encoded as %2B (at=" + at.replace(' ', '+').replace("+", "%2B")
+                        + "), or give the instant in UTC with Z", "field", "at");
+            }
             throw JedaException.invalidArgument("INVALID_TIME", "at must be an RFC 3339 instant such as "
-                    + "2026-11-28T14:00:00Z", "field", "at");
-        }
-    }
-
-    private static HttpResponse<String> json(Message m) {
-        try {
-            return HttpResponse.ok(PRINTER.print(m)).contentType(MediaType.APPLICATION_JSON_TYPE);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("cannot print " + m.getDescriptorForType().getName(), e);
+                    + "2026-11-28T14:00:00Z or 2026-11-28T21:00:00%2B07:00", "field", "at");
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.http;
 
 import io.jeda.gateway.FaultMode;
 import org.junit.jupiter.api.Test;

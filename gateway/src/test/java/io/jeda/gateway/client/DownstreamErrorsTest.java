@@ -1,12 +1,13 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.client;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.ErrorTable;
+import io.jeda.common.error.ProblemBody;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.error.Violation;
 import io.jeda.common.grpc.StatusMapper;
-import io.jeda.gateway.http.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,7 +34,7 @@ class DownstreamErrorsTest {
         assertEquals(ErrorKind.INVALID_ARGUMENT, back.kind());
         assertEquals("INVALID_PLAN", back.reason());
         assertEquals(original.violations(), back.violations());
-        String body = Problems.of(back).body();
+        String body = ProblemBody.of(back).json();
         assertTrue(body.contains("\"violations\":[{\"reason\":\"FIELD_REQUIRED\",\"subject\":\"plan.days\","
                 + "\"message\":\"days are required\"}"), body);
     }
@@ -49,7 +50,7 @@ class DownstreamErrorsTest {
                 new Case(Status.Code.UNAVAILABLE, 503), new Case(Status.Code.DEADLINE_EXCEEDED, 503),
                 new Case(Status.Code.INTERNAL, 500))) {
             JedaException e = DownstreamErrors.of("attendance-service", c.code().toStatus().asRuntimeException());
-            assertEquals(c.http(), Problems.status(e.kind()).getCode(), c.code().name());
+            assertEquals(c.http(), ErrorTable.httpStatus(e.kind()), c.code().name());
         }
     }
 

@@ -1,8 +1,7 @@
-package io.jeda.gateway.grpc;
+package io.jeda.gateway.app;
 
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
-import io.jeda.gateway.ReachabilityQueries;
 import io.jeda.gateway.audit.AuditEntry;
 import io.jeda.gateway.audit.Inquiries;
 import io.jeda.gateway.reachability.Urgency;
@@ -56,14 +55,15 @@ public class ReachabilityApi {
         ReachabilityQueries.Batch b = queries.batch(caller, nips, u, at);
         BatchGetReachabilityResponse.Builder out = BatchGetReachabilityResponse.newBuilder();
         b.answers().forEach(a -> out.addAnswers(ReachabilityMapper.toProto(a, true)));
-        b.notFound().forEach(n -> out.addNotFound("officers/" + n));
+        b.notFound().forEach(n -> out.addNotFound(ReachabilityMapper.OFFICERS + n));
         return out.build();
     }
 
     public ListUnitReachabilityResponse unit(Caller caller, ListUnitReachabilityRequest req) {
         String unit = ReachabilityMapper.unit(req.getUnit());
         Urgency u = ReachabilityMapper.urgency(req.getUrgency());
-        PageRequest page = PageRequest.of(req.getPageSize(), req.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
+        // Tied to the request: a token is refused with another unit, urgency or filter.
+        PageRequest page = PageRequest.of(req, DEFAULT_PAGE, MAX_PAGE);
         ReachabilityQueries.Page p = queries.unit(caller, unit, u, req.getIncludeSubUnits(), req.getReachableOnly(),
                 page);
         ListUnitReachabilityResponse.Builder out = ListUnitReachabilityResponse.newBuilder()
@@ -74,10 +74,10 @@ public class ReachabilityApi {
 
     public ListInquiriesResponse inquiries(Caller caller, ListInquiriesRequest req) {
         String nip = ReachabilityMapper.nip(req.getParent(), "parent");
-        PageRequest page = PageRequest.of(req.getPageSize(), req.getPageToken(), DEFAULT_PAGE, MAX_PAGE);
-        List<AuditEntry> rows = inquiries.list(caller, nip, page);
-        ListInquiriesResponse.Builder out = ListInquiriesResponse.newBuilder().setNextPageToken(page.nextToken(rows.size()));
-        rows.forEach(r -> out.addInquiries(ReachabilityMapper.toProto(r)));
+        PageRequest page = PageRequest.of(req, DEFAULT_PAGE, MAX_PAGE);
+        PageRequest.Page<AuditEntry> rows = page.page(inquiries.list(caller, nip, page));
+        ListInquiriesResponse.Builder out = ListInquiriesResponse.newBuilder().setNextPageToken(rows.nextPageToken());
+        rows.items().forEach(r -> out.addInquiries(ReachabilityMapper.toProto(r)));
         return out.build();
     }
 }

@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.client;
 
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
@@ -6,6 +6,7 @@ import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.ErrorTable;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.error.Violation;
 import io.jeda.common.grpc.GrpcErrors;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * When the service itself did not answer (down, or past the deadline) the reason says which
  * service, for example {@code ATTENDANCE_UNAVAILABLE} or {@code POLICY_TIMEOUT}.
  */
-final class DownstreamErrors {
+public final class DownstreamErrors {
 
     /** How common's StatusMapper writes a field violation: "REASON: message". */
     private static final Pattern REASON_PREFIX = Pattern.compile("^([A-Z][A-Z0-9_]*): (.*)$", Pattern.DOTALL);
@@ -36,7 +37,7 @@ final class DownstreamErrors {
     /**
      * @param service the service called, for example {@code attendance-service}
      */
-    static JedaException of(String service, StatusRuntimeException e) {
+    public static JedaException of(String service, StatusRuntimeException e) {
         Status.Code code = e.getStatus().getCode();
         Optional<ErrorInfo> info = GrpcErrors.errorInfo(e);
         String prefix = service.replace("-service", "").toUpperCase().replace('-', '_');
@@ -48,7 +49,7 @@ final class DownstreamErrors {
             return JedaException.of(ErrorKind.UNAVAILABLE, prefix + "_UNAVAILABLE",
                     service + " is not reachable; try again", "source", service);
         }
-        ErrorKind kind = kind(code);
+        ErrorKind kind = ErrorTable.kindOf(code);
         String reason = info.map(ErrorInfo::getReason).filter(r -> !r.isEmpty())
                 .orElse(kind == ErrorKind.INTERNAL ? prefix + "_ERROR" : code.name());
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -79,21 +80,5 @@ final class DownstreamErrors {
             }
         }
         return out;
-    }
-
-    static ErrorKind kind(Status.Code code) {
-        return switch (code) {
-            case INVALID_ARGUMENT, OUT_OF_RANGE -> ErrorKind.INVALID_ARGUMENT;
-            case NOT_FOUND -> ErrorKind.NOT_FOUND;
-            case ALREADY_EXISTS -> ErrorKind.ALREADY_EXISTS;
-            // ABORTED (a concurrent change won) is a conflict like a failed precondition: both are 409.
-            case FAILED_PRECONDITION, ABORTED -> ErrorKind.FAILED_PRECONDITION;
-            case PERMISSION_DENIED -> ErrorKind.PERMISSION_DENIED;
-            case UNAUTHENTICATED -> ErrorKind.UNAUTHENTICATED;
-            case RESOURCE_EXHAUSTED -> ErrorKind.RESOURCE_EXHAUSTED;
-            case UNAVAILABLE, CANCELLED -> ErrorKind.UNAVAILABLE;
-            case DEADLINE_EXCEEDED -> ErrorKind.DEADLINE_EXCEEDED;
-            default -> ErrorKind.INTERNAL;
-        };
     }
 }

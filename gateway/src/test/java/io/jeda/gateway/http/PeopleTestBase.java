@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.http;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -7,6 +7,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.jeda.common.security.Role;
 import io.jeda.gateway.FakePolicyService;
 import io.jeda.gateway.GatewayTestBase;
+import io.jeda.testing.ProblemAssertions;
 import io.jeda.testing.Tokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -50,24 +51,15 @@ abstract class PeopleTestBase extends GatewayTestBase {
             return parse(body, builder);
         }
 
-        /** Asserts a problem body with this status and reason, and returns it. */
+        /** Asserts a problem body with this status and reason (the shared problem+json checks), and returns it. */
         Struct problem(int expectedStatus, String reason) {
-            assertEquals(expectedStatus, status, body);
-            assertTrue(contentType.startsWith("application/problem+json"), contentType);
-            Struct s = json();
-            assertEquals(reason, s.getFieldsOrThrow("reason").getStringValue(), body);
-            assertEquals(expectedStatus, (int) s.getFieldsOrThrow("status").getNumberValue(), body);
-            return s;
+            return ProblemAssertions.assertProblem(expectedStatus, reason, status, contentType, body).body();
         }
     }
 
     static <B extends Message.Builder> B parse(String json, B builder) {
-        try {
-            JsonFormat.parser().merge(json, builder);
-            return builder;
-        } catch (InvalidProtocolBufferException e) {
-            throw new AssertionError("not the expected JSON: " + json, e);
-        }
+        // The API's own mapping reads its answers back (dates as YYYY-MM-DD, enum prefixes optional).
+        return io.jeda.gateway.http.ProtoJson.merge(json, builder);
     }
 
     Answer send(MutableHttpRequest<?> req, String token) {

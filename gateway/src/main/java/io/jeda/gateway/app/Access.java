@@ -1,25 +1,22 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.app;
 
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
-import io.jeda.gateway.http.AuthFilter;
-import io.micronaut.http.HttpRequest;
 
 /**
- * Who may use the officer and manager endpoints at all. The gateway refuses early what can never
+ * Who may use the officer and manager use cases at all. The gateway refuses early what can never
  * be allowed (agency systems never see attendance or plans; only managers have a team); whether a
  * manager decides for a direct report, or an officer touches only their own plan, is checked again
  * by policy-service and attendance-service with the caller's own token.
  */
-final class PeopleAccess {
+final class Access {
 
-    private PeopleAccess() {
+    private Access() {
     }
 
     /** An officer acting for themself (a manager is an officer too). */
-    static Caller person(HttpRequest<?> request) {
-        Caller c = AuthFilter.caller(request);
+    static Caller person(Caller c) {
         refuseAgency(c);
         if (!c.has(Role.OFFICER) && !c.has(Role.MANAGER)) {
             throw JedaException.permissionDenied("NOT_AN_OFFICER",
@@ -29,8 +26,7 @@ final class PeopleAccess {
     }
 
     /** A manager acting for their direct reports. */
-    static Caller manager(HttpRequest<?> request) {
-        Caller c = AuthFilter.caller(request);
+    static Caller manager(Caller c) {
         refuseAgency(c);
         if (!c.has(Role.MANAGER)) {
             throw JedaException.permissionDenied("MANAGER_REQUIRED",

@@ -1,59 +1,53 @@
-package io.jeda.gateway.grpc;
+package io.jeda.gateway.app;
 
 import com.google.protobuf.Timestamp;
-import io.jeda.common.error.JedaException;
-import io.jeda.gateway.ReachabilityQueries;
+import io.jeda.common.grpc.ProtoEnums;
+import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.UnitName;
 import io.jeda.gateway.audit.AuditEntry;
+import io.jeda.gateway.reachability.Nip;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
 import io.jeda.gateway.reachability.ReachabilityState;
 import io.jeda.gateway.reachability.Urgency;
 import io.jeda.gateway.reachability.WorkLocation;
 import io.jeda.gateway.v1.Inquiry;
+import io.jeda.gateway.v1.MemberAttendance;
+import io.jeda.attendance.v1.AttendanceMode;
+import io.jeda.gateway.reachability.AttendanceNow;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
- * The only place that knows both the jeda.gateway.v1 messages and the engine's types. REST uses it
- * too (through {@link ReachabilityApi}), which is what makes the two transports answer alike.
+ * The only place that knows both the jeda.gateway.v1 messages and the engine's types. Both entry
+ * points reach it through {@link ReachabilityApi} and {@link TeamRequests}, which is what makes gRPC
+ * and REST answer alike.
  */
 public final class ReachabilityMapper {
 
-    private static final Pattern NIP = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /**
+     * The prefix of an officer's name, for the answers' own NIPs: they come from policy-service through
+     * the engine and need no check (OfficerName.of checks each with a regular expression, ~1 us per
+     * answer on the hot path); names that come in are parsed with OfficerName.
+     */
+    static final String OFFICERS = "officers/";
 
     private ReachabilityMapper() {
     }
 
-    /** {@code officers/{nip}} → nip; INVALID_ARGUMENT INVALID_OFFICER_NAME otherwise. */
+    /** {@code officers/{nip}} → nip; INVALID_ARGUMENT INVALID_NAME otherwise (the NIP's own rule is {@link Nip}). */
     public static String nip(String name, String field) {
-        if (name == null || !name.startsWith("officers/") || !NIP.matcher(name.substring(9)).matches()) {
-            throw JedaException.invalidArgument("INVALID_OFFICER_NAME", "expected officers/{nip}, got '" + name + "'",
-                    "field", field);
-        }
-        return name.substring(9);
+        return OfficerName.parse(name, field).nip();
     }
 
-    /** {@code units/{id}} → id; INVALID_ARGUMENT INVALID_UNIT_NAME otherwise. */
+    /** {@code units/{unit_id}} → id; INVALID_ARGUMENT INVALID_NAME otherwise. */
     public static String unit(String name) {
-        if (name == null || !name.startsWith("units/") || !UNIT.matcher(name.substring(6)).matches()) {
-            throw JedaException.invalidArgument("INVALID_UNIT_NAME", "expected units/{unit_id}, got '" + name + "'",
-                    "field", "unit");
-        }
-        return name.substring(6);
+        return UnitName.parse(name, "unit").unitId();
     }
 
+    /** The urgency asked about; unspecified or unknown values are INVALID_ARGUMENT INVALID_ENUM_VALUE. */
     public static Urgency urgency(io.jeda.gateway.v1.Urgency u) {
-        return switch (u) {
-            case URGENCY_ROUTINE -> Urgency.ROUTINE;
-            case URGENCY_URGENT -> Urgency.URGENT;
-            case URGENCY_EMERGENCY -> Urgency.EMERGENCY;
-            case URGENCY_UNSPECIFIED -> throw JedaException.invalidArgument("URGENCY_UNSPECIFIED",
-                    "urgency must be ROUTINE, URGENT or EMERGENCY", "field", "urgency");
-            case UNRECOGNIZED -> throw JedaException.invalidArgument("INVALID_URGENCY",
-                    "urgency must be ROUTINE, URGENT or EMERGENCY", "field", "urgency");
-        };
+        return ProtoEnums.toDomain(ProtoEnums.require(u, "urgency"), Urgency.class, "urgency");
     }
 
     public static io.jeda.gateway.v1.Urgency toProto(Urgency u) {
@@ -91,6 +85,11 @@ public final class ReachabilityMapper {
         return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
+    public static com.google.type.Date date(java.time.LocalDate d) {
+        return com.google.type.Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue())
+                .setDay(d.getDayOfMonth()).build();
+    }
+
     public static Timestamp timestamp(Instant i) {
         return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
     }
@@ -106,14 +105,15 @@ public final class ReachabilityMapper {
 
     private static io.jeda.gateway.v1.Reachability.Builder reachability(Reachability r, ReachabilityQueries.Answered a) {
         io.jeda.gateway.v1.Reachability.Builder b = io.jeda.gateway.v1.Reachability.newBuilder()
-                .setOfficer("officers/" + r.nip())
+                .setOfficer(OFFICERS + r.nip())
                 .setUrgency(toProto(r.urgency()))
                 .setState(toProto(r.state()))
                 .setReachable(r.reachable())
                 .setWorkLocation(toProto(r.workLocation()))
                 .setRespondBy(timestamp(r.respondBy()))
                 .addAllReasons(r.reasons())
-                .setAsOf(timestamp(r.asOf()))
+                .setAsOf(timestamp(r.at()))
+                .setComputedAt(timestamp(r.asOf()))
                 .setDegraded(r.degraded())
                 .addAllDegradedSources(r.degradedSources());
         if (r.nextReachableAt() != null) {
@@ -127,6 +127,26 @@ public final class ReachabilityMapper {
             b.setTimeZone(p.zone().getId());
         }
         return b;
+    }
+
+    /** An officer's attendance now as the team board shows it: checked in or not, mode and since. */
+    public static MemberAttendance toProto(AttendanceNow now) {
+        MemberAttendance.Builder b = MemberAttendance.newBuilder();
+        if (now == null || !now.checkedIn()) {
+            return b.build();
+        }
+        b.setCheckedIn(true);
+        if (now.mode() != null) {
+            b.setMode(switch (now.mode()) {
+                case OFFICE -> AttendanceMode.ATTENDANCE_MODE_OFFICE;
+                case HOME -> AttendanceMode.ATTENDANCE_MODE_HOME;
+                case OTHER -> AttendanceMode.ATTENDANCE_MODE_OTHER;
+            });
+        }
+        if (now.since() != null) {
+            b.setSince(timestamp(now.since()));
+        }
+        return b.build();
     }
 
     public static Inquiry toProto(AuditEntry e) {

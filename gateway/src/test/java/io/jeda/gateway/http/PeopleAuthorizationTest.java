@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.http;
 
 import io.jeda.policy.v1.PlanState;
 import io.micronaut.http.HttpRequest;

@@ -1,16 +1,18 @@
-package io.jeda.gateway;
+package io.jeda.gateway.app;
 
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
+import io.jeda.gateway.GatewaySettings;
 import io.jeda.gateway.audit.AuditEntry;
 import io.jeda.gateway.audit.AuditLog;
 import io.jeda.gateway.client.AnswerBudget;
 import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.PolicyClient;
 import io.jeda.gateway.observability.GatewayMetrics;
+import io.jeda.gateway.reachability.Nip;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
 import io.jeda.gateway.reachability.ReachabilityData;
@@ -76,6 +78,7 @@ public class ReachabilityQueries {
 
     public Answered get(Caller caller, String nip, Urgency urgency, Instant at) {
         caller.requireAny(ASKERS);
+        Nip.require(nip, clock);
         checkTime(at);
         Answered a = AnswerBudget.run(settings.answerBudget(), () -> answer(nip, urgency, at));
         audit.append(List.of(entry(caller, a.answer())));
@@ -89,6 +92,7 @@ public class ReachabilityQueries {
                     "officers must list 1 to " + settings.maxBatch() + " officers", "field", "officers",
                     "max", String.valueOf(settings.maxBatch()));
         }
+        nips.forEach(n -> Nip.require(n, clock));
         checkTime(at);
         Instant t = at != null ? at : clock.instant();
         Batch b = AnswerBudget.run(settings.listBudget(), () -> {
@@ -111,6 +115,7 @@ public class ReachabilityQueries {
         return b;
     }
 
+    @SuppressWarnings("deprecation") // nextToken: the offset here is a NIP's index, not a count of rows returned
     public Page unit(Caller caller, String unitId, Urgency urgency, boolean includeSubUnits, boolean reachableOnly,
                      PageRequest page) {
         caller.requireAny(ASKERS);
@@ -135,7 +140,8 @@ public class ReachabilityQueries {
                     }
                 }
             }
-            String next = i < nips.size() ? new PageRequest(1, i - 1).nextToken(1) : "";
+            // The next page starts at the next NIP not looked at (reachableOnly skips some), with this request's filters.
+            String next = i < nips.size() ? new PageRequest(1, i - 1, page.filterHash()).nextToken(1) : "";
             return new Page(out, next);
         });
         audit.append(p.answers().stream().map(a -> entry(caller, a.answer())).toList());

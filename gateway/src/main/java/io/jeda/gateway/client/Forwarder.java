@@ -1,19 +1,18 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.client;
 
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
 import io.jeda.attendance.v1.AttendanceServiceGrpc;
+import io.jeda.common.grpc.BearerCredentials;
+import io.jeda.gateway.PeopleSettings;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.PlanServiceGrpc;
 import io.jeda.policy.v1.ScheduleServiceGrpc;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
 
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -28,9 +27,6 @@ public class Forwarder {
 
     static final String POLICY = "policy-service";
     static final String ATTENDANCE = "attendance-service";
-
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final PlanServiceGrpc.PlanServiceBlockingStub plans;
     private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
@@ -49,44 +45,33 @@ public class Forwarder {
         this.settings = settings;
     }
 
-    <T> T plans(String token, Function<PlanServiceGrpc.PlanServiceBlockingStub, T> rpc) {
+    public <T> T plans(String token, Function<PlanServiceGrpc.PlanServiceBlockingStub, T> rpc) {
         return call(POLICY, plans, token, rpc);
     }
 
-    <T> T schedules(String token, Function<ScheduleServiceGrpc.ScheduleServiceBlockingStub, T> rpc) {
+    public <T> T schedules(String token, Function<ScheduleServiceGrpc.ScheduleServiceBlockingStub, T> rpc) {
         return call(POLICY, schedules, token, rpc);
     }
 
-    <T> T officers(String token, Function<OfficerServiceGrpc.OfficerServiceBlockingStub, T> rpc) {
+    public <T> T officers(String token, Function<OfficerServiceGrpc.OfficerServiceBlockingStub, T> rpc) {
         return call(POLICY, officers, token, rpc);
     }
 
-    <T> T attendance(String token, Function<AttendanceServiceGrpc.AttendanceServiceBlockingStub, T> rpc) {
+    public <T> T attendance(String token, Function<AttendanceServiceGrpc.AttendanceServiceBlockingStub, T> rpc) {
         return call(ATTENDANCE, attendance, token, rpc);
     }
 
-    <T> T days(String token, Function<AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub, T> rpc) {
+    public <T> T days(String token, Function<AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub, T> rpc) {
         return call(ATTENDANCE, days, token, rpc);
     }
 
     private <S extends AbstractStub<S>, T> T call(String service, S stub, String token, Function<S, T> rpc) {
-        S s = stub.withCallCredentials(bearer(token))
+        S s = stub.withCallCredentials(BearerCredentials.of(token))
                 .withDeadlineAfter(settings.forwardDeadline().toNanos(), TimeUnit.NANOSECONDS);
         try {
             return rpc.apply(s);
         } catch (StatusRuntimeException e) {
             throw DownstreamErrors.of(service, e);
         }
-    }
-
-    private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata h = new Metadata();
-                h.put(AUTHORIZATION, "Bearer " + token);
-                applier.apply(h);
-            }
-        };
     }
 }

@@ -1,4 +1,4 @@
-package io.jeda.gateway.people;
+package io.jeda.gateway.http;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -114,6 +114,20 @@ class OfficerEndpointsTest extends PeopleTestBase {
     }
 
     @Test
+    void aCheckInThroughTheGatewayIsSeenByReachabilityAtOnce() {
+        String ask = "/v1/officers/" + SITI + "/reachability?urgency=ROUTINE";
+        get(ask, AGENCY_TOKEN);
+        get(ask, AGENCY_TOKEN);
+        int before = ATTENDANCE.singleCalls();
+
+        assertEquals(200, checkIn("ci-fresh", CHECK_IN).status());
+        get(ask, AGENCY_TOKEN);
+
+        // The status cached before the check-in is forgotten: the next answer reads it again.
+        assertEquals(before + 1, ATTENDANCE.singleCalls(), ATTENDANCE.singleAsked().toString());
+    }
+
+    @Test
     void checkOutClosesTheOpenCheckIn() {
         checkIn("ci-day", CHECK_IN);
         Answer a = send(HttpRequest.POST("/v1/me/check-outs", CHECK_IN.replace("00:05:00Z", "09:10:00Z")
@@ -179,7 +193,7 @@ class OfficerEndpointsTest extends PeopleTestBase {
         assertEquals(p.getName(), get("/v1/me/plans/" + id, OFFICER_TOKEN).as(Plan.newBuilder()).getName());
 
         post("/v1/me/plans/" + id + ":submit", OFFICER_TOKEN, null).problem(409, "ILLEGAL_TRANSITION");
-        get("/v1/me/plans?state=SLEEPING", OFFICER_TOKEN).problem(400, "INVALID_FIELD");
+        get("/v1/me/plans?state=SLEEPING", OFFICER_TOKEN).problem(400, "INVALID_ENUM_VALUE");
     }
 
     @Test

@@ -1,0 +1,151 @@
+package io.jeda.gateway.app;
+
+import io.jeda.attendance.v1.AttendanceDay;
+import io.jeda.attendance.v1.AttendanceEvent;
+import io.jeda.attendance.v1.AttendanceMonth;
+import io.jeda.attendance.v1.CheckInRequest;
+import io.jeda.attendance.v1.CheckOutRequest;
+import io.jeda.attendance.v1.GetAttendanceDayRequest;
+import io.jeda.attendance.v1.GetAttendanceMonthRequest;
+import io.jeda.common.error.JedaException;
+import io.jeda.common.names.AttendanceDayName;
+import io.jeda.gateway.client.AttendanceSource;
+import io.jeda.gateway.client.Forwarder;
+import io.jeda.policy.v1.CreateDayExceptionRequest;
+import io.jeda.policy.v1.CreatePlanRequest;
+import io.jeda.policy.v1.DayException;
+import io.jeda.policy.v1.GetEffectiveScheduleRequest;
+import io.jeda.policy.v1.GetPlanRequest;
+import io.jeda.policy.v1.ListDayExceptionsRequest;
+import io.jeda.policy.v1.ListDayExceptionsResponse;
+import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
+import io.jeda.policy.v1.ListPlansRequest;
+import io.jeda.policy.v1.ListPlansResponse;
+import io.jeda.policy.v1.Plan;
+import io.jeda.policy.v1.PlanState;
+import io.jeda.policy.v1.SubmitPlanRequest;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * An officer acting for themself: check-in and check-out, their effective schedule, their FWA plans
+ * and one-day exceptions, and their attendance days. The officer is always the token's subject; every
+ * request is forwarded with the officer's own token to the service that owns the data, which checks
+ * the caller again. A check-in or check-out made here is seen by reachability at once: the gateway
+ * forgets its cached attendance status of the officer.
+ */
+@Singleton
+public class OfficerRequests {
+
+    private final Forwarder forward;
+    private final AttendanceSource attendance;
+
+    public OfficerRequests(Forwarder forward, AttendanceSource attendance) {
+        this.forward = forward;
+        this.attendance = attendance;
+    }
+
+    /**
+     * @param headerKey the {@code Idempotency-Key} header, or null; it and the body's key may both be
+     *                  given only when they agree
+     */
+    public AttendanceEvent checkIn(Person p, String headerKey, CheckInRequest body) {
+        Access.person(p.caller());
+        CheckInRequest req = body.toBuilder().setOfficer(p.officer())
+                .setIdempotencyKey(idempotencyKey(headerKey, body.getIdempotencyKey())).build();
+        AttendanceEvent e = forward.attendance(p.token(), s -> s.checkIn(req));
+        attendance.forget(p.caller().subject());
+        return e;
+    }
+
+    public AttendanceEvent checkOut(Person p, String headerKey, CheckOutRequest body) {
+        Access.person(p.caller());
+        CheckOutRequest req = body.toBuilder().setOfficer(p.officer())
+                .setIdempotencyKey(idempotencyKey(headerKey, body.getIdempotencyKey())).build();
+        AttendanceEvent e = forward.attendance(p.token(), s -> s.checkOut(req));
+        attendance.forget(p.caller().subject());
+        return e;
+    }
+
+    /** Today's schedule in the officer's zone when {@code from} is null; else {@code from} to {@code to}. */
+    public ListEffectiveSchedulesResponse schedule(Person p, LocalDate from, LocalDate to) {
+        Access.person(p.caller());
+        if (from == null) {
+            var today = forward.schedules(p.token(), s -> s.getEffectiveSchedule(
+                    GetEffectiveScheduleRequest.newBuilder().setOfficer(p.officer()).build()));
+            return ListEffectiveSchedulesResponse.newBuilder().addSchedules(today).build();
+        }
+        LocalDate end = to == null ? from : to;
+        return forward.schedules(p.token(), s -> s.listEffectiveSchedules(
+                ListEffectiveSchedulesRequest.newBuilder().setOfficer(p.officer())
+                        .setStartDate(ReachabilityMapper.date(from)).setEndDate(ReachabilityMapper.date(end)).build()));
+    }
+
+    /** @param state unspecified for every state */
+    public ListPlansResponse plans(Person p, PlanState state, int pageSize, String pageToken) {
+        Access.person(p.caller());
+        ListPlansRequest req = ListPlansRequest.newBuilder().setParent(p.officer()).setPageSize(pageSize)
+                .setPageToken(pageToken).setState(state).build();
+        return forward.plans(p.token(), s -> s.listPlans(req));
+    }
+
+    /** A DRAFT plan; a retry with the same {@code requestId} returns the first plan. */
+    public Plan createPlan(Person p, String requestId, Plan plan) {
+        Access.person(p.caller());
+        CreatePlanRequest req = CreatePlanRequest.newBuilder().setParent(p.officer())
+                .setPlan(plan.toBuilder().setOfficer(p.officer())).setRequestId(requestId == null ? "" : requestId.trim())
+                .build();
+        return forward.plans(p.token(), s -> s.createPlan(req));
+    }
+
+    public Plan plan(Person p, String name) {
+        Access.person(p.caller());
+        return forward.plans(p.token(), s -> s.getPlan(GetPlanRequest.newBuilder().setName(name).build()));
+    }
+
+    /** DRAFT to SUBMITTED; every rule the plan breaks comes back at once as violations. */
+    public Plan submitPlan(Person p, String name) {
+        Access.person(p.caller());
+        return forward.plans(p.token(), s -> s.submitPlan(SubmitPlanRequest.newBuilder().setName(name).build()));
+    }
+
+    public ListDayExceptionsResponse dayExceptions(Person p, PlanState state, int pageSize, String pageToken) {
+        Access.person(p.caller());
+        ListDayExceptionsRequest req = ListDayExceptionsRequest.newBuilder().setParent(p.officer())
+                .setPageSize(pageSize).setPageToken(pageToken).setState(state).build();
+        return forward.plans(p.token(), s -> s.listDayExceptions(req));
+    }
+
+    /** A one-day exception; unlike a plan it is SUBMITTED at once. */
+    public DayException createDayException(Person p, DayException exception) {
+        Access.person(p.caller());
+        CreateDayExceptionRequest req = CreateDayExceptionRequest.newBuilder().setParent(p.officer())
+                .setDayException(exception.toBuilder().setOfficer(p.officer())).build();
+        return forward.plans(p.token(), s -> s.createDayException(req));
+    }
+
+    public AttendanceMonth attendanceMonth(Person p, YearMonth month) {
+        Access.person(p.caller());
+        return forward.days(p.token(), s -> s.getAttendanceMonth(GetAttendanceMonthRequest.newBuilder()
+                .setOfficer(p.officer()).setYear(month.getYear()).setMonth(month.getMonthValue()).build()));
+    }
+
+    public AttendanceDay attendanceDay(Person p, LocalDate date) {
+        Access.person(p.caller());
+        return forward.days(p.token(), s -> s.getAttendanceDay(GetAttendanceDayRequest.newBuilder()
+                .setName(AttendanceDayName.of(p.caller().subject(), date).toString()).build()));
+    }
+
+    /** The key from the header or the body; both may be given only when they agree. */
+    static String idempotencyKey(String header, String body) {
+        String h = header == null ? "" : header.trim();
+        if (!h.isEmpty() && !body.isEmpty() && !h.equals(body)) {
+            throw JedaException.invalidArgument("IDEMPOTENCY_KEY_MISMATCH",
+                    "the Idempotency-Key header and the body's idempotencyKey differ", "field", "idempotencyKey");
+        }
+        return h.isEmpty() ? body : h;
+    }
+}
