@@ -6,7 +6,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.swagger.v3.oas.annotations.Hidden;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * whole app; assets are revalidated on each load (no build step puts hashes in their names).
  */
 @Controller
-@Hidden
 public class AssetController {
 
     private static final Map<String, String> TYPES = Map.of(

@@ -20,7 +20,6 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Hidden;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
  * the page's script calls on the same origin with the session cookie (see {@link SessionFilter}).
  */
 @Controller
-@Hidden
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class WebController {
 
