@@ -408,7 +408,7 @@ final class NationalGenerator {
                 ps.setString(2, nip);
                 ps.setObject(3, planStart);
                 ps.setObject(4, planEnd);
-                ps.setString(5, encode(planDays(i)));
+                ps.setString(5, encode(planDays(shape, i)));
                 ps.setString(6, "APPROVED");
                 ps.setString(7, "Pola kerja fleksibel");
                 ps.setString(8, "");
@@ -442,7 +442,7 @@ final class NationalGenerator {
      * The weekly pattern of officer i's plan, indexed Monday=0: shift workers five days of seven at
      * 07:00 or 15:00 (rest days rotate); others Monday to Friday with up to the position's remote days.
      */
-    Day[] planDays(long i) {
+    static Day[] planDays(NationalShape shape, long i) {
         NationalShape.GenPosition p = shape.positionOf(i);
         long h = NationalShape.mix(i * 31 + 7);
         Day[] days = new Day[7];
@@ -515,7 +515,7 @@ final class NationalGenerator {
                 for (int kind = 0; kind < 2; kind++) {
                     long dayMillis = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + kind;
                     for (long i = 0; i < shape.officers; i += historyEvery) {
-                        Day plan = shape.hasPlan(i) ? planDays(i)[weekday] : weekday < 5 ? new Day("OFFICE", DEFAULT_START)
+                        Day plan = shape.hasPlan(i) ? planDays(shape, i)[weekday] : weekday < 5 ? new Day("OFFICE", DEFAULT_START)
                                 : null;
                         if (plan == null) {
                             continue;
