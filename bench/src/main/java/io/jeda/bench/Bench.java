@@ -33,8 +33,10 @@ public final class Bench {
             case "baselines" -> baselines(opt);
             case "checkin" -> CheckInLoad.run(opt);
             case "reachability" -> ReachabilityLoad.run(opt);
+            case "generate" -> NationalGenerator.run(opt);
+            case "schedule-batch" -> ScheduleBatchLoad.run(opt);
             default -> {
-                System.err.println("usage: bench baselines|checkin|reachability [--seconds S] [--runs N] [--clients N] ...");
+                System.err.println("usage: bench baselines|checkin|reachability|generate|schedule-batch [--seconds S] [--runs N] [--clients N] ...");
                 System.exit(64);
             }
         }

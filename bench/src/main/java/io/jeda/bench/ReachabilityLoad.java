@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * Reachability for agency systems: N clients ask the gateway's gRPC API about the officers of the
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReachabilityLoad {
 
-    private static final String DEV_SECRET = "jeda-development-secret-not-for-production-use-0001";
+    static final String DEV_SECRET = "jeda-development-secret-not-for-production-use-0001";
 
     private ReachabilityLoad() {
     }
@@ -46,6 +47,8 @@ final class ReachabilityLoad {
         double warmup = Bench.doubleOpt(opt, "warmup", 30);
         String gatewayTarget = opt.getOrDefault("gateway", "127.0.0.1:50060");
         String policyTarget = opt.getOrDefault("policy", "127.0.0.1:50061");
+        // A new random stream each command, so that a second run does not ask what the first cached.
+        long salt = System.nanoTime();
         Urgency urgency = ProtoEnums.parse(Urgency.class, opt.getOrDefault("urgency", "URGENT"), "--urgency");
         TokenService tokens = new TokenService(System.getenv().getOrDefault("JEDA_JWT_SECRET", DEV_SECRET), "",
                 "jeda", true);
@@ -54,18 +57,38 @@ final class ReachabilityLoad {
         ManagedChannel policy = NettyChannelBuilder.forTarget(policyTarget).usePlaintext().build();
         ManagedChannel gateway = NettyChannelBuilder.forTarget(gatewayTarget).usePlaintext().directExecutor().build();
         try {
-            var officerStub = OfficerServiceGrpc.newBlockingStub(policy).withCallCredentials(admin);
-            List<String> officers = Pages.all(
-                    token -> officerStub.listOfficers(ListOfficersRequest.newBuilder().setPageSize(500)
-                            .setPageToken(token).build()),
-                    ListOfficersResponse::getOfficersList, ListOfficersResponse::getNextPageToken)
-                    .stream().map(o -> o.getName()).toList();
-            System.out.printf("asking about %d officers, urgency %s, through %s%n", officers.size(), urgency,
-                    gatewayTarget);
+            IntFunction<String> officer;
+            int count;
+            String label;
+            if (opt.containsKey("spread")) {
+                // Officers of the generated national dataset, spread evenly over it: questions drawn at
+                // random from N distinct officers, so that with a large N most of them miss the caches.
+                NationalShape shape = new NationalShape(Long.parseLong(opt.getOrDefault("officers", "4500000")),
+                        Bench.intOpt(opt, "units-per-province", 15));
+                count = (int) Math.min(Long.parseLong(opt.get("spread")), shape.officers);
+                long step = shape.officers / count;
+                officer = k -> "officers/" + shape.nip(k * step);
+                label = "reachability (spread " + count + ")";
+            } else {
+                var officerStub = OfficerServiceGrpc.newBlockingStub(policy).withCallCredentials(admin);
+                List<String> all = Pages.all(
+                        token -> officerStub.listOfficers(ListOfficersRequest.newBuilder().setPageSize(500)
+                                .setPageToken(token).build()),
+                        ListOfficersResponse::getOfficersList, ListOfficersResponse::getNextPageToken)
+                        .stream().map(o -> o.getName()).toList();
+                count = all.size();
+                officer = all::get;
+                label = "reachability (cache hit)";
+            }
+            int n = count;
+            boolean spread = opt.containsKey("spread");
+            System.out.printf("asking about %d officers, urgency %s, through %s%n", n, urgency, gatewayTarget);
             var stub = ReachabilityServiceGrpc.newFutureStub(gateway).withCallCredentials(agency);
             ClosedLoop.Call call = (c, seq) -> stub.withDeadlineAfter(5, TimeUnit.SECONDS).getReachability(
                     GetReachabilityRequest.newBuilder()
-                            .setOfficer(officers.get((int) ((c * 7919L + seq) % officers.size())))
+                            .setOfficer(officer.apply(spread
+                                    ? (int) (NationalShape.mix(((long) c << 40) + seq + salt) % n)
+                                    : (int) ((c * 7919L + seq) % n)))
                             .setUrgency(urgency).build());
             if (warmup > 0) {
                 ClosedLoop.Result w = ClosedLoop.run(clients, warmup, call);
@@ -88,7 +111,7 @@ final class ReachabilityLoad {
             System.out.println();
             System.out.printf("RESULT (median of %d runs, %d clients, %.0f s each)%n", runs, clients, seconds);
             System.out.printf("  bare gRPC echo:           %8.0f calls/s%n", echoRate);
-            System.out.printf("  reachability (cache hit): %8.0f answers/s  p50 %.2f ms  p99 %.2f ms%n", rate,
+            System.out.printf("  %-25s %8.0f answers/s  p50 %.2f ms  p99 %.2f ms%n", label + ":", rate,
                     Stats.median(p50), Stats.median(p99));
             System.out.printf("  ratio to bare echo: %.2f%n", rate / echoRate);
         } finally {
