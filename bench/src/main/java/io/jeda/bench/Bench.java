@@ -46,7 +46,7 @@ public final class Bench {
         int runs = intOpt(opt, "runs", 3);
         double seconds = doubleOpt(opt, "seconds", 10);
         int clients = intOpt(opt, "clients", 64);
-        double[] echo = echoRates(runs, seconds, clients);
+        double[] echo = echoRates(runs, seconds, clients, doubleOpt(opt, "warmup", 30));
         System.out.printf("grpc echo (bare grpc-java, separate JVM, %d in flight): median %.0f calls/s%n",
                 clients, Stats.median(echo));
         double[] db = dbRates(opt, runs, seconds);
@@ -67,8 +67,11 @@ public final class Bench {
         return rates;
     }
 
-    /** Starts the echo server in its own JVM, loads it, and stops it. */
-    static double[] echoRates(int runs, double seconds, int clients) throws Exception {
+    /**
+     * Starts the echo server in its own JVM, warms it as long as the subject it is compared with (a
+     * short warm-up leaves the first run cold and flatters the subject's ratio), loads it, and stops it.
+     */
+    static double[] echoRates(int runs, double seconds, int clients, double warmup) throws Exception {
         int port = 50099;
         Process server = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
                 EchoServer.class.getName(), String.valueOf(port)).redirectErrorStream(true)
@@ -82,7 +85,7 @@ public final class Bench {
             });
             ClosedLoop.Call echo = (c, s) ->
                     ClientCalls.futureUnaryCall(ch.newCall(EchoServer.ECHO, CallOptions.DEFAULT), payload);
-            ClosedLoop.run(clients, Math.min(3, seconds), echo);
+            ClosedLoop.run(clients, Math.max(3, warmup), echo);
             double[] rates = new double[runs];
             for (int r = 0; r < runs; r++) {
                 ClosedLoop.Result res = ClosedLoop.run(clients, seconds, echo);

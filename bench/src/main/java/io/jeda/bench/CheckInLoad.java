@@ -133,7 +133,7 @@ final class CheckInLoad {
             // --baselines false skips them, for quick A/B runs of two builds (no ratio is printed then).
             boolean baselines = Boolean.parseBoolean(opt.getOrDefault("baselines", "true"));
             double[] db = baselines ? Bench.dbRates(opt, runs, seconds) : new double[]{Double.NaN};
-            double[] echo = baselines ? Bench.echoRates(runs, seconds, clients) : new double[]{Double.NaN};
+            double[] echo = baselines ? Bench.echoRates(runs, seconds, clients, Bench.doubleOpt(opt, "warmup", 60)) : new double[]{Double.NaN};
             double[] rates = new double[runs];
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];

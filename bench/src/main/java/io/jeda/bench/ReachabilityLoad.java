@@ -94,7 +94,7 @@ final class ReachabilityLoad {
                 ClosedLoop.Result w = ClosedLoop.run(clients, warmup, call);
                 System.out.printf("warm-up (not counted): %.0f answers/s, %d failed%n", w.rate(), w.failed());
             }
-            double[] echo = Bench.echoRates(runs, seconds, clients);
+            double[] echo = Bench.echoRates(runs, seconds, clients, warmup);
             double[] rates = new double[runs];
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];

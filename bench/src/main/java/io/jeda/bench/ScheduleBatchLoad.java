@@ -61,7 +61,7 @@ final class ScheduleBatchLoad {
                 ClosedLoop.Result w = ClosedLoop.run(clients, warmup, call);
                 System.out.printf("warm-up (not counted): %.1f batches/s, %d failed%n", w.rate(), w.failed());
             }
-            double[] echo = Bench.echoRates(runs, seconds, clients);
+            double[] echo = Bench.echoRates(runs, seconds, clients, Bench.doubleOpt(opt, "warmup", 30));
             double[] rates = new double[runs];
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];
