@@ -1,0 +1,78 @@
+package io.jeda.relay.app;
+
+import io.jeda.relay.domain.DeliveryPlan;
+import io.jeda.relay.domain.Dispatch;
+import io.jeda.relay.domain.DueDelivery;
+import io.jeda.relay.domain.Message;
+import io.jeda.relay.domain.ReachabilityLookup;
+import io.jeda.relay.domain.Urgency;
+import io.jeda.relay.persistence.MessageStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out due steps: claims them with a lease (so replicas share the work), then delivers
+ * ROUTINE messages for one officer due at the same time as one digest, delivers and escalates
+ * URGENT/EMERGENCY ones, and asks the reachability engine again for degraded submissions. Each
+ * step's effects are written with the step's completion, guarded by the lease: once only.
+ */
+public class DeliveryWorker {
+
+    private final String owner;
+    private final MessageStore store;
+    private final ReachabilityLookup reachability;
+    private final RelaySettings settings;
+    private final RelayClock clock;
+
+    public DeliveryWorker(String owner, MessageStore store, ReachabilityLookup reachability, RelaySettings settings,
+                          RelayClock clock) {
+        this.owner = owner;
+        this.store = store;
+        this.reachability = reachability;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One round: claims what is due now and carries it out. Returns the number of steps claimed. */
+    public int runOnce() {
+        Instant now = clock.now();
+        List<DueDelivery> claimed = store.claim(owner, now, now.plus(settings.lease), settings.batchSize);
+        Map<String, List<DueDelivery>> digests = new LinkedHashMap<>();
+        for (DueDelivery d : claimed) {
+            if (d.kind() == DueDelivery.Kind.RESOLVE) {
+                resolve(d, now);
+                continue;
+            }
+            Message m = store.find(d.messageId()).orElse(null);
+            if (m == null) {
+                continue;
+            }
+            if (m.urgency() == Urgency.ROUTINE) {
+                digests.computeIfAbsent(d.recipient() + "@" + d.dueAt().toEpochMilli(), k -> new ArrayList<>()).add(d);
+            } else {
+                store.deliverStep(owner, d, now, ackTimeout(m.urgency()));
+            }
+        }
+        digests.values().forEach(group -> store.deliverDigest(owner, group.get(0).recipient(), group, now));
+        return claimed.size();
+    }
+
+    private void resolve(DueDelivery d, Instant now) {
+        Message m = store.find(d.messageId()).orElse(null);
+        if (m == null) {
+            return;
+        }
+        DeliveryPlan plan = Dispatch.plan(m.recipient(), m.urgency(), reachability.ask(m.recipient(), m.urgency()),
+                now, settings.maxChain);
+        store.replan(owner, d, plan, now, settings.resolveRetry);
+    }
+
+    private Duration ackTimeout(Urgency u) {
+        return u == Urgency.EMERGENCY ? settings.ackEmergency : settings.ackUrgent;
+    }
+}
