@@ -49,6 +49,12 @@ public class MessageUseCases {
             webhooks.find(draft.webhookId()).filter(w -> w.clientId().equals(caller.subject()))
                     .orElseThrow(() -> JedaException.notFound("webhook", "webhooks/" + draft.webhookId()));
         }
+        if (draft.clientReference() != null) {
+            Optional<Message> earlier = messages.findByReference(caller.subject(), draft.clientReference());
+            if (earlier.isPresent()) {
+                return new SubmitOutcome.Replayed(earlier.get());
+            }
+        }
         Instant now = clock.now();
         Optional<Reachability> answer = reachability.ask(draft.recipient(), draft.urgency());
         DeliveryPlan plan = Dispatch.plan(draft.recipient(), draft.urgency(), answer, now, settings.maxChain);

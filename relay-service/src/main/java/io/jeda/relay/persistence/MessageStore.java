@@ -91,7 +91,8 @@ public class MessageStore {
         return jdbc.tx(c -> load(c, id));
     }
 
-    private Optional<Message> findByReference(String clientId, String reference) {
+    /** The client's message with this reference, if it sent one. */
+    public Optional<Message> findByReference(String clientId, String reference) {
         return jdbc.tx(c -> {
             try (PreparedStatement ps = Jdbc.prepare(c, "SELECT " + COLUMNS
                     + " FROM message WHERE client_id = ? AND client_reference = ?", clientId, reference);
