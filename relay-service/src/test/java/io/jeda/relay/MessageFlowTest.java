@@ -64,6 +64,24 @@ class MessageFlowTest extends RelayTestBase {
     }
 
     @Test
+    void routineFoundLongPastItsTimeIsPlannedAgainRatherThanDeliveredIntoTheNight() {
+        Instant now = clock.now();
+        Instant morning = now.plus(Duration.ofHours(9)).truncatedTo(ChronoUnit.SECONDS);
+        GATEWAY.notReachable(NIP, morning, morning.plus(Duration.ofHours(8)), null);
+        Message m = agency().submitMessage(message(NIP, Urgency.URGENCY_ROUTINE, "Berkas cuti").build());
+
+        // Every replica was down through the working day; it is night again when one comes back.
+        clock.advance(Duration.ofHours(21));
+        Instant nextMorning = morning.plus(Duration.ofDays(1));
+        GATEWAY.notReachable(NIP, nextMorning, nextMorning.plus(Duration.ofHours(8)), null);
+        worker("a").runOnce();
+        worker("a").runOnce();
+        Message held = get(m.getName());
+        assertEquals(MessageState.MESSAGE_STATE_HELD, held.getState(), "not delivered at night");
+        assertEquals(nextMorning, instant(held.getReply().getDeliverAt()));
+    }
+
+    @Test
     void theSameReferenceFromTheSameClientIsTheSameMessage() {
         GATEWAY.reachable(NIP, clock.now().plus(Duration.ofHours(8)));
         Message first = agency().submitMessage(message(NIP, Urgency.URGENCY_ROUTINE, "Izin keramaian")

@@ -52,7 +52,11 @@ public class DeliveryWorker {
             if (m == null) {
                 continue;
             }
-            if (m.urgency() == Urgency.ROUTINE) {
+            if (m.urgency() == Urgency.ROUTINE && d.dueAt().plus(settings.routineMaxLateness).isBefore(now)) {
+                // Due long ago (every replica was down): the working window may have closed since;
+                // ask again rather than deliver into someone's rest.
+                resolve(d, now);
+            } else if (m.urgency() == Urgency.ROUTINE) {
                 digests.computeIfAbsent(d.recipient() + "@" + d.dueAt().toEpochMilli(), k -> new ArrayList<>()).add(d);
             } else {
                 store.deliverStep(owner, d, now, ackTimeout(m.urgency()));

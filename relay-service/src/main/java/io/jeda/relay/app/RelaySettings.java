@@ -22,6 +22,7 @@ public class RelaySettings {
     final Duration backoffFirst;
     final Duration backoffCap;
     final int maxAttempts;
+    final Duration routineMaxLateness;
 
     public RelaySettings(@Value("${jeda.relay.max-subject-chars:200}") int maxSubjectChars,
                          @Value("${jeda.relay.max-text-chars:4000}") int maxTextChars,
@@ -35,7 +36,8 @@ public class RelaySettings {
                          @Value("${jeda.relay.webhook.timeout:5s}") Duration webhookTimeout,
                          @Value("${jeda.relay.webhook.backoff-first:10s}") Duration backoffFirst,
                          @Value("${jeda.relay.webhook.backoff-max:1h}") Duration backoffCap,
-                         @Value("${jeda.relay.webhook.max-attempts:8}") int maxAttempts) {
+                         @Value("${jeda.relay.webhook.max-attempts:8}") int maxAttempts,
+                         @Value("${jeda.relay.worker.routine-max-lateness:5m}") Duration routineMaxLateness) {
         this.maxSubjectChars = maxSubjectChars;
         this.maxTextChars = maxTextChars;
         this.reachabilityDeadline = reachabilityDeadline;
@@ -49,6 +51,7 @@ public class RelaySettings {
         this.backoffFirst = backoffFirst;
         this.backoffCap = backoffCap;
         this.maxAttempts = maxAttempts;
+        this.routineMaxLateness = routineMaxLateness;
     }
 
     public Duration reachabilityDeadline() {
