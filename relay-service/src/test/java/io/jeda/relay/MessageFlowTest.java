@@ -132,6 +132,10 @@ class MessageFlowTest extends RelayTestBase {
         Message acked = as(NIP, Role.OFFICER).acknowledgeMessage(AcknowledgeMessageRequest.newBuilder()
                 .setName(m.getName()).build());
         assertEquals(MessageState.MESSAGE_STATE_ACKNOWLEDGED, acked.getState());
+        sender("a").runOnce();
+        WebhookReceiver.Received ack = receiver.received().get(2);
+        assertTrue(ack.body().contains("\"type\":\"message.acknowledged\"") && ack.signatureValid());
+        assertTrue(ack.body().contains("\"by\":\"officers/" + NIP + "\""));
         clock.advance(Duration.ofMinutes(30));
         assertEquals(0, worker("a").runOnce(), "an acknowledged message is not escalated further");
 

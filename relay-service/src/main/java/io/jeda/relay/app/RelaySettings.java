@@ -11,7 +11,6 @@ public class RelaySettings {
 
     final int maxSubjectChars;
     final int maxTextChars;
-    final Duration reachabilityDeadline;
     final Duration resolveRetry;
     final Duration ackUrgent;
     final Duration ackEmergency;
@@ -26,7 +25,6 @@ public class RelaySettings {
 
     public RelaySettings(@Value("${jeda.relay.max-subject-chars:200}") int maxSubjectChars,
                          @Value("${jeda.relay.max-text-chars:4000}") int maxTextChars,
-                         @Value("${jeda.relay.gateway.deadline:800ms}") Duration reachabilityDeadline,
                          @Value("${jeda.relay.gateway.retry:1m}") Duration resolveRetry,
                          @Value("${jeda.relay.ack-timeout.urgent:15m}") Duration ackUrgent,
                          @Value("${jeda.relay.ack-timeout.emergency:5m}") Duration ackEmergency,
@@ -40,7 +38,6 @@ public class RelaySettings {
                          @Value("${jeda.relay.worker.routine-max-lateness:5m}") Duration routineMaxLateness) {
         this.maxSubjectChars = maxSubjectChars;
         this.maxTextChars = maxTextChars;
-        this.reachabilityDeadline = reachabilityDeadline;
         this.resolveRetry = resolveRetry;
         this.ackUrgent = ackUrgent;
         this.ackEmergency = ackEmergency;
@@ -52,10 +49,6 @@ public class RelaySettings {
         this.backoffCap = backoffCap;
         this.maxAttempts = maxAttempts;
         this.routineMaxLateness = routineMaxLateness;
-    }
-
-    public Duration reachabilityDeadline() {
-        return reachabilityDeadline;
     }
 
     public Duration webhookTimeout() {

@@ -29,14 +29,23 @@ public class Workers {
         this.webhooks = new WebhookSender(owner, hooks, settings, clock);
     }
 
+    // Two schedules, so that a slow webhook endpoint never delays deliveries and escalations.
     @Scheduled(fixedDelay = "${jeda.relay.worker.interval:1s}", initialDelay = "${jeda.relay.worker.initial-delay:5s}")
-    void tick() {
+    void deliver() {
+        run("delivery", deliveries::runOnce);
+    }
+
+    @Scheduled(fixedDelay = "${jeda.relay.worker.interval:1s}", initialDelay = "${jeda.relay.worker.initial-delay:5s}")
+    void send() {
+        run("webhook", webhooks::runOnce);
+    }
+
+    private static void run(String what, Runnable round) {
         try {
-            deliveries.runOnce();
-            webhooks.runOnce();
+            round.run();
         } catch (RuntimeException e) {
             // The next round tries again; leases of this round's claims run out on their own.
-            LOG.warn("relay worker round failed: {}", e.toString());
+            LOG.warn("relay {} round failed: {}", what, e.toString());
         }
     }
 }

@@ -10,7 +10,6 @@ import io.jeda.common.security.ServiceIdentity;
 import io.jeda.common.security.TokenService;
 import io.jeda.gateway.v1.GetReachabilityRequest;
 import io.jeda.gateway.v1.ReachabilityServiceGrpc;
-import io.jeda.relay.app.RelaySettings;
 import io.jeda.relay.domain.Reachability;
 import io.jeda.relay.domain.ReachabilityLookup;
 import io.jeda.relay.domain.Urgency;
@@ -38,11 +37,11 @@ public class GatewayReachability implements ReachabilityLookup {
     private final Duration deadline;
 
     public GatewayReachability(@GrpcChannel("gateway") ManagedChannel channel, TokenService tokens,
-                               RelaySettings settings,
+                               @Value("${jeda.relay.gateway.deadline:800ms}") Duration deadline,
                                @Value("${jeda.relay.service-token-ttl:10m}") Duration tokenTtl) {
         this.stub = ReachabilityServiceGrpc.newBlockingStub(channel)
                 .withCallCredentials(new ServiceIdentity(tokens, "relay-service", tokenTtl));
-        this.deadline = settings.reachabilityDeadline();
+        this.deadline = deadline;
     }
 
     @Override

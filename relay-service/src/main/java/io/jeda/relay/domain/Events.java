@@ -14,6 +14,8 @@ public final class Events {
     public static final String ESCALATED = "message.escalated";
     public static final String UNACKNOWLEDGED = "message.unacknowledged";
     public static final String SCHEDULED = "message.scheduled";
+    public static final String ACKNOWLEDGED = "message.acknowledged";
+    public static final String RESOLVED = "message.resolved";
 
     private Events() {
     }
@@ -26,6 +28,14 @@ public final class Events {
             field(data, "from", "officers/" + from);
         }
         data.append(",\"step\":").append(step);
+        data.append(",\"message\":").append(message(m));
+        return envelope(type, at, data.toString());
+    }
+
+    /** An officer acknowledged or resolved the message. */
+    public static String officerMove(String type, Message m, String by, Instant at) {
+        StringBuilder data = new StringBuilder();
+        field(data, "by", "officers/" + by);
         data.append(",\"message\":").append(message(m));
         return envelope(type, at, data.toString());
     }

@@ -131,6 +131,12 @@ public class MessageStore {
                                 + " WHERE id = ?", after.state().name(), after.currentHandler(), after.acknowledgedAt(),
                         after.resolvedAt(), id);
                 Jdbc.update(c, "UPDATE delivery SET status = 'CANCELLED' WHERE message_id = ? AND status = 'PENDING'", id);
+                if (after.webhookId() != null) {
+                    boolean resolved = after.state() == MessageState.RESOLVED;
+                    Instant at = resolved ? after.resolvedAt() : after.acknowledgedAt();
+                    String type = resolved ? Events.RESOLVED : Events.ACKNOWLEDGED;
+                    queue(c, after.webhookId(), type, Events.officerMove(type, after, after.currentHandler(), at), at);
+                }
             }
             return after;
         });
