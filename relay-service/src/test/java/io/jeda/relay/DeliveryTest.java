@@ -107,6 +107,25 @@ class DeliveryTest extends RelayTestBase {
     }
 
     @Test
+    void aWebhookSendLostWithItsReplicaIsSentAgainWithTheSameId() {
+        Webhook hook = registerReceiver();
+        GATEWAY.reachable(NIP, clock.now().plus(Duration.ofHours(8)));
+        agency().submitMessage(message(NIP, Urgency.URGENCY_ROUTINE, "Kartu keluarga").setWebhook(hook.getName()).build());
+        worker("a").runOnce();
+        // A replica claims the send and is killed, before or after sending: at least once means it is sent again.
+        Instant now = clock.now();
+        List<io.jeda.relay.persistence.WebhookStore.Send> lost = webhookStore.claim("killed-replica", now,
+                now.plus(Duration.ofSeconds(30)), 10);
+        assertEquals(1, lost.size());
+        assertEquals(0, sender("survivor").runOnce());
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(1, sender("survivor").runOnce());
+        assertEquals(lost.get(0).event().id(), receiver.received().get(0).id());
+        assertTrue(receiver.received().get(0).signatureValid());
+        assertEquals(0, sender("survivor").runOnce(), "sent: not again");
+    }
+
+    @Test
     void failedSendsAreRetriedWithBackOffThenDeadLetteredAndCanBeReplayedWithTheSameId() {
         Webhook hook = registerReceiver();
         receiver.answer(500);

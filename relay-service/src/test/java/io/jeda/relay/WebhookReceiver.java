@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,7 +36,9 @@ public final class WebhookReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String ts = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String sig = exchange.getRequestHeaders().getFirst("webhook-signature");
+            // As the Standard Webhooks libraries check: the signature, and a timestamp within 5 minutes.
             boolean valid = id != null && ts != null && sig != null
+                    && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts)) <= 300
                     && sig.equals(WebhookSignature.sign(secret, id, Long.parseLong(ts), body));
             received.add(new Received(id, ts, sig, body, valid));
             exchange.sendResponseHeaders(status, -1);

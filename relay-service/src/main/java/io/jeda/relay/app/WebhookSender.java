@@ -57,7 +57,9 @@ public class WebhookSender {
 
     /** Null on success, else a sentence saying what failed. */
     private String send(WebhookStore.Send s) {
-        long timestamp = clock.now().getEpochSecond();
+        // The real time, not the service clock: receivers reject timestamps far from their own clock
+        // (Standard Webhooks libraries allow 5 minutes), and a demo may run the service clock ahead.
+        long timestamp = Instant.now().getEpochSecond();
         String body = s.event().payload();
         HttpRequest request = HttpRequest.newBuilder(URI.create(s.url())).timeout(settings.webhookTimeout)
                 .header("content-type", "application/json")
