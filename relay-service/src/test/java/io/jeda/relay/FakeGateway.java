@@ -13,6 +13,9 @@ import io.grpc.stub.StreamObserver;
 import io.jeda.gateway.v1.GetReachabilityRequest;
 import io.jeda.gateway.v1.Reachability;
 import io.jeda.gateway.v1.ReachabilityServiceGrpc;
+import io.jeda.policy.v1.GetOfficerRequest;
+import io.jeda.policy.v1.Officer;
+import io.jeda.policy.v1.OfficerServiceGrpc;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -23,8 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for the gateway's reachability engine on a real local port, so the production client
- * (channel, deadline, service token) is what the tests exercise. Answers are set per officer; it can
+ * A stand-in for the gateway's reachability engine (and policy-service's officer records, for
+ * managers) on a real local port, so the production clients (channels, deadlines, service token)
+ * are what the tests exercise. Answers are set per officer; it can
  * also stall past any deadline. It records the tokens it was called with.
  */
 public final class FakeGateway {
@@ -33,6 +37,7 @@ public final class FakeGateway {
     public enum Behaviour { NORMAL, STALL }
 
     private final Map<String, Reachability> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> managers = new ConcurrentHashMap<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.NORMAL;
@@ -44,7 +49,6 @@ public final class FakeGateway {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                                ServerCallHandler<Q, R> next) {
-                calls.incrementAndGet();
                 String a = headers.get(auth);
                 authorizations.add(a == null ? "" : a);
                 return next.startCall(call, headers);
@@ -52,7 +56,7 @@ public final class FakeGateway {
         };
         try {
             server = ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(new Engine(), recorder))
-                    .build().start();
+                    .addService(ServerInterceptors.intercept(new Officers(), recorder)).build().start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -68,6 +72,7 @@ public final class FakeGateway {
 
     public void reset() {
         answers.clear();
+        managers.clear();
         authorizations.clear();
         calls.set(0);
         behaviour = Behaviour.NORMAL;
@@ -83,6 +88,11 @@ public final class FakeGateway {
 
     public List<String> authorizations() {
         return List.copyOf(authorizations);
+    }
+
+    /** The officer's direct manager, as policy-service's records say. */
+    public void manager(String nip, String managerNip) {
+        managers.put(nip, managerNip);
     }
 
     /** The officer is reachable now. */
@@ -118,6 +128,7 @@ public final class FakeGateway {
     private final class Engine extends ReachabilityServiceGrpc.ReachabilityServiceImplBase {
         @Override
         public void getReachability(GetReachabilityRequest request, StreamObserver<Reachability> response) {
+            calls.incrementAndGet();
             if (behaviour == Behaviour.STALL) {
                 return; // never answers: the caller's deadline must end the wait
             }
@@ -128,6 +139,20 @@ public final class FakeGateway {
                 return;
             }
             response.onNext(r.toBuilder().setUrgency(request.getUrgency()).build());
+            response.onCompleted();
+        }
+    }
+
+    private final class Officers extends OfficerServiceGrpc.OfficerServiceImplBase {
+        @Override
+        public void getOfficer(GetOfficerRequest request, StreamObserver<Officer> response) {
+            String nip = request.getName().substring("officers/".length());
+            String manager = managers.get(nip);
+            if (manager == null) {
+                response.onError(Status.NOT_FOUND.withDescription("no officer " + nip).asRuntimeException());
+                return;
+            }
+            response.onNext(Officer.newBuilder().setName(request.getName()).setManager("officers/" + manager).build());
             response.onCompleted();
         }
     }

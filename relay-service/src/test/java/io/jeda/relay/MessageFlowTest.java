@@ -145,6 +145,31 @@ class MessageFlowTest extends RelayTestBase {
     }
 
     @Test
+    void urgentWorkNotAcknowledgedGoesToTheManagerLastThenTheAgencyIsTold() {
+        Webhook hook = registerReceiver();
+        GATEWAY.reachable(NIP, clock.now().plus(Duration.ofHours(1)));
+        GATEWAY.manager(NIP, OTHER_NIP);
+        Message m = agency().submitMessage(message(NIP, Urgency.URGENCY_URGENT, "Server layanan mati")
+                .setWebhook(hook.getName()).build());
+        assertEquals("officers/" + NIP, m.getReply().getHandler());
+
+        worker("a").runOnce();
+        clock.advance(Duration.ofMinutes(11)); // the URGENT acknowledgement time is 10 min here
+        worker("a").runOnce();
+        assertEquals("officers/" + OTHER_NIP, get(m.getName()).getCurrentHandler(), "escalated to the manager");
+        clock.advance(Duration.ofMinutes(11));
+        worker("a").runOnce();
+        clock.advance(Duration.ofHours(2));
+        assertEquals(0, worker("a").runOnce(), "the chain is bounded: nobody after the manager");
+        sender("a").runOnce();
+        List<String> types = receiver.received().stream().map(r -> r.body().replaceAll(
+                "^\\{\"type\":\"([a-z.]+)\".*$", "$1")).toList();
+        assertEquals(List.of("message.delivered", "message.escalated", "message.unacknowledged"), types);
+        assertEquals(List.of(NIP + ">" + OTHER_NIP, OTHER_NIP + ">"),
+                messageStore.escalationSteps(m.getName().substring("messages/".length())));
+    }
+
+    @Test
     void whenTheGatewayDoesNotAnswerTheMessageIsStoredAndAnsweredAsDegradedThenDeliveredLater() {
         Webhook hook = registerReceiver();
         GATEWAY.behave(FakeGateway.Behaviour.STALL);

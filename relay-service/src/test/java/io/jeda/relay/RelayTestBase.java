@@ -6,6 +6,7 @@ import io.jeda.relay.app.DeliveryWorker;
 import io.jeda.relay.app.RelayClock;
 import io.jeda.relay.app.RelaySettings;
 import io.jeda.relay.app.WebhookSender;
+import io.jeda.relay.domain.ManagerLookup;
 import io.jeda.relay.domain.ReachabilityLookup;
 import io.jeda.relay.persistence.MessageStore;
 import io.jeda.relay.persistence.WebhookStore;
@@ -69,6 +70,8 @@ public abstract class RelayTestBase implements TestPropertyProvider {
     @Inject
     protected ReachabilityLookup reachability;
     @Inject
+    protected ManagerLookup managers;
+    @Inject
     protected RelaySettings settings;
 
     protected WebhookReceiver receiver;
@@ -78,6 +81,8 @@ public abstract class RelayTestBase implements TestPropertyProvider {
         Map<String, String> p = new LinkedHashMap<>(TestDatabase.properties("relay"));
         p.put("grpc.channels.gateway.address", "127.0.0.1:" + GATEWAY.port());
         p.put("grpc.channels.gateway.plaintext", "true");
+        p.put("grpc.channels.policy.address", "127.0.0.1:" + GATEWAY.port());
+        p.put("grpc.channels.policy.plaintext", "true");
         return p;
     }
 
@@ -123,7 +128,7 @@ public abstract class RelayTestBase implements TestPropertyProvider {
     }
 
     protected DeliveryWorker worker(String name) {
-        return new DeliveryWorker(name, messageStore, reachability, settings, clock);
+        return new DeliveryWorker(name, messageStore, reachability, managers, settings, clock);
     }
 
     protected WebhookSender sender(String name) {

@@ -3,7 +3,9 @@ package io.jeda.relay.app;
 import io.jeda.relay.domain.DeliveryPlan;
 import io.jeda.relay.domain.Dispatch;
 import io.jeda.relay.domain.DueDelivery;
+import io.jeda.relay.domain.ManagerLookup;
 import io.jeda.relay.domain.Message;
+import io.jeda.relay.domain.Reachability;
 import io.jeda.relay.domain.ReachabilityLookup;
 import io.jeda.relay.domain.Urgency;
 import io.jeda.relay.persistence.MessageStore;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Carries out due steps: claims them with a lease (so replicas share the work), then delivers
@@ -26,11 +29,13 @@ public class DeliveryWorker {
     private final String owner;
     private final MessageStore store;
     private final ReachabilityLookup reachability;
+    private final ManagerLookup managers;
     private final RelaySettings settings;
     private final RelayClock clock;
 
-    public DeliveryWorker(String owner, MessageStore store, ReachabilityLookup reachability, RelaySettings settings,
-                          RelayClock clock) {
+    public DeliveryWorker(String owner, MessageStore store, ReachabilityLookup reachability, ManagerLookup managers,
+                          RelaySettings settings, RelayClock clock) {
+        this.managers = managers;
         this.owner = owner;
         this.store = store;
         this.reachability = reachability;
@@ -71,8 +76,10 @@ public class DeliveryWorker {
         if (m == null) {
             return;
         }
-        DeliveryPlan plan = Dispatch.plan(m.recipient(), m.urgency(), reachability.ask(m.recipient(), m.urgency()),
-                now, settings.maxChain);
+        Optional<Reachability> answer = reachability.ask(m.recipient(), m.urgency());
+        Optional<String> manager = m.urgency().escalates() && answer.isPresent()
+                ? managers.managerOf(m.recipient()) : Optional.empty();
+        DeliveryPlan plan = Dispatch.plan(m.recipient(), m.urgency(), answer, manager, now, settings.maxChain);
         store.replan(owner, d, plan, now, settings.resolveRetry);
     }
 

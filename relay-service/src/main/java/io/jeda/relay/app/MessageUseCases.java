@@ -5,6 +5,7 @@ import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import io.jeda.relay.domain.DeliveryPlan;
 import io.jeda.relay.domain.Dispatch;
+import io.jeda.relay.domain.ManagerLookup;
 import io.jeda.relay.domain.Message;
 import io.jeda.relay.domain.MessageDraft;
 import io.jeda.relay.domain.Reachability;
@@ -25,11 +26,13 @@ public class MessageUseCases {
     private final MessageStore messages;
     private final WebhookStore webhooks;
     private final ReachabilityLookup reachability;
+    private final ManagerLookup managers;
     private final RelaySettings settings;
     private final RelayClock clock;
 
     public MessageUseCases(MessageStore messages, WebhookStore webhooks, ReachabilityLookup reachability,
-                           RelaySettings settings, RelayClock clock) {
+                           ManagerLookup managers, RelaySettings settings, RelayClock clock) {
+        this.managers = managers;
         this.messages = messages;
         this.webhooks = webhooks;
         this.reachability = reachability;
@@ -57,8 +60,14 @@ public class MessageUseCases {
         }
         Instant now = clock.now();
         Optional<Reachability> answer = reachability.ask(draft.recipient(), draft.urgency());
-        DeliveryPlan plan = Dispatch.plan(draft.recipient(), draft.urgency(), answer, now, settings.maxChain);
+        DeliveryPlan plan = Dispatch.plan(draft.recipient(), draft.urgency(), answer, manager(draft.urgency(),
+                draft.recipient(), answer.isPresent()), now, settings.maxChain);
         return messages.submit(draft, plan, now, settings.resolveRetry);
+    }
+
+    /** The manager ends an escalation chain; ROUTINE never escalates and a degraded plan is made again later. */
+    private Optional<String> manager(io.jeda.relay.domain.Urgency urgency, String recipient, boolean answered) {
+        return urgency.escalates() && answered ? managers.managerOf(recipient) : Optional.empty();
     }
 
     public Message get(Caller caller, String id) {

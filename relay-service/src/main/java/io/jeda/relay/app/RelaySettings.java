@@ -28,7 +28,7 @@ public class RelaySettings {
                          @Value("${jeda.relay.gateway.retry:1m}") Duration resolveRetry,
                          @Value("${jeda.relay.ack-timeout.urgent:15m}") Duration ackUrgent,
                          @Value("${jeda.relay.ack-timeout.emergency:5m}") Duration ackEmergency,
-                         @Value("${jeda.relay.escalation.max-people:3}") int maxChain,
+                         @Value("${jeda.relay.escalation.max-people:4}") int maxChain,
                          @Value("${jeda.relay.worker.lease:30s}") Duration lease,
                          @Value("${jeda.relay.worker.batch-size:100}") int batchSize,
                          @Value("${jeda.relay.webhook.timeout:5s}") Duration webhookTimeout,

@@ -1,5 +1,6 @@
 package io.jeda.relay.app;
 
+import io.jeda.relay.domain.ManagerLookup;
 import io.jeda.relay.domain.ReachabilityLookup;
 import io.jeda.relay.persistence.MessageStore;
 import io.jeda.relay.persistence.WebhookStore;
@@ -21,11 +22,11 @@ public class Workers {
     private final DeliveryWorker deliveries;
     private final WebhookSender webhooks;
 
-    public Workers(MessageStore messages, WebhookStore hooks, ReachabilityLookup reachability, RelaySettings settings,
-                   RelayClock clock) {
+    public Workers(MessageStore messages, WebhookStore hooks, ReachabilityLookup reachability, ManagerLookup managers,
+                   RelaySettings settings, RelayClock clock) {
         // A lease names its holder; a restarted replica is a new holder and waits for its old leases to run out.
         String owner = "relay-" + UUID.randomUUID().toString().substring(0, 8);
-        this.deliveries = new DeliveryWorker(owner, messages, reachability, settings, clock);
+        this.deliveries = new DeliveryWorker(owner, messages, reachability, managers, settings, clock);
         this.webhooks = new WebhookSender(owner, hooks, settings, clock);
     }
 

@@ -19,11 +19,12 @@ public final class Dispatch {
      * @param recipient    the NIP the message is for
      * @param urgency      its urgency
      * @param answer       the reachability answer, empty when the engine did not answer in time
+     * @param manager      the recipient's direct manager, the last in an escalation chain (empty when unknown)
      * @param now          the instant of submission
      * @param maxChain     most people a message is escalated along (at least 1)
      */
-    public static DeliveryPlan plan(String recipient, Urgency urgency, Optional<Reachability> answer, Instant now,
-                                    int maxChain) {
+    public static DeliveryPlan plan(String recipient, Urgency urgency, Optional<Reachability> answer,
+                                    Optional<String> manager, Instant now, int maxChain) {
         if (answer.isEmpty()) {
             return new DeliveryPlan(null, "", null, null, List.of(recipient), true,
                     List.of("The reachability engine did not answer in time; the message is stored and its delivery "
@@ -32,7 +33,7 @@ public final class Dispatch {
         Reachability r = answer.get();
         List<String> reasons = new ArrayList<>(r.reasons());
         if (r.reachable()) {
-            return new DeliveryPlan(recipient, "", now, r.respondBy(), chain(recipient, urgency, r, maxChain),
+            return new DeliveryPlan(recipient, "", now, r.respondBy(), chain(recipient, urgency, r, manager, maxChain),
                     false, reasons, r.timeZone());
         }
         Reachability other = r.contactInstead();
@@ -40,7 +41,7 @@ public final class Dispatch {
             String why = "The recipient cannot be reached for " + urgency + " now; " + other.nip()
                     + " is reachable instead.";
             reasons.add(why);
-            return new DeliveryPlan(other.nip(), why, now, r.respondBy(), chain(other.nip(), urgency, r, maxChain),
+            return new DeliveryPlan(other.nip(), why, now, r.respondBy(), chain(other.nip(), urgency, r, manager, maxChain),
                     false, reasons, r.timeZone());
         }
         Instant at = r.nextReachableAt();
@@ -50,12 +51,16 @@ public final class Dispatch {
             return new DeliveryPlan(null, "", null, r.respondBy(), List.of(recipient), true, reasons, r.timeZone());
         }
         Instant deliverAt = at.isBefore(now) ? now : at;
-        return new DeliveryPlan(recipient, "", deliverAt, r.respondBy(), chain(recipient, urgency, r, maxChain),
+        return new DeliveryPlan(recipient, "", deliverAt, r.respondBy(), chain(recipient, urgency, r, manager, maxChain),
                 false, reasons, r.timeZone());
     }
 
-    /** The handler first, then the others the answer names, no one twice, at most {@code max}. */
-    private static List<String> chain(String first, Urgency urgency, Reachability r, int max) {
+    /**
+     * The handler first, then the others the answer names, then the recipient's manager; no one
+     * twice, at most {@code max}.
+     */
+    private static List<String> chain(String first, Urgency urgency, Reachability r, Optional<String> manager,
+                                      int max) {
         List<String> chain = new ArrayList<>();
         chain.add(first);
         if (urgency.escalates()) {
@@ -66,6 +71,7 @@ public final class Dispatch {
             if (urgency == Urgency.EMERGENCY) {
                 add(chain, r.nip());
             }
+            manager.ifPresent(m -> add(chain, m));
         }
         return List.copyOf(chain.subList(0, Math.min(Math.max(1, max), chain.size())));
     }

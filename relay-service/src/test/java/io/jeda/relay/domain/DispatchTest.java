@@ -30,27 +30,36 @@ class DispatchTest {
 
     @Test
     void urgentWorkGoesToWhoeverIsReachableAndEscalatesAlongABoundedChain() {
-        DeliveryPlan p = Dispatch.plan(OFFICER, Urgency.EMERGENCY, Optional.of(offDuty(onCall())), NOW, 3);
+        DeliveryPlan p = Dispatch.plan(OFFICER, Urgency.EMERGENCY, Optional.of(offDuty(onCall())), Optional.empty(), NOW, 3);
         assertEquals(ON_CALL, p.handler());
         assertEquals(NOW, p.deliverAt());
         assertEquals(List.of(ON_CALL, OFFICER), p.chain());
         assertFalse(p.handlerReason().isEmpty());
-        assertEquals(List.of(ON_CALL), Dispatch.plan(OFFICER, Urgency.EMERGENCY, Optional.of(offDuty(onCall())), NOW, 1)
+        assertEquals(List.of(ON_CALL), Dispatch.plan(OFFICER, Urgency.EMERGENCY, Optional.of(offDuty(onCall())), Optional.empty(), NOW, 1)
                 .chain(), "never more people than the setting allows");
-        DeliveryPlan urgent = Dispatch.plan(OFFICER, Urgency.URGENT, Optional.of(offDuty(onCall())), NOW, 3);
+        DeliveryPlan urgent = Dispatch.plan(OFFICER, Urgency.URGENT, Optional.of(offDuty(onCall())), Optional.empty(), NOW, 3);
         assertEquals(List.of(ON_CALL), urgent.chain(), "URGENT does not wake the off-duty recipient");
     }
 
     @Test
+    void theManagerComesLastAndOnlyForWorkThatEscalates() {
+        String manager = "197512312000121003";
+        assertEquals(List.of(ON_CALL, OFFICER, manager), Dispatch.plan(OFFICER, Urgency.EMERGENCY,
+                Optional.of(offDuty(onCall())), Optional.of(manager), NOW, 4).chain());
+        assertEquals(List.of(OFFICER), Dispatch.plan(OFFICER, Urgency.ROUTINE, Optional.of(offDuty(onCall())),
+                Optional.of(manager), NOW, 4).chain());
+    }
+
+    @Test
     void urgentWorkWithNobodyReachableWaitsForTheRecipient() {
-        DeliveryPlan p = Dispatch.plan(OFFICER, Urgency.URGENT, Optional.of(offDuty(null)), NOW, 3);
+        DeliveryPlan p = Dispatch.plan(OFFICER, Urgency.URGENT, Optional.of(offDuty(null)), Optional.empty(), NOW, 3);
         assertEquals(OFFICER, p.handler());
         assertEquals(MORNING, p.deliverAt());
     }
 
     @Test
     void noAnswerIsDegradedWithoutATime() {
-        DeliveryPlan p = Dispatch.plan(OFFICER, Urgency.ROUTINE, Optional.empty(), NOW, 3);
+        DeliveryPlan p = Dispatch.plan(OFFICER, Urgency.ROUTINE, Optional.empty(), Optional.empty(), NOW, 3);
         assertTrue(p.degraded());
         assertNull(p.deliverAt());
         assertNull(p.handler());

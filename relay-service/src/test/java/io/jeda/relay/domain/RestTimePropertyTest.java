@@ -81,7 +81,7 @@ class RestTimePropertyTest {
             Instant now = EPOCH.plusSeconds(random.nextInt(21 * 24 * 3600));
             Reachability onCall = new Reachability("199001012015032002", true, null, now, null, List.of(), "");
             Reachability answer = w.answer("198503152010011001", now, random.nextBoolean() ? onCall : null);
-            DeliveryPlan plan = Dispatch.plan("198503152010011001", Urgency.ROUTINE, Optional.of(answer), now, 3);
+            DeliveryPlan plan = Dispatch.plan("198503152010011001", Urgency.ROUTINE, Optional.of(answer), Optional.empty(), now, 3);
             if (plan.deliverAt() == null) {
                 continue; // held as degraded: nothing is delivered until the engine names a time
             }
