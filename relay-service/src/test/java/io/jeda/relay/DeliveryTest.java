@@ -213,6 +213,10 @@ class DeliveryTest extends RelayTestBase {
         assertFails(Status.Code.NOT_FOUND, "WEBHOOK_NOT_FOUND", () -> agency()
                 .submitMessage(message(NIP, Urgency.URGENCY_ROUTINE, "ok").setWebhook(other.getName()).build()));
 
+        assertFails(Status.Code.NOT_FOUND, "RECIPIENT_NOT_FOUND", () -> agency()
+                .submitMessage(message(OTHER_NIP, Urgency.URGENCY_ROUTINE, "Tidak dikenal").build()));
+        assertEquals(0, count("SELECT COUNT(*) FROM message"), "nothing stored for an unknown officer");
+
         Message m = agency().submitMessage(message(NIP, Urgency.URGENCY_URGENT, "Aduan").build());
         assertFails(Status.Code.NOT_FOUND, "MESSAGE_NOT_FOUND", () -> as(OTHER_AGENCY, Role.AGENCY)
                 .getMessage(GetMessageRequest.newBuilder().setName(m.getName()).build()));

@@ -1,5 +1,6 @@
 package io.jeda.relay.app;
 
+import io.jeda.common.error.JedaException;
 import io.jeda.relay.domain.DeliveryPlan;
 import io.jeda.relay.domain.Dispatch;
 import io.jeda.relay.domain.DueDelivery;
@@ -76,7 +77,13 @@ public class DeliveryWorker {
         if (m == null) {
             return;
         }
-        Optional<Reachability> answer = reachability.ask(m.recipient(), m.urgency());
+        Optional<Reachability> answer;
+        try {
+            answer = reachability.ask(m.recipient(), m.urgency());
+        } catch (JedaException e) {
+            // The recipient is gone from the records: keep the message held and ask again later.
+            answer = Optional.empty();
+        }
         Optional<String> manager = m.urgency().escalates() && answer.isPresent()
                 ? managers.managerOf(m.recipient()) : Optional.empty();
         DeliveryPlan plan = Dispatch.plan(m.recipient(), m.urgency(), answer, manager, now, settings.maxChain);

@@ -3,6 +3,8 @@ package io.jeda.relay.client;
 import com.google.protobuf.Timestamp;
 import io.grpc.Deadline;
 import io.grpc.ManagedChannel;
+import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.JedaException;
 import io.jeda.common.grpc.Budgeted;
 import io.jeda.common.grpc.Outcome;
 import io.jeda.common.names.OfficerName;
@@ -53,6 +55,15 @@ public class GatewayReachability implements ReachabilityLookup {
                 Deadline.after(deadline.toMillis(), TimeUnit.MILLISECONDS), "gateway",
                 d -> stub.withDeadline(d).getReachability(request));
         if (answer instanceof Outcome.Failed<io.jeda.gateway.v1.Reachability> f) {
+            if (f.kind() == ErrorKind.NOT_FOUND) {
+                // Not a failure to degrade over: nobody will ever receive this message.
+                throw JedaException.of(ErrorKind.NOT_FOUND, "RECIPIENT_NOT_FOUND", "officer " + nip + " does not exist",
+                        "recipient", OfficerName.of(nip).toString());
+            }
+            if (f.kind() == ErrorKind.INVALID_ARGUMENT) {
+                throw JedaException.invalidArgument("INVALID_RECIPIENT", "recipient is not a valid officer: "
+                        + f.message(), "field", "recipient", "cause", f.reason());
+            }
             LOG.warn("reachability of {} not known: {} {}", nip, f.reason(), f.message());
             return Optional.empty();
         }
