@@ -1,0 +1,41 @@
+package io.jeda.relay.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The Standard Webhooks signature: {@code v1,} + base64(HMAC-SHA256(key, id + "." + timestamp + "." +
+ * body)), where the key is the base64 part of a {@code whsec_} secret.
+ */
+public final class WebhookSignature {
+
+    public static final String PREFIX = "whsec_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private WebhookSignature() {
+    }
+
+    /** A new secret: {@code whsec_} + base64 of 32 random bytes. */
+    public static String newSecret() {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        return PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The {@code webhook-signature} header value for one send. */
+    public static String sign(String secret, String id, long timestampSeconds, String body) {
+        String b64 = secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(b64), "HmacSHA256"));
+            byte[] sig = mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            return "v1," + Base64.getEncoder().encodeToString(sig);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
