@@ -5,7 +5,7 @@ import io.jeda.common.grpc.ProtoEnums;
 import io.jeda.common.names.OfficerName;
 import io.jeda.common.names.UnitName;
 import io.jeda.gateway.audit.AuditEntry;
-import io.jeda.gateway.reachability.Nip;
+import io.jeda.common.names.Nip;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
 import io.jeda.gateway.reachability.ReachabilityState;

@@ -12,7 +12,7 @@ import io.jeda.gateway.client.AnswerBudget;
 import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.PolicyClient;
 import io.jeda.gateway.observability.GatewayMetrics;
-import io.jeda.gateway.reachability.Nip;
+import io.jeda.common.names.Nip;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.jeda.gateway.reachability.Reachability;
 import io.jeda.gateway.reachability.ReachabilityData;

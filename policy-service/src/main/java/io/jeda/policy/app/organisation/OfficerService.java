@@ -5,7 +5,7 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.policy.app.UpdateFields;
-import io.jeda.policy.domain.organisation.Nip;
+import io.jeda.common.names.Nip;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.organisation.OfficerView;
 import io.jeda.policy.domain.organisation.Unit;

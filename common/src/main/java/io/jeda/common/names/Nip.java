@@ -1,4 +1,4 @@
-package io.jeda.gateway.reachability;
+package io.jeda.common.names;
 
 import io.jeda.common.error.JedaException;
 
@@ -9,10 +9,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 
 /**
- * Validates a NIP (Nomor Induk Pegawai) as DESIGN.md "Identifiers" defines it, so that a question
- * about an impossible NIP is refused with the part that is wrong named (400 INVALID_NIP), never
- * answered "no such officer". The same rule as policy-service's {@code Nip}, which refuses such a
- * NIP when an officer is created; both belong in common's names once it offers the NIP rule.
+ * Validates a NIP (Nomor Induk Pegawai) as DESIGN.md "Identifiers" defines it, so that an
+ * impossible NIP is refused at the door with the part that is wrong named: policy-service refuses it
+ * before it becomes an officer nobody can ever match again, and the gateway refuses a question about
+ * it (400 INVALID_NIP) instead of answering "no such officer".
  * <p>
  * Layout: {@code YYYYMMDD} birth date, {@code YYYYMM} appointment (TMT CPNS) month, one gender digit
  * (1 or 2), three-digit sequence 001-999.

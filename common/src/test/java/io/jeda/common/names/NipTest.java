@@ -1,4 +1,4 @@
-package io.jeda.policy.domain.organisation;
+package io.jeda.common.names;
 
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
