@@ -596,6 +596,48 @@ class ManifestsTest {
     }
 
     /**
+     * Egress to the internet (an ipBlock of 0.0.0.0/0 or ::/0) is HTTPS only and leaves out the
+     * private, link-local and loopback ranges: a webhook URL an agency registers must not turn
+     * relay-service into a way into the cluster's own services or the cloud metadata endpoint.
+     * relay-service has such egress, or no webhook is ever sent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void internetEgressIsHttpsOnlyAndNeverTheClusterOrTheMetadataEndpoint(String overlay) {
+        Map<String, List<String>> mustExclude = Map.of(
+                "0.0.0.0/0", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16"),
+                "::/0", List.of("fc00::/7", "fe80::/10"));
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> np : ofKind(overlay, "NetworkPolicy")) {
+            for (Map<String, Object> rule : maps(map(np.get("spec")).get("egress"))) {
+                for (Map<String, Object> peer : maps(rule.get("to"))) {
+                    Map<String, Object> block = map(peer.get("ipBlock"));
+                    List<String> required = mustExclude.get(String.valueOf(block.get("cidr")));
+                    if (required == null) {
+                        continue;
+                    }
+                    String at = "NetworkPolicy/" + name(np) + " egress to " + block.get("cidr");
+                    List<Object> except = list(block.get("except"));
+                    required.stream().filter(r -> !except.contains(r))
+                            .forEach(r -> problems.add(at + " does not leave out " + r));
+                    List<Map<String, Object>> ports = maps(rule.get("ports"));
+                    if (ports.isEmpty() || ports.stream().anyMatch(p -> !Integer.valueOf(443).equals(p.get("port")))) {
+                        problems.add(at + " opens ports " + rule.get("ports") + ", not only 443");
+                    }
+                }
+            }
+        }
+        boolean webhooks = policiesSelecting(overlay, Map.of("app.kubernetes.io/name", "relay-service"), "Egress")
+                .stream().flatMap(np -> maps(map(np.get("spec")).get("egress")).stream())
+                .anyMatch(rule -> allowsPort(rule, 443) && maps(rule.get("to")).stream()
+                        .anyMatch(peer -> "0.0.0.0/0".equals(map(peer.get("ipBlock")).get("cidr"))));
+        if (!webhooks) {
+            problems.add("relay-service cannot reach the agencies' webhooks: no egress to 0.0.0.0/0 on 443");
+        }
+        assertNoProblems(overlay, problems);
+    }
+
+    /**
      * Every address a service is given ({@code JEDA_*_ADDRESS}) is one the network policies let it
      * call: its own egress reaches the pods behind that Service on their port, and the called pods
      * admit it there. Otherwise the call times out in the cluster while every test outside passes.
