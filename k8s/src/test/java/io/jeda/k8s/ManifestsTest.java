@@ -38,19 +38,24 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * checks what every deployment of Jeda must hold: probes, resources and a locked-down security
  * context on every container; ports that agree with each service's own port setting; no
  * reference to a ConfigMap or Secret that the overlay does not bring; no secret value in the
- * production output; network policies that let only a service's callers reach it; one replica
- * per service in dev; disruption budgets that still let a node drain in prod.
+ * production output; network policies that let only a service's callers reach it and let each
+ * service call the addresses it is given; one replica per service in dev; disruption budgets that
+ * still let a node drain in prod.
  *
  * <p>A mistake in a manifest otherwise shows up only as a pod that never becomes ready, or as a
  * Secret that silently went to git.
  */
 class ManifestsTest {
 
-    /** The three Jeda services and the prefix of their environment variables. */
+    /** The four Jeda services and the prefix of their environment variables. */
     private static final Map<String, String> SERVICES = Map.of(
             "policy-service", "POLICY",
             "attendance-service", "ATTENDANCE",
-            "gateway", "GATEWAY");
+            "gateway", "GATEWAY",
+            "relay-service", "RELAY");
+
+    /** A caller in the matrix below: any pod of the namespace (an ingress peer {@code podSelector: {}}). */
+    private static final String ANY_POD_IN_NAMESPACE = "any pod in the namespace";
 
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
@@ -461,7 +466,7 @@ class ManifestsTest {
                 problems.add("ExternalSecret/" + name(es) + ": must name a ClusterSecretStore");
             }
         }
-        for (String name : List.of("jeda-jwt", "jeda-policy-db", "jeda-attendance-db", "jeda-gateway-db")) {
+        for (String name : List.of("jeda-jwt", "jeda-policy-db", "jeda-attendance-db", "jeda-gateway-db", "jeda-relay-db")) {
             if (ofKind("prod", "ExternalSecret").stream().noneMatch(es -> name.equals(externalSecretTarget(es)))) {
                 problems.add("no ExternalSecret creates " + name);
             }
@@ -544,8 +549,10 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void onlyTheirCallersReachTheInternalServicesAndTheDatabase(String overlay) {
         Map<String, Set<String>> callers = Map.of(
-                "policy-service", Set.of("gateway", "attendance-service"),
+                "policy-service", Set.of("gateway", "attendance-service", "relay-service"),
                 "attendance-service", Set.of("gateway"),
+                // Nothing in Jeda calls it and nothing routes to it yet: reached from inside the namespace only.
+                "relay-service", Set.of(ANY_POD_IN_NAMESPACE),
                 "mysql", Set.copyOf(SERVICES.keySet()));
         List<String> problems = new ArrayList<>();
         callers.forEach((target, allowed) -> {
@@ -561,15 +568,178 @@ class ManifestsTest {
                         problems.add("NetworkPolicy/" + name(np) + " lets anyone reach " + target);
                     }
                     for (Map<String, Object> peer : from) {
-                        Object caller = map(map(peer.get("podSelector")).get("matchLabels")).get("app.kubernetes.io/name");
+                        Object caller = anyPodInNamespace(peer) ? ANY_POD_IN_NAMESPACE
+                                : map(map(peer.get("podSelector")).get("matchLabels")).get("app.kubernetes.io/name");
                         if (!allowed.contains(caller) || peer.containsKey("namespaceSelector") || peer.containsKey("ipBlock")) {
                             problems.add("NetworkPolicy/" + name(np) + " lets " + peer + " reach " + target);
                         }
                     }
                 }
             }
+            // ... and each of them does reach it (where the overlay runs it: prod's MySQL is outside).
+            Map<String, Object> targetLabels = Map.of("app.kubernetes.io/name", target);
+            workloads(overlay).stream().filter(w -> selects(targetLabels, podLabels(w))).findFirst().ifPresent(w -> {
+                Integer port = containerPorts(containers(podSpec(w)).get(0)).values().iterator().next();
+                for (String caller : allowed) {
+                    Map<String, Object> callerLabels = Map.of("app.kubernetes.io/name",
+                            ANY_POD_IN_NAMESPACE.equals(caller) ? "some-pod-of-the-namespace" : caller);
+                    if (!ingressAdmits(overlay, targetLabels, callerLabels, port)) {
+                        problems.add(target + " does not admit " + caller + " on port " + port);
+                    }
+                    if (SERVICES.containsKey(caller) && !egressAllows(overlay, callerLabels, targetLabels, port)) {
+                        problems.add(caller + " is not let out to " + target + " port " + port);
+                    }
+                }
+            });
         });
         assertNoProblems(overlay, problems);
+    }
+
+    /**
+     * Egress to the internet (an ipBlock of 0.0.0.0/0 or ::/0) is HTTPS only and leaves out the
+     * private, link-local and loopback ranges: a webhook URL an agency registers must not turn
+     * relay-service into a way into the cluster's own services or the cloud metadata endpoint.
+     * relay-service has such egress, or no webhook is ever sent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void internetEgressIsHttpsOnlyAndNeverTheClusterOrTheMetadataEndpoint(String overlay) {
+        Map<String, List<String>> mustExclude = Map.of(
+                "0.0.0.0/0", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16"),
+                "::/0", List.of("fc00::/7", "fe80::/10"));
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> np : ofKind(overlay, "NetworkPolicy")) {
+            for (Map<String, Object> rule : maps(map(np.get("spec")).get("egress"))) {
+                for (Map<String, Object> peer : maps(rule.get("to"))) {
+                    Map<String, Object> block = map(peer.get("ipBlock"));
+                    List<String> required = mustExclude.get(String.valueOf(block.get("cidr")));
+                    if (required == null) {
+                        continue;
+                    }
+                    String at = "NetworkPolicy/" + name(np) + " egress to " + block.get("cidr");
+                    List<Object> except = list(block.get("except"));
+                    required.stream().filter(r -> !except.contains(r))
+                            .forEach(r -> problems.add(at + " does not leave out " + r));
+                    List<Map<String, Object>> ports = maps(rule.get("ports"));
+                    if (ports.isEmpty() || ports.stream().anyMatch(p -> !Integer.valueOf(443).equals(p.get("port")))) {
+                        problems.add(at + " opens ports " + rule.get("ports") + ", not only 443");
+                    }
+                }
+            }
+        }
+        boolean webhooks = policiesSelecting(overlay, Map.of("app.kubernetes.io/name", "relay-service"), "Egress")
+                .stream().flatMap(np -> maps(map(np.get("spec")).get("egress")).stream())
+                .anyMatch(rule -> allowsPort(rule, 443) && maps(rule.get("to")).stream()
+                        .anyMatch(peer -> "0.0.0.0/0".equals(map(peer.get("ipBlock")).get("cidr"))));
+        if (!webhooks) {
+            problems.add("relay-service cannot reach the agencies' webhooks: no egress to 0.0.0.0/0 on 443");
+        }
+        assertNoProblems(overlay, problems);
+    }
+
+    /**
+     * Every address a service is given ({@code JEDA_*_ADDRESS}) is one the network policies let it
+     * call: its own egress reaches the pods behind that Service on their port, and the called pods
+     * admit it there. Otherwise the call times out in the cluster while every test outside passes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyAddressAServiceIsGivenIsOneTheNetworkPoliciesLetItCall(String overlay) {
+        List<String> problems = new ArrayList<>();
+        int calls = 0;
+        for (Map<String, Object> workload : workloads(overlay)) {
+            if (!isJedaService(workload)) {
+                continue;
+            }
+            Map<String, Object> callerLabels = podLabels(workload);
+            for (Map<String, Object> c : containers(podSpec(workload))) {
+                for (Map.Entry<String, String> e : environment(overlay, c).entrySet()) {
+                    if (!e.getKey().matches("JEDA_[A-Z]+_ADDRESS")) {
+                        continue;
+                    }
+                    String at = name(workload) + " " + e.getKey() + "=" + e.getValue();
+                    String[] hostPort = e.getValue().replaceFirst("^dns:///", "").split(":");
+                    String host = hostPort[0].split("\\.")[0];
+                    Optional<Map<String, Object>> service = find(overlay, "Service", host);
+                    if (hostPort.length != 2 || service.isEmpty()) {
+                        continue; // reported by portsAgree...: not host:port of a Service
+                    }
+                    Map<String, Object> selector = map(map(service.get().get("spec")).get("selector"));
+                    Optional<Map<String, Object>> target = workloads(overlay).stream()
+                            .filter(w -> selects(selector, podLabels(w))).findFirst();
+                    Optional<Map<String, Object>> servicePort = maps(map(service.get().get("spec")).get("ports"))
+                            .stream().filter(p -> String.valueOf(p.get("port")).equals(hostPort[1])).findFirst();
+                    if (target.isEmpty() || servicePort.isEmpty()) {
+                        problems.add(at + ": no pods behind Service " + host + " port " + hostPort[1]);
+                        continue;
+                    }
+                    Map<String, Integer> targetPorts = new LinkedHashMap<>();
+                    containers(podSpec(target.get())).forEach(tc -> targetPorts.putAll(containerPorts(tc)));
+                    Integer port = resolvePort(targetPorts,
+                            servicePort.get().getOrDefault("targetPort", servicePort.get().get("port")));
+                    Map<String, Object> targetLabels = podLabels(target.get());
+                    calls++;
+                    if (!egressAllows(overlay, callerLabels, targetLabels, port)) {
+                        problems.add(at + ": no NetworkPolicy lets " + name(workload) + " out to "
+                                + name(target.get()) + " port " + port);
+                    }
+                    if (!ingressAdmits(overlay, targetLabels, callerLabels, port)) {
+                        problems.add(at + ": no NetworkPolicy lets " + name(target.get()) + " admit "
+                                + name(workload) + " on port " + port);
+                    }
+                }
+            }
+        }
+        assertNoProblems(overlay, problems);
+        // gateway -> policy, attendance; attendance -> policy; relay -> gateway, policy.
+        assertTrue(calls >= 5, overlay + ": only " + calls + " service addresses checked");
+    }
+
+    /** Some policy selecting the caller's pods lets them out to the target's pods on that port. */
+    private static boolean egressAllows(String overlay, Map<String, Object> from, Map<String, Object> to, Integer port) {
+        return policiesSelecting(overlay, from, "Egress").stream()
+                .flatMap(np -> maps(map(np.get("spec")).get("egress")).stream())
+                .anyMatch(rule -> allowsPort(rule, port) && (!rule.containsKey("to") || maps(rule.get("to")).stream()
+                        .anyMatch(peer -> !peer.containsKey("namespaceSelector")
+                                && (anyPodInNamespace(peer)
+                                    || selects(map(map(peer.get("podSelector")).get("matchLabels")), to)))));
+    }
+
+    /** Some policy selecting the target's pods admits the caller's pods on that port. */
+    private static boolean ingressAdmits(String overlay, Map<String, Object> target, Map<String, Object> caller,
+                                         Integer port) {
+        return policiesSelecting(overlay, target, "Ingress").stream()
+                .flatMap(np -> maps(map(np.get("spec")).get("ingress")).stream())
+                .anyMatch(rule -> allowsPort(rule, port) && (!rule.containsKey("from") || maps(rule.get("from")).stream()
+                        .anyMatch(peer -> !peer.containsKey("namespaceSelector")
+                                && (anyPodInNamespace(peer)
+                                    || selects(map(map(peer.get("podSelector")).get("matchLabels")), caller)))));
+    }
+
+    private static List<Map<String, Object>> policiesSelecting(String overlay, Map<String, Object> labels,
+                                                               String type) {
+        return ofKind(overlay, "NetworkPolicy").stream()
+                .filter(np -> list(map(np.get("spec")).get("policyTypes")).contains(type))
+                .filter(np -> {
+                    Map<String, Object> selector = map(map(np.get("spec")).get("podSelector"));
+                    return selector.isEmpty() || selects(map(selector.get("matchLabels")), labels);
+                })
+                .toList();
+    }
+
+    private static boolean allowsPort(Map<String, Object> rule, Integer port) {
+        return !rule.containsKey("ports") || maps(rule.get("ports")).stream()
+                .anyMatch(p -> Objects.equals(p.get("port"), port) && !"UDP".equals(p.get("protocol")));
+    }
+
+    /** An ingress or egress peer {@code podSelector: {}} alone: every pod of the policy's namespace. */
+    private static boolean anyPodInNamespace(Map<String, Object> peer) {
+        return peer.containsKey("podSelector") && map(peer.get("podSelector")).isEmpty()
+                && !peer.containsKey("namespaceSelector") && !peer.containsKey("ipBlock");
+    }
+
+    private static Map<String, Object> podLabels(Map<String, Object> workload) {
+        return map(map(map(map(workload.get("spec")).get("template")).get("metadata")).get("labels"));
     }
 
     // ---------------------------------------------------------------------------------------
