@@ -163,7 +163,7 @@ class WebAppBrowserIT {
     }
 
     @Test
-    void aPlanThatBreaksTwoRulesShowsBoth() {
+    void aPlanThatBreaksTwoRulesShowsBothBeforeSending() {
         try (Browser b = browser()) {
             b.signIn(WebAgency.PLANNER, false);
             b.open("/app/plans");
@@ -173,14 +173,29 @@ class WebAppBrowserIT {
                 new Select(b.find("#place-" + day)).selectByValue("HOME");
             }
             new Select(b.find("#place-THURSDAY")).selectByValue("OTHER_OFFICE");
-            b.find("#plan-submit").click();
+            // Nothing pressed yet: the form has asked the API to check the plan without storing it.
             b.waitForText("#plan-problems", "melanggar aturan jabatan");
+            b.until(d -> b.all("#plan-problems li[data-reason]").size() == 2 ? true : null, "both broken rules");
             assertEquals(1, b.all("#plan-problems li[data-reason=PLACE_NOT_ALLOWED]").size(),
                     b.find("#plan-problems").getText());
             assertEquals(1, b.all("#plan-problems li[data-reason=REMOTE_DAYS_EXCEEDED]").size(),
                     b.find("#plan-problems").getText());
             assertTrue(b.find("#plan-problems").getText().contains("Terlalu banyak hari kerja di luar kantor"));
             b.screenshot("officer-plan-broken-rules");
+
+            // Sending anyway is refused on the device, and no DRAFT is left behind.
+            b.find("#plan-submit").click();
+            b.waitForText("#plan-problems", "belum dikirim");
+            assertEquals(2, b.all("#plan-problems li[data-reason]").size(), b.find("#plan-problems").getText());
+            assertFalse(rest.send("GET", "/v1/me/plans", WebRest.officer(WebAgency.PLANNER), null).contains("\"name\""),
+                    "no plan was stored");
+
+            // Back within the rules (one home day, the rest at the office), the form says so.
+            new Select(b.find("#place-TUESDAY")).selectByValue("OFFICE");
+            new Select(b.find("#place-WEDNESDAY")).selectByValue("OFFICE");
+            new Select(b.find("#place-THURSDAY")).selectByValue("OFFICE");
+            b.waitForText("#plan-problems", "memenuhi semua aturan");
+            b.screenshot("officer-plan-within-rules");
         }
     }
 
