@@ -63,6 +63,11 @@ class WebAppBrowserIT {
         return new Browser(services.gatewayHttp());
     }
 
+    /** The week around today is on the page: its seven days, each with its plan. */
+    private static void weekShown(Browser b) {
+        b.until(d -> b.all("#week li[data-date]").size() == 7 ? true : null, "the week's seven days");
+    }
+
     @Test
     void anOfficerSeesTodayAndChecksInInsideTheOfficeGeofence() {
         try (Browser b = browser()) {
@@ -72,7 +77,7 @@ class WebAppBrowserIT {
             b.waitForText("#att-status", "Belum presensi");
             b.waitForText("#reach li[data-urgency=EMERGENCY]", "Darurat");
             // The week around today: seven days, each with its place (the desk works every day).
-            b.until(d -> b.all("#week li[data-date]").size() == 7 ? true : null, "the week's seven days");
+            weekShown(b);
             assertTrue(b.find("#week li.now").getText().contains("Kantor"), b.find("#week").getText());
 
             b.position(AT_OFFICE_LAT, AT_OFFICE_LON, 12);
@@ -131,6 +136,7 @@ class WebAppBrowserIT {
             // A reload (and its flush of the queue) sends nothing again.
             b.open("/app/today");
             b.waitForText("#att-status", "Sudah presensi masuk");
+            weekShown(b);
             b.screenshot("officer-offline-sent");
         }
         List<Value> events = rest.events(WebAgency.DESK_OFFLINE, today);
@@ -209,6 +215,7 @@ class WebAppBrowserIT {
             b.waitForText("h1", "Today");
             b.waitForText("#h-schedule", "Today's schedule");
             b.waitForText("#reach li[data-urgency=ROUTINE]", "Routine");
+            weekShown(b);
             b.screenshot("officer-today-english");
             // The choice stays for the next page, where an agency system's question shows.
             rest.send("GET", "/v1/officers/" + WebAgency.ANALYST + "/reachability?urgency=URGENT",
@@ -223,6 +230,7 @@ class WebAppBrowserIT {
             b.screenshot("officer-who-asked-english");
             b.open("/app/today?lang=id");
             b.waitForText("h1", "Hari ini");
+            weekShown(b);
             b.screenshot("officer-today-indonesian");
         }
     }
