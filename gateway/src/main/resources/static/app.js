@@ -85,14 +85,25 @@
   }
 
   const pad = (n) => String(n).padStart(2, '0');
-  const tod = (x) => (x ? pad(x.hours || 0) + ':' + pad(x.minutes || 0) : '–');
-  const isoDate = (d) => d.year + '-' + pad(d.month) + '-' + pad(d.day);
-  /** A local date (google.type.Date) for people: "4 Des 2026" / "4 Dec 2026". */
+  /** A local time as the API writes it ("07:30", or "07:30:00"); "–" when there is none. */
+  const tod = (x) => {
+    if (!x) return '–';
+    if (typeof x === 'string') return x.slice(0, 5);
+    return pad(x.hours || 0) + ':' + pad(x.minutes || 0);
+  };
+  /** A local date as the API writes it ("2026-12-04"); the older {year, month, day} form is read too. */
+  const isoDate = (d) => (typeof d === 'string' ? d : d.year + '-' + pad(d.month) + '-' + pad(d.day));
+  /** The UTC midnight of a local date, for formatting it without the device's zone. */
+  const utcDay = (d) => {
+    const [y, m, da] = isoDate(d).split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, da));
+  };
+  /** A local date for people: "4 Des 2026" / "4 Dec 2026". */
   function day(d) {
     if (!d) return '';
     try {
       return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-        .format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+        .format(utcDay(d));
     } catch (e) { return isoDate(d); }
   }
   function when(iso, zone, withDay) {
@@ -170,7 +181,7 @@
   /** The week (Monday to Sunday) around today: planned place and hours, and each past day's status. */
   async function week(today) {
     const list = $('week');
-    const base = Date.UTC(today.year, today.month - 1, today.day);
+    const base = utcDay(today).getTime();
     const monday = new Date(base - ((new Date(base).getUTCDay() + 6) % 7) * 86400000);
     const sunday = new Date(monday.getTime() + 6 * 86400000);
     const iso = (d) => d.toISOString().slice(0, 10);
@@ -191,7 +202,7 @@
         const att = date <= todayIso ? status[date] : null;
         const st = att ? strip(att.status, 'DAY_STATUS_') : '';
         const label = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-          .format(new Date(Date.UTC(x.date.year, x.date.month - 1, x.date.day)));
+          .format(utcDay(x.date));
         const plan = x.working ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
           : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
         return el('li', { class: date === todayIso ? 'now' : null, 'data-date': date },
@@ -514,10 +525,21 @@
   }
 
   // ---- My plans and the plan form ----
+  /** How long the form waits after the last change before it asks the server to check the plan. */
+  const CHECK_DELAY_MS = 500;
+
+  /** Every broken rule of a refusal, in words, with the server's own message under each. */
+  function violations(p) {
+    return el('ul', { class: 'violations' }, p.violations.map((v) => el('li', { 'data-reason': v.reason },
+      Object.prototype.hasOwnProperty.call(T, 'violation.' + v.reason) ? t('violation.' + v.reason) : v.message,
+      el('span', { class: 'sub', text: v.message }))));
+  }
+
   async function plans() {
     const form = $('plan-form');
     const start = $('p-start');
     const end = $('p-end');
+    const problems = $('plan-problems');
     const next = new Date();
     next.setDate(next.getDate() + 1);
     const later = new Date(next);
@@ -525,39 +547,70 @@
     const ymd = (d) => d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
     if (!start.value) start.value = ymd(next);
     if (!end.value) end.value = ymd(later);
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const problems = $('plan-problems');
-      problems.replaceChildren();
+
+    /** The plan as the form has it now, or null when no day is chosen. */
+    const plan = () => {
       const days = [];
       form.querySelectorAll('select.day-place').forEach((s) => {
         if (!s.value) return;
-        const [h, m] = ($('time-' + s.dataset.day).value || '07:30').split(':').map(Number);
-        days.push({ dayOfWeek: s.dataset.day, place: 'WORK_PLACE_' + s.value, startTime: { hours: h, minutes: m } });
+        days.push({ dayOfWeek: s.dataset.day, place: 'WORK_PLACE_' + s.value, startTime: $('time-' + s.dataset.day).value || '07:30' });
       });
-      if (!days.length) { problems.append(el('p', { class: 'problem', text: t('planNeedsDays') })); return; }
-      const d = (v) => { const [y, mo, da] = v.split('-').map(Number); return { year: y, month: mo, day: da }; };
+      if (!days.length) return null;
+      return { startDate: start.value, endDate: end.value, days, note: $('p-note').value.trim() };
+    };
+
+    /** Shows what the server said of the plan: every broken rule, or that it keeps them all. */
+    const show = (e) => {
+      if (!e) { problems.replaceChildren(el('p', { class: 'ok', text: t('planFits') })); return; }
+      if (e instanceof Problem && e.violations.length) {
+        problems.replaceChildren(el('p', { class: 'problem', text: t('planBroken') }), violations(e));
+      } else {
+        problems.replaceChildren(el('p', { class: 'problem', text: t('refused', explain(e)) }));
+      }
+    };
+
+    // The rules are checked on the server (validateOnly: nothing is stored) as the officer fills the
+    // form, so every broken rule shows before the plan is sent. Only the latest check is shown.
+    let checks = 0;
+    /** @return true when the plan keeps every rule */
+    const check = async () => {
+      const mine = ++checks;
+      const body = plan();
+      if (!body) { problems.replaceChildren(el('p', { class: 'problem', text: t('planNeedsDays') })); return false; }
+      try {
+        await api('POST', '/v1/me/plans?validateOnly=true', body);
+        if (mine === checks) show(null);
+        return true;
+      } catch (e) {
+        if (mine === checks) show(e);
+        return false;
+      }
+    };
+    let timer = null;
+    const checkSoon = () => { clearTimeout(timer); timer = setTimeout(check, CHECK_DELAY_MS); };
+    form.addEventListener('change', checkSoon);
+    form.addEventListener('input', checkSoon);
+
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      clearTimeout(timer);
       const submit = $('plan-submit');
       submit.disabled = true;
       try {
-        const draft = await api('POST', '/v1/me/plans', {
-          startDate: d(start.value), endDate: d(end.value), days, note: $('p-note').value.trim(),
-        }, { 'Idempotency-Key': randomKey() });
-        await api('POST', '/v1/me/plans/' + draft.name.split('/')[1] + ':submit');
-        problems.append(el('p', { class: 'ok', text: t('planSent') }));
-        listPlans();
-      } catch (e) {
-        if (e instanceof Problem && e.violations.length) {
-          problems.append(el('p', { class: 'problem', text: t('planBroken') }),
-            el('ul', { class: 'violations' }, e.violations.map((v) => el('li', { 'data-reason': v.reason },
-              Object.prototype.hasOwnProperty.call(T, 'violation.' + v.reason) ? t('violation.' + v.reason) : v.message,
-              el('span', { class: 'sub', text: v.message })))));
-        } else {
-          problems.append(el('p', { class: 'problem', text: t('refused', explain(e)) }));
+        // A plan that breaks a rule is not even created: no DRAFT is left behind by a refused send.
+        if (!(await check())) {
+          problems.prepend(el('p', { class: 'problem', text: t('planNotSent') }));
+          return;
         }
-        listPlans();
+        const draft = await api('POST', '/v1/me/plans', plan(), { 'Idempotency-Key': randomKey() });
+        await api('POST', '/v1/me/plans/' + draft.name.split('/')[1] + ':submit');
+        problems.replaceChildren(el('p', { class: 'ok', text: t('planSent') }));
+      } catch (e) {
+        // The rules may have changed between the check and the submission: said the same way.
+        show(e);
       } finally {
         submit.disabled = false;
+        listPlans();
       }
     });
     listPlans();
@@ -575,20 +628,16 @@
       ev.preventDefault();
       const problems = $('exception-problems');
       problems.replaceChildren();
-      const [y, m, d] = date.value.split('-').map(Number);
       const submit = $('exception-submit');
       submit.disabled = true;
       try {
         await api('POST', '/v1/me/day-exceptions', {
-          date: { year: y, month: m, day: d }, place: 'WORK_PLACE_' + $('x-place').value, note: $('x-note').value.trim(),
+          date: date.value, place: 'WORK_PLACE_' + $('x-place').value, note: $('x-note').value.trim(),
         });
         problems.append(el('p', { class: 'ok', text: t('exceptionSent') }));
       } catch (e) {
         problems.append(el('p', { class: 'problem', text: t('refused', explain(e)) }));
-        if (e instanceof Problem && e.violations.length) {
-          problems.append(el('ul', { class: 'violations' }, e.violations.map((v) => el('li', { 'data-reason': v.reason },
-            Object.prototype.hasOwnProperty.call(T, 'violation.' + v.reason) ? t('violation.' + v.reason) : v.message))));
-        }
+        if (e instanceof Problem && e.violations.length) problems.append(violations(e));
       } finally {
         submit.disabled = false;
         listExceptions();

@@ -349,6 +349,14 @@ public final class FakePolicyService {
                     throw JedaException.violations(ErrorKind.INVALID_ARGUMENT, "INVALID_PLAN",
                             "the plan is incomplete", missing);
                 }
+                if (req.getValidateOnly()) {
+                    // As policy-service: checked as a submission would be, nothing stored, no name.
+                    requireWithinRules(req.getPlan());
+                    out.onNext(req.getPlan().toBuilder().clearName().setOfficer("officers/" + o.getNip())
+                            .setState(PlanState.PLAN_STATE_DRAFT).build());
+                    out.onCompleted();
+                    return;
+                }
                 String key = o.getNip() + "|" + req.getRequestId();
                 String prior = req.getRequestId().isEmpty() ? null : planRequests.get(key);
                 if (prior != null) {
@@ -408,6 +416,16 @@ public final class FakePolicyService {
             });
         }
 
+        /** The one FWA rule this fake knows: at most two days at home a week. */
+        private static void requireWithinRules(Plan p) {
+            long home = p.getDaysList().stream().filter(d -> d.getPlace() == WorkPlace.WORK_PLACE_HOME).count();
+            if (home > 2) {
+                throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY",
+                        "the plan breaks the position's FWA rules", List.of(new Violation("REMOTE_DAYS_EXCEEDED",
+                                "days", home + " remote days a week; at most 2 are allowed")));
+            }
+        }
+
         @Override
         public void submitPlan(SubmitPlanRequest req, StreamObserver<Plan> out) {
             serve(out, () -> {
@@ -416,12 +434,7 @@ public final class FakePolicyService {
                 if (p.getState() != PlanState.PLAN_STATE_DRAFT) {
                     throw illegal(p.getName(), p.getState(), PlanState.PLAN_STATE_SUBMITTED);
                 }
-                long home = p.getDaysList().stream().filter(d -> d.getPlace() == WorkPlace.WORK_PLACE_HOME).count();
-                if (home > 2) {
-                    throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "PLAN_VIOLATES_POLICY",
-                            "the plan breaks the position's FWA rules", List.of(new Violation("REMOTE_DAYS_EXCEEDED",
-                                    "days", home + " remote days a week; at most 2 are allowed")));
-                }
+                requireWithinRules(p);
                 out.onNext(move(p, PlanState.PLAN_STATE_SUBMITTED, ""));
                 out.onCompleted();
             });
@@ -467,6 +480,12 @@ public final class FakePolicyService {
                 requireOwner(FakeCallers.caller(), o.getNip());
                 if (!req.getDayException().hasDate()) {
                     throw JedaException.invalidField("day_exception.date", "date is required");
+                }
+                if (req.getValidateOnly()) {
+                    out.onNext(req.getDayException().toBuilder().clearName().setOfficer("officers/" + o.getNip())
+                            .setState(PlanState.PLAN_STATE_SUBMITTED).build());
+                    out.onCompleted();
+                    return;
                 }
                 String id = "x" + ids.incrementAndGet();
                 DayException e = req.getDayException().toBuilder().setName("dayExceptions/" + id)

@@ -63,6 +63,11 @@ class WebAppBrowserIT {
         return new Browser(services.gatewayHttp());
     }
 
+    /** The week around today is on the page: its seven days, each with its plan. */
+    private static void weekShown(Browser b) {
+        b.until(d -> b.all("#week li[data-date]").size() == 7 ? true : null, "the week's seven days");
+    }
+
     @Test
     void anOfficerSeesTodayAndChecksInInsideTheOfficeGeofence() {
         try (Browser b = browser()) {
@@ -72,7 +77,7 @@ class WebAppBrowserIT {
             b.waitForText("#att-status", "Belum presensi");
             b.waitForText("#reach li[data-urgency=EMERGENCY]", "Darurat");
             // The week around today: seven days, each with its place (the desk works every day).
-            b.until(d -> b.all("#week li[data-date]").size() == 7 ? true : null, "the week's seven days");
+            weekShown(b);
             assertTrue(b.find("#week li.now").getText().contains("Kantor"), b.find("#week").getText());
 
             b.position(AT_OFFICE_LAT, AT_OFFICE_LON, 12);
@@ -131,6 +136,7 @@ class WebAppBrowserIT {
             // A reload (and its flush of the queue) sends nothing again.
             b.open("/app/today");
             b.waitForText("#att-status", "Sudah presensi masuk");
+            weekShown(b);
             b.screenshot("officer-offline-sent");
         }
         List<Value> events = rest.events(WebAgency.DESK_OFFLINE, today);
@@ -163,7 +169,7 @@ class WebAppBrowserIT {
     }
 
     @Test
-    void aPlanThatBreaksTwoRulesShowsBoth() {
+    void aPlanThatBreaksTwoRulesShowsBothBeforeSending() {
         try (Browser b = browser()) {
             b.signIn(WebAgency.PLANNER, false);
             b.open("/app/plans");
@@ -173,14 +179,29 @@ class WebAppBrowserIT {
                 new Select(b.find("#place-" + day)).selectByValue("HOME");
             }
             new Select(b.find("#place-THURSDAY")).selectByValue("OTHER_OFFICE");
-            b.find("#plan-submit").click();
+            // Nothing pressed yet: the form has asked the API to check the plan without storing it.
             b.waitForText("#plan-problems", "melanggar aturan jabatan");
+            b.until(d -> b.all("#plan-problems li[data-reason]").size() == 2 ? true : null, "both broken rules");
             assertEquals(1, b.all("#plan-problems li[data-reason=PLACE_NOT_ALLOWED]").size(),
                     b.find("#plan-problems").getText());
             assertEquals(1, b.all("#plan-problems li[data-reason=REMOTE_DAYS_EXCEEDED]").size(),
                     b.find("#plan-problems").getText());
             assertTrue(b.find("#plan-problems").getText().contains("Terlalu banyak hari kerja di luar kantor"));
             b.screenshot("officer-plan-broken-rules");
+
+            // Sending anyway is refused on the device, and no DRAFT is left behind.
+            b.find("#plan-submit").click();
+            b.waitForText("#plan-problems", "belum dikirim");
+            assertEquals(2, b.all("#plan-problems li[data-reason]").size(), b.find("#plan-problems").getText());
+            assertFalse(rest.send("GET", "/v1/me/plans", WebRest.officer(WebAgency.PLANNER), null).contains("\"name\""),
+                    "no plan was stored");
+
+            // Back within the rules (one home day, the rest at the office), the form says so.
+            new Select(b.find("#place-TUESDAY")).selectByValue("OFFICE");
+            new Select(b.find("#place-WEDNESDAY")).selectByValue("OFFICE");
+            new Select(b.find("#place-THURSDAY")).selectByValue("OFFICE");
+            b.waitForText("#plan-problems", "memenuhi semua aturan");
+            b.screenshot("officer-plan-within-rules");
         }
     }
 
@@ -194,6 +215,7 @@ class WebAppBrowserIT {
             b.waitForText("h1", "Today");
             b.waitForText("#h-schedule", "Today's schedule");
             b.waitForText("#reach li[data-urgency=ROUTINE]", "Routine");
+            weekShown(b);
             b.screenshot("officer-today-english");
             // The choice stays for the next page, where an agency system's question shows.
             rest.send("GET", "/v1/officers/" + WebAgency.ANALYST + "/reachability?urgency=URGENT",
@@ -208,6 +230,7 @@ class WebAppBrowserIT {
             b.screenshot("officer-who-asked-english");
             b.open("/app/today?lang=id");
             b.waitForText("h1", "Hari ini");
+            weekShown(b);
             b.screenshot("officer-today-indonesian");
         }
     }

@@ -7,10 +7,14 @@ import io.jeda.attendance.v1.CheckInRequest;
 import io.jeda.attendance.v1.CheckOutRequest;
 import io.jeda.attendance.v1.GetAttendanceDayRequest;
 import io.jeda.attendance.v1.GetAttendanceMonthRequest;
+import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.names.AttendanceDayName;
 import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.Forwarder;
+import io.jeda.gateway.client.PolicyClient;
+import io.jeda.gateway.reachability.OfficerProfile;
+import io.jeda.gateway.reachability.Sourced;
 import io.jeda.policy.v1.CreateDayExceptionRequest;
 import io.jeda.policy.v1.CreatePlanRequest;
 import io.jeda.policy.v1.DayException;
@@ -29,6 +33,7 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Optional;
 
 /**
  * An officer acting for themself: check-in and check-out, their effective schedule, their FWA plans
@@ -42,10 +47,41 @@ public class OfficerRequests {
 
     private final Forwarder forward;
     private final AttendanceSource attendance;
+    private final PolicyClient policy;
 
-    public OfficerRequests(Forwarder forward, AttendanceSource attendance) {
+    public OfficerRequests(Forwarder forward, AttendanceSource attendance, PolicyClient policy) {
         this.forward = forward;
         this.attendance = attendance;
+        this.policy = policy;
+    }
+
+    /**
+     * The caller's name, NIP, unit, the unit's time zone and roles. The officer comes from
+     * policy-service through the gateway's cache of officers (the one reachability answers use).
+     *
+     * @throws JedaException NOT_FOUND when policy-service knows no such officer, UNAVAILABLE
+     *                       (POLICY_UNAVAILABLE) when it does not answer
+     */
+    public Me me(Person p) {
+        Access.person(p.caller());
+        OfficerProfile o = profile(p.caller().subject()).orElseThrow(
+                () -> JedaException.notFound("officer", p.officer()));
+        return new Me(p.officer(), o.nip(), o.displayName(), "units/" + o.unitId(), o.zone().getId(),
+                p.caller().roles().stream().map(Enum::name).sorted().toList());
+    }
+
+    /**
+     * The officer as {@link #me} finds it, empty when policy-service knows none.
+     *
+     * @throws JedaException UNAVAILABLE when policy-service does not answer
+     */
+    public Optional<OfficerProfile> profile(String nip) {
+        Sourced<OfficerProfile> got = policy.officer(nip);
+        if (!got.available()) {
+            throw JedaException.of(ErrorKind.UNAVAILABLE, "POLICY_UNAVAILABLE",
+                    "policy-service did not answer; try again shortly", "source", got.unavailableSource());
+        }
+        return got.present();
     }
 
     /**
@@ -92,12 +128,16 @@ public class OfficerRequests {
         return forward.plans(p.token(), s -> s.listPlans(req));
     }
 
-    /** A DRAFT plan; a retry with the same {@code requestId} returns the first plan. */
-    public Plan createPlan(Person p, String requestId, Plan plan) {
+    /**
+     * A DRAFT plan; a retry with the same {@code requestId} returns the first plan. With
+     * {@code validateOnly} nothing is stored: the plan is checked against every rule a submission is
+     * checked against, and refused the same way (every broken rule listed) or returned without a name.
+     */
+    public Plan createPlan(Person p, String requestId, Plan plan, boolean validateOnly) {
         Access.person(p.caller());
         CreatePlanRequest req = CreatePlanRequest.newBuilder().setParent(p.officer())
                 .setPlan(plan.toBuilder().setOfficer(p.officer())).setRequestId(requestId == null ? "" : requestId.trim())
-                .build();
+                .setValidateOnly(validateOnly).build();
         return forward.plans(p.token(), s -> s.createPlan(req));
     }
 
@@ -119,11 +159,14 @@ public class OfficerRequests {
         return forward.plans(p.token(), s -> s.listDayExceptions(req));
     }
 
-    /** A one-day exception; unlike a plan it is SUBMITTED at once. */
-    public DayException createDayException(Person p, DayException exception) {
+    /**
+     * A one-day exception; unlike a plan it is SUBMITTED at once. With {@code validateOnly} nothing is
+     * stored: every rule is checked and the exception is refused or returned without a name.
+     */
+    public DayException createDayException(Person p, DayException exception, boolean validateOnly) {
         Access.person(p.caller());
         CreateDayExceptionRequest req = CreateDayExceptionRequest.newBuilder().setParent(p.officer())
-                .setDayException(exception.toBuilder().setOfficer(p.officer())).build();
+                .setDayException(exception.toBuilder().setOfficer(p.officer())).setValidateOnly(validateOnly).build();
         return forward.plans(p.token(), s -> s.createDayException(req));
     }
 

@@ -1,5 +1,8 @@
 package io.jeda.gateway.http;
 
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.jeda.attendance.v1.AttendanceDay;
 import io.jeda.attendance.v1.AttendanceEvent;
 import io.jeda.attendance.v1.AttendanceMonth;
@@ -8,6 +11,7 @@ import io.jeda.attendance.v1.CheckOutRequest;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.grpc.ProtoEnums;
 import io.jeda.gateway.GatewaySettings;
+import io.jeda.gateway.app.Me;
 import io.jeda.gateway.app.OfficerRequests;
 import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.ListDayExceptionsResponse;
@@ -55,6 +59,28 @@ public class MeController {
         this.clock = clock;
     }
 
+    /**
+     * Who the caller is: {@code officer}, {@code nip}, {@code displayName}, {@code unit},
+     * {@code timeZone} (the unit's) and {@code roles}. Written as a JSON object by the one JSON mapping.
+     */
+    @Get
+    public Struct me(HttpRequest<?> request) {
+        Me me = officer.me(AuthFilter.person(request));
+        return Struct.newBuilder()
+                .putFields("officer", text(me.officer()))
+                .putFields("nip", text(me.nip()))
+                .putFields("displayName", text(me.displayName()))
+                .putFields("unit", text(me.unit()))
+                .putFields("timeZone", text(me.timeZone()))
+                .putFields("roles", Value.newBuilder().setListValue(ListValue.newBuilder()
+                        .addAllValues(me.roles().stream().map(MeController::text).toList())).build())
+                .build();
+    }
+
+    private static Value text(String s) {
+        return Value.newBuilder().setStringValue(s).build();
+    }
+
     @Post("/check-ins")
     @Consumes(MediaType.APPLICATION_JSON)
     public AttendanceEvent checkIn(HttpRequest<?> request, @Header(IDEMPOTENCY_KEY) @Nullable String key,
@@ -87,22 +113,26 @@ public class MeController {
                 pageToken == null ? "" : pageToken);
     }
 
-    /** A DRAFT plan; an {@code Idempotency-Key} header makes a retry return the first plan. */
+    /**
+     * A DRAFT plan; an {@code Idempotency-Key} header makes a retry return the first plan. With
+     * {@code validateOnly=true} nothing is stored and every broken rule comes back at once (AIP-163).
+     */
     @Post("/plans")
     @Consumes(MediaType.APPLICATION_JSON)
     public Plan createPlan(HttpRequest<?> request, @Header(IDEMPOTENCY_KEY) @Nullable String key,
-                           @Body @Nullable String body) {
-        return officer.createPlan(AuthFilter.person(request), key, ProtoJson.read(body, Plan.newBuilder()));
+                           @QueryValue @Nullable String validateOnly, @Body @Nullable String body) {
+        return officer.createPlan(AuthFilter.person(request), key, ProtoJson.read(body, Plan.newBuilder()),
+                flag(validateOnly, "validateOnly"));
     }
 
     @Get("/plans/{id}")
     public Plan plan(HttpRequest<?> request, @PathVariable String id) {
-        return officer.plan(AuthFilter.person(request), "plans/" + id);
+        return officer.plan(AuthFilter.person(request), TeamController.name("plans", id));
     }
 
     @Post("/plans/{id}:submit")
     public Plan submitPlan(HttpRequest<?> request, @PathVariable String id) {
-        return officer.submitPlan(AuthFilter.person(request), "plans/" + id);
+        return officer.submitPlan(AuthFilter.person(request), TeamController.name("plans", id));
     }
 
     @Get("/day-exceptions")
@@ -115,9 +145,10 @@ public class MeController {
 
     @Post("/day-exceptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DayException createDayException(HttpRequest<?> request, @Body @Nullable String body) {
+    public DayException createDayException(HttpRequest<?> request, @QueryValue @Nullable String validateOnly,
+                                           @Body @Nullable String body) {
         return officer.createDayException(AuthFilter.person(request),
-                ProtoJson.read(body, DayException.newBuilder()));
+                ProtoJson.read(body, DayException.newBuilder()), flag(validateOnly, "validateOnly"));
     }
 
     /** The officer's days of one month ({@code month=2026-11}; default the current month). */
@@ -143,6 +174,18 @@ public class MeController {
     /** A state filter with or without its prefix (SUBMITTED or PLAN_STATE_SUBMITTED); unspecified without one. */
     private static PlanState state(@Nullable String state) {
         return blank(state) ? PlanState.PLAN_STATE_UNSPECIFIED : ProtoEnums.parse(PlanState.class, state, "state");
+    }
+
+    /** A boolean query value: true or false (any case); absent or empty is false. */
+    static boolean flag(@Nullable String value, String field) {
+        if (blank(value)) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw JedaException.invalidField(field, field + " must be true or false");
+        };
     }
 
     static LocalDate date(String value, String field) {

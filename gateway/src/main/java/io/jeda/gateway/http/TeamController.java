@@ -21,8 +21,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * REST for a manager acting for their direct reports ({@link TeamRequests}): the inbox, the decisions
- * on plans and one-day exceptions, and the team board. Paths name a request as the inbox names it:
- * {@code plans/{id}} is decided at {@code /v1/team/plans/{id}:approve}.
+ * on plans and one-day exceptions, and the team board. A path names a request by its id or by its whole
+ * name as the inbox gives it: {@code plans/p-1} is decided at {@code /v1/team/plans/p-1:approve} or at
+ * {@code /v1/team/plans/plans%2Fp-1:approve} (the name as one URL-encoded path segment).
  */
 @Controller("/v1/team")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,31 +42,40 @@ public class TeamController {
 
     @Post("/plans/{id}:approve")
     public Plan approvePlan(HttpRequest<?> request, @PathVariable String id) {
-        return team.approvePlan(AuthFilter.person(request), "plans/" + id);
+        return team.approvePlan(AuthFilter.person(request), name("plans", id));
     }
 
     @Post("/plans/{id}:reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public Plan rejectPlan(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
-        return team.rejectPlan(AuthFilter.person(request), "plans/" + id,
+        return team.rejectPlan(AuthFilter.person(request), name("plans", id),
                 ProtoJson.read(body, RejectPlanRequest.newBuilder()));
     }
 
     @Post("/day-exceptions/{id}:approve")
     public DayException approveDayException(HttpRequest<?> request, @PathVariable String id) {
-        return team.approveDayException(AuthFilter.person(request), "dayExceptions/" + id);
+        return team.approveDayException(AuthFilter.person(request), name("dayExceptions", id));
     }
 
     @Post("/day-exceptions/{id}:reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public DayException rejectDayException(HttpRequest<?> request, @PathVariable String id,
                                            @Body @Nullable String body) {
-        return team.rejectDayException(AuthFilter.person(request), "dayExceptions/" + id,
+        return team.rejectDayException(AuthFilter.person(request), name("dayExceptions", id),
                 ProtoJson.read(body, RejectDayExceptionRequest.newBuilder()));
     }
 
     @Get("/board")
     public TeamBoard board(HttpRequest<?> request) {
         return team.board(AuthFilter.person(request));
+    }
+
+    /**
+     * The resource name for a path segment that holds either the bare id ({@code p-1}) or the whole name
+     * ({@code plans/p-1}, sent URL-encoded and decoded by the router).
+     */
+    static String name(String collection, String idOrName) {
+        String prefix = collection + "/";
+        return idOrName.startsWith(prefix) ? idOrName : prefix + idOrName;
     }
 }

@@ -2,7 +2,7 @@ package io.jeda.gateway.web;
 
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
-import io.jeda.gateway.client.PolicyClient;
+import io.jeda.gateway.app.OfficerRequests;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -51,15 +51,15 @@ public class WebController {
     private final WebSession sessions;
     private final WebSettings settings;
     private final TokenService tokens;
-    private final PolicyClient policy;
+    private final OfficerRequests officers;
 
     public WebController(Pages pages, WebSession sessions, WebSettings settings, TokenService tokens,
-                         PolicyClient policy) {
+                         OfficerRequests officers) {
         this.pages = pages;
         this.sessions = sessions;
         this.settings = settings;
         this.tokens = tokens;
-        this.policy = policy;
+        this.officers = officers;
     }
 
     @Get
@@ -146,10 +146,13 @@ public class WebController {
         return withLanguage(request, WebResponses.page(HttpStatus.OK, pages.render(page, lang, model)));
     }
 
-    /** The officer's name and zone from policy-service (cached by the client); empty when it does not answer. */
+    /**
+     * The officer's name and zone (the use case behind {@code GET /v1/me}); empty when policy-service
+     * knows no such officer or does not answer: the page then names the officer by NIP.
+     */
     private Optional<OfficerProfile> profile(String nip) {
         try {
-            return policy.officer(nip).present();
+            return officers.profile(nip);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -123,6 +123,41 @@ class ManagerEndpointsTest extends PeopleTestBase {
     }
 
     @Test
+    void theNameTheInboxGivesDecidesAsWellAsTheBareId() {
+        String plan = POLICY.seedPlan(SITI, PlanState.PLAN_STATE_SUBMITTED);
+        String rejectedPlan = POLICY.seedPlan(SITI, PlanState.PLAN_STATE_SUBMITTED);
+        String exception = POLICY.seedDayException(SITI);
+        String rejectedException = POLICY.seedDayException(SITI);
+        Struct inbox = get("/v1/team/inbox", MANAGER_TOKEN).json();
+        String planName = inbox.getFieldsOrThrow("plans").getListValue().getValuesList().stream()
+                .map(v -> v.getStructValue().getFieldsOrThrow("name").getStringValue())
+                .filter(n -> n.endsWith("/" + plan)).findFirst().orElseThrow();
+        assertEquals("plans/" + plan, planName);
+
+        // The whole name, as one URL-encoded path segment, names the same request as its id.
+        Answer approved = post("/v1/team/plans/" + encode(planName) + ":approve", MANAGER_TOKEN, null);
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals(PlanState.PLAN_STATE_APPROVED, POLICY.plan(plan).getState());
+        Answer rejected = post("/v1/team/plans/" + encode("plans/" + rejectedPlan) + ":reject", MANAGER_TOKEN,
+                "{\"reason\": \"audit\"}");
+        assertEquals(PlanState.PLAN_STATE_REJECTED, rejected.as(Plan.newBuilder()).getState());
+        Answer exceptionApproved = post("/v1/team/day-exceptions/" + encode("dayExceptions/" + exception)
+                + ":approve", MANAGER_TOKEN, null);
+        assertEquals(PlanState.PLAN_STATE_APPROVED, exceptionApproved.as(DayException.newBuilder()).getState());
+        Answer exceptionRejected = post("/v1/team/day-exceptions/" + encode("dayExceptions/" + rejectedException)
+                + ":reject", MANAGER_TOKEN, "{\"reason\": \"rapat\"}");
+        assertEquals(PlanState.PLAN_STATE_REJECTED, exceptionRejected.as(DayException.newBuilder()).getState());
+        // The officer reads their own plan by its name too.
+        Answer own = get("/v1/me/plans/" + encode(planName), OFFICER_TOKEN);
+        assertEquals(200, own.status(), own.body());
+        assertEquals(planName, own.as(Plan.newBuilder()).getName());
+    }
+
+    private static String encode(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void boardShowsEachReportsAttendanceAndReachabilityFromOneBatchCall() {
         Instant since = TestClockFactory.NOW.minusSeconds(3600);
         ATTENDANCE.checkIn(SITI, AttendanceMode.ATTENDANCE_MODE_HOME, since);

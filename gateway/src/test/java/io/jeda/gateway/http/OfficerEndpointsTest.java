@@ -7,6 +7,7 @@ import io.jeda.attendance.v1.AttendanceEventKind;
 import io.jeda.attendance.v1.AttendanceMode;
 import io.jeda.attendance.v1.AttendanceMonth;
 import io.jeda.attendance.v1.DayStatus;
+import io.jeda.common.security.Role;
 import io.jeda.gateway.FakeCallers;
 import io.jeda.policy.v1.DayException;
 import io.jeda.policy.v1.ListDayExceptionsResponse;
@@ -16,6 +17,7 @@ import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.ScheduleReason;
 import io.jeda.policy.v1.WorkPlace;
+import io.jeda.testing.Tokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,24 @@ class OfficerEndpointsTest extends PeopleTestBase {
     private Answer checkIn(String key, String body) {
         return send(HttpRequest.POST("/v1/me/check-ins", body).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("Idempotency-Key", key), OFFICER_TOKEN);
+    }
+
+    @Test
+    void meNamesTheCallerWithTheUnitsZoneAndTheTokensRoles() {
+        Answer a = get("/v1/me", MANAGER_TOKEN);
+
+        assertEquals(200, a.status(), a.body());
+        Struct me = a.json();
+        assertEquals("officers/" + BUDI, me.getFieldsOrThrow("officer").getStringValue());
+        assertEquals(BUDI, me.getFieldsOrThrow("nip").getStringValue());
+        assertEquals("Budi Santoso", me.getFieldsOrThrow("displayName").getStringValue());
+        assertEquals("units/u1", me.getFieldsOrThrow("unit").getStringValue());
+        assertEquals("Asia/Jakarta", me.getFieldsOrThrow("timeZone").getStringValue());
+        assertEquals(List.of("MANAGER", "OFFICER"), me.getFieldsOrThrow("roles").getListValue().getValuesList()
+                .stream().map(Value::getStringValue).toList());
+
+        get("/v1/me", Tokens.token("199912312020121009", Role.OFFICER)).problem(404, "OFFICER_NOT_FOUND");
+        get("/v1/me", AGENCY_TOKEN).problem(403, "AGENCY_NOT_ALLOWED");
     }
 
     @Test
@@ -212,6 +232,39 @@ class OfficerEndpointsTest extends PeopleTestBase {
         assertEquals("REMOTE_DAYS_EXCEEDED", first.getFieldsOrThrow("reason").getStringValue());
         assertEquals("days", first.getFieldsOrThrow("subject").getStringValue());
         assertTrue(first.getFieldsOrThrow("message").getStringValue().contains("at most 2"));
+    }
+
+    @Test
+    void validateOnlyShowsEveryBrokenRuleBeforeSendingAndStoresNothing() {
+        String broken = """
+                {"startDate": "2026-12-01", "endDate": "2027-02-28",
+                 "days": [{"dayOfWeek": "MONDAY", "place": "HOME"}, {"dayOfWeek": "TUESDAY", "place": "HOME"},
+                          {"dayOfWeek": "WEDNESDAY", "place": "HOME"}]}""";
+        String fine = """
+                {"startDate": "2026-12-01", "endDate": "2027-02-28",
+                 "days": [{"dayOfWeek": "MONDAY", "place": "HOME", "startTime": "07:30"}]}""";
+
+        int plansBefore = get("/v1/me/plans", OFFICER_TOKEN).as(ListPlansResponse.newBuilder()).getPlansCount();
+        int exceptionsBefore = get("/v1/me/day-exceptions", OFFICER_TOKEN).as(ListDayExceptionsResponse.newBuilder())
+                .getDayExceptionsCount();
+
+        Struct p = post("/v1/me/plans?validateOnly=true", OFFICER_TOKEN, broken).problem(409, "PLAN_VIOLATES_POLICY");
+        assertEquals("REMOTE_DAYS_EXCEEDED", p.getFieldsOrThrow("violations").getListValue().getValues(0)
+                .getStructValue().getFieldsOrThrow("reason").getStringValue());
+        Answer ok = post("/v1/me/plans?validateOnly=TRUE", OFFICER_TOKEN, fine);
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("", ok.as(Plan.newBuilder()).getName());
+        // Neither check left a plan behind.
+        assertEquals(plansBefore, get("/v1/me/plans", OFFICER_TOKEN).as(ListPlansResponse.newBuilder()).getPlansCount());
+
+        Answer exception = post("/v1/me/day-exceptions?validateOnly=true", OFFICER_TOKEN,
+                "{\"date\": \"2026-12-03\", \"place\": \"HOME\"}");
+        assertEquals(200, exception.status(), exception.body());
+        assertEquals("", exception.as(DayException.newBuilder()).getName());
+        assertEquals(exceptionsBefore, get("/v1/me/day-exceptions", OFFICER_TOKEN)
+                .as(ListDayExceptionsResponse.newBuilder()).getDayExceptionsCount());
+
+        post("/v1/me/plans?validateOnly=maybe", OFFICER_TOKEN, fine).problem(400, "INVALID_FIELD");
     }
 
     @Test
