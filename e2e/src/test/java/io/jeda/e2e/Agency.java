@@ -2,18 +2,10 @@ package io.jeda.e2e;
 
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
-import com.google.type.LatLng;
 import com.google.type.TimeOfDay;
-import io.jeda.common.security.Role;
-import io.jeda.policy.v1.CreateOfficerRequest;
 import io.jeda.policy.v1.CreatePositionRequest;
 import io.jeda.policy.v1.CreateRosterRequest;
-import io.jeda.policy.v1.CreateUnitRequest;
 import io.jeda.policy.v1.FlexiTimeKind;
-import io.jeda.policy.v1.Geofence;
-import io.jeda.policy.v1.Office;
-import io.jeda.policy.v1.Officer;
-import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanDay;
 import io.jeda.policy.v1.PlanState;
@@ -22,10 +14,7 @@ import io.jeda.policy.v1.PositionServiceGrpc;
 import io.jeda.policy.v1.Roster;
 import io.jeda.policy.v1.RosterMember;
 import io.jeda.policy.v1.RosterServiceGrpc;
-import io.jeda.policy.v1.Unit;
-import io.jeda.policy.v1.UnitServiceGrpc;
 import io.jeda.policy.v1.WorkPlace;
-import io.jeda.testing.Tokens;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -33,7 +22,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The agency of the scenario, made through policy-service's public API as its admin and its people
@@ -71,13 +59,11 @@ final class Agency {
     /** The roster's turns: 12 hours each, two members, so every week both have 84 hours. */
     static final int TURN_HOURS = 12;
 
-    private static final long DEADLINE_SECONDS = 10;
-
-    private final JedaServices services;
+    private final PolicyAdmin admin;
     private final OfficerActions people;
 
     Agency(JedaServices services, OfficerActions people) {
-        this.services = services;
+        this.admin = new PolicyAdmin(services, "e2e-admin");
         this.people = people;
     }
 
@@ -92,13 +78,9 @@ final class Agency {
 
     /** Creates everything; plans are written, submitted and approved by the people themselves. */
     void create(LocalDate today) {
-        UnitServiceGrpc.UnitServiceBlockingStub units = admin(UnitServiceGrpc.newBlockingStub(policy()));
-        units.createUnit(CreateUnitRequest.newBuilder().setUnitId(UNIT).setUnit(Unit.newBuilder()
-                .setDisplayName("Diskominfo Uji Ujung ke Ujung").setTimeZone(ZONE.getId())
-                .addOffices(Office.newBuilder().setId("induk").setDisplayName("Kantor Induk")
-                        .setGeofence(circle(OFFICE_LAT, OFFICE_LON, OFFICE_RADIUS_M)))).build());
+        admin.unit(UNIT, "Diskominfo Uji Ujung ke Ujung", ZONE, OFFICE_LAT, OFFICE_LON, OFFICE_RADIUS_M);
 
-        PositionServiceGrpc.PositionServiceBlockingStub positions = admin(PositionServiceGrpc.newBlockingStub(policy()));
+        PositionServiceGrpc.PositionServiceBlockingStub positions = admin.as(PositionServiceGrpc.newBlockingStub(admin.policy()));
         positions.createPosition(CreatePositionRequest.newBuilder().setPositionId("e2e-kepala").setPosition(
                 Position.newBuilder().setDisplayName("Kepala Dinas").setFwaEligible(false)
                         .setFlexiTime(FlexiTimeKind.FLEXI_TIME_KIND_FIXED)).build());
@@ -115,10 +97,10 @@ final class Agency {
                         .setFlexiTime(FlexiTimeKind.FLEXI_TIME_KIND_SHIFT).setDefaultStart(time(SHIFT_START))
                         .setDailyWorkMinutes(23 * 60).setBreakMinutes(60).setFridayBreakMinutes(60)).build());
 
-        officer(MANAGER, "Hendra Wijaya", "e2e-kepala", "", -2.8702, 108.2851);
-        officer(ANALYST, "Siti Nurhaliza", "e2e-analis", MANAGER, -2.8655, 108.2902);
-        officer(DESK_24H, "Rahmat Saputra", "e2e-petugas-24", MANAGER, -2.8760, 108.2830);
-        officer(DESK_DAY, "Lestari Wulandari", "e2e-petugas", MANAGER, -2.8720, 108.2880);
+        admin.officer(UNIT, MANAGER, "Hendra Wijaya", "e2e-kepala", "", -2.8702, 108.2851);
+        admin.officer(UNIT, ANALYST, "Siti Nurhaliza", "e2e-analis", MANAGER, -2.8655, 108.2902);
+        admin.officer(UNIT, DESK_24H, "Rahmat Saputra", "e2e-petugas-24", MANAGER, -2.8760, 108.2830);
+        admin.officer(UNIT, DESK_DAY, "Lestari Wulandari", "e2e-petugas", MANAGER, -2.8720, 108.2880);
 
         LocalDate from = today.minusDays(1);
         LocalDate to = today.plusDays(30);
@@ -137,7 +119,7 @@ final class Agency {
         submitAndApprove(ANALYST, analystPlan.build());
         submitAndApprove(DESK_24H, shifts.build());
 
-        admin(RosterServiceGrpc.newBlockingStub(policy())).createRoster(CreateRosterRequest.newBuilder()
+        admin.as(RosterServiceGrpc.newBlockingStub(admin.policy())).createRoster(CreateRosterRequest.newBuilder()
                 .setRosterId(ROSTER).setRoster(Roster.newBuilder().setDisplayName("Piket Layanan Pengaduan")
                         .setUnit("units/" + UNIT)
                         .addMembers(RosterMember.newBuilder().setOfficer("officers/" + DESK_24H)
@@ -157,32 +139,10 @@ final class Agency {
         require(approved.getState() == PlanState.PLAN_STATE_ACTIVE, "plan of " + nip + " active", approved);
     }
 
-    private void officer(String nip, String name, String position, String manager, double homeLat, double homeLon) {
-        admin(OfficerServiceGrpc.newBlockingStub(policy())).createOfficer(CreateOfficerRequest.newBuilder()
-                .setOfficer(Officer.newBuilder().setNip(nip).setDisplayName(name).setUnit("units/" + UNIT)
-                        .setPosition("positions/" + position)
-                        .setManager(manager.isEmpty() ? "" : "officers/" + manager)
-                        .setDomicile(circle(homeLat, homeLon, 100))).build());
-    }
-
-    private io.grpc.Channel policy() {
-        return services.channel(JedaServices.Service.POLICY);
-    }
-
-    private static <S extends io.grpc.stub.AbstractStub<S>> S admin(S stub) {
-        return stub.withCallCredentials(Tokens.as("e2e-admin", Role.ADMIN))
-                .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    }
-
     private static void require(boolean ok, String what, Object got) {
         if (!ok) {
             throw new AssertionError("expected " + what + ", got " + got);
         }
-    }
-
-    private static Geofence circle(double lat, double lon, int radius) {
-        return Geofence.newBuilder().setCenter(LatLng.newBuilder().setLatitude(lat).setLongitude(lon))
-                .setRadiusMeters(radius).build();
     }
 
     private static PlanDay day(DayOfWeek d, WorkPlace place, LocalTime start) {

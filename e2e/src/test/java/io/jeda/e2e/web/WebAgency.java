@@ -1,27 +1,16 @@
 package io.jeda.e2e.web;
 
-import com.google.type.LatLng;
-import io.jeda.common.security.Role;
 import io.jeda.e2e.JedaServices;
-import io.jeda.policy.v1.CreateOfficerRequest;
+import io.jeda.e2e.PolicyAdmin;
 import io.jeda.policy.v1.CreatePositionRequest;
-import io.jeda.policy.v1.CreateUnitRequest;
 import io.jeda.policy.v1.FlexiTimeKind;
-import io.jeda.policy.v1.Geofence;
-import io.jeda.policy.v1.Office;
-import io.jeda.policy.v1.Officer;
-import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.Position;
 import io.jeda.policy.v1.PositionServiceGrpc;
-import io.jeda.policy.v1.Unit;
-import io.jeda.policy.v1.UnitServiceGrpc;
 import io.jeda.policy.v1.WorkPlace;
-import io.jeda.testing.Tokens;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The web app's own agency, beside the one of the reachability journey: a unit with an office
@@ -45,21 +34,17 @@ final class WebAgency {
     static final String ANALYST_NAME = "Ratna Kusuma";
     static final String PLANNER = "199106182016051105";
 
-    private final JedaServices services;
+    private final PolicyAdmin admin;
     private final WebRest rest;
 
     WebAgency(JedaServices services, WebRest rest) {
-        this.services = services;
+        this.admin = new PolicyAdmin(services, "e2e-web-admin");
         this.rest = rest;
     }
 
     void create(LocalDate today) {
-        UnitServiceGrpc.UnitServiceBlockingStub units = admin(UnitServiceGrpc.newBlockingStub(policy()));
-        units.createUnit(CreateUnitRequest.newBuilder().setUnitId(UNIT).setUnit(Unit.newBuilder()
-                .setDisplayName("Diskominfo Uji Aplikasi Web").setTimeZone(ZONE.getId())
-                .addOffices(Office.newBuilder().setId("induk").setDisplayName("Kantor Induk")
-                        .setGeofence(circle(OFFICE_LAT, OFFICE_LON, 150)))).build());
-        PositionServiceGrpc.PositionServiceBlockingStub positions = admin(PositionServiceGrpc.newBlockingStub(policy()));
+        admin.unit(UNIT, "Diskominfo Uji Aplikasi Web", ZONE, OFFICE_LAT, OFFICE_LON, 150);
+        PositionServiceGrpc.PositionServiceBlockingStub positions = admin.as(PositionServiceGrpc.newBlockingStub(admin.policy()));
         positions.createPosition(CreatePositionRequest.newBuilder().setPositionId("e2e-web-kepala").setPosition(
                 Position.newBuilder().setDisplayName("Kepala Dinas").setFwaEligible(false)
                         .setFlexiTime(FlexiTimeKind.FLEXI_TIME_KIND_FIXED)).build());
@@ -73,12 +58,12 @@ final class WebAgency {
                         .setDefaultStart(com.google.type.TimeOfDay.newBuilder().setHours(0).setMinutes(1))
                         .setDailyWorkMinutes(23 * 60).setBreakMinutes(60).setFridayBreakMinutes(60)).build());
 
-        officer(MANAGER, "Bambang Sutrisno", "e2e-web-kepala", "", -2.8702, 108.2851);
-        officer(DESK_IN, "Agus Setiawan", "e2e-web-jaga", MANAGER, -2.8760, 108.2830);
-        officer(DESK_OUT, "Dewi Anggraini", "e2e-web-jaga", MANAGER, -2.8720, 108.2880);
-        officer(DESK_OFFLINE, "Fajar Ramadhan", "e2e-web-jaga", MANAGER, -2.8700, 108.2700);
-        officer(ANALYST, ANALYST_NAME, "e2e-web-analis", MANAGER, -2.8655, 108.2902);
-        officer(PLANNER, "Yusuf Hamdani", "e2e-web-analis", MANAGER, -2.8690, 108.2790);
+        admin.officer(UNIT, MANAGER, "Bambang Sutrisno", "e2e-web-kepala", "", -2.8702, 108.2851);
+        admin.officer(UNIT, DESK_IN, "Agus Setiawan", "e2e-web-jaga", MANAGER, -2.8760, 108.2830);
+        admin.officer(UNIT, DESK_OUT, "Dewi Anggraini", "e2e-web-jaga", MANAGER, -2.8720, 108.2880);
+        admin.officer(UNIT, DESK_OFFLINE, "Fajar Ramadhan", "e2e-web-jaga", MANAGER, -2.8700, 108.2700);
+        admin.officer(UNIT, ANALYST, ANALYST_NAME, "e2e-web-analis", MANAGER, -2.8655, 108.2902);
+        admin.officer(UNIT, PLANNER, "Yusuf Hamdani", "e2e-web-analis", MANAGER, -2.8690, 108.2790);
 
         // The desk officers work every day from 00:01, at the office, from yesterday for a month.
         StringBuilder days = new StringBuilder();
@@ -115,24 +100,4 @@ final class WebAgency {
         return "{\"year\":" + d.getYear() + ",\"month\":" + d.getMonthValue() + ",\"day\":" + d.getDayOfMonth() + "}";
     }
 
-    private void officer(String nip, String name, String position, String manager, double homeLat, double homeLon) {
-        admin(OfficerServiceGrpc.newBlockingStub(policy())).createOfficer(CreateOfficerRequest.newBuilder()
-                .setOfficer(Officer.newBuilder().setNip(nip).setDisplayName(name).setUnit("units/" + UNIT)
-                        .setPosition("positions/" + position)
-                        .setManager(manager.isEmpty() ? "" : "officers/" + manager)
-                        .setDomicile(circle(homeLat, homeLon, 100))).build());
-    }
-
-    private io.grpc.Channel policy() {
-        return services.channel(JedaServices.Service.POLICY);
-    }
-
-    private static <S extends io.grpc.stub.AbstractStub<S>> S admin(S stub) {
-        return stub.withCallCredentials(Tokens.as("e2e-web-admin", Role.ADMIN)).withDeadlineAfter(10, TimeUnit.SECONDS);
-    }
-
-    private static Geofence circle(double lat, double lon, int radius) {
-        return Geofence.newBuilder().setCenter(LatLng.newBuilder().setLatitude(lat).setLongitude(lon))
-                .setRadiusMeters(radius).build();
-    }
 }
