@@ -33,6 +33,9 @@
   }
 
   const strip = (v, prefix) => (typeof v === 'string' && v.startsWith(prefix) ? v.slice(prefix.length) : v);
+  // A day's status in the colour a person reads it by: a missed or short day stands out.
+  const dayTone = (status) => ({ ABSENT: 'tone-no', LATE: 'tone-warn', EARLY_LEAVE: 'tone-warn',
+    INCOMPLETE_HOURS: 'tone-warn', PRESENT: 'tone-ok' })[status] || '';
 
   /** A refusal from the API: its problem+json body. */
   class Problem extends Error {
@@ -207,7 +210,7 @@
           : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
         return el('li', { class: date === todayIso ? 'now' : null, 'data-date': date },
           el('span', { class: 'wday', text: label }), el('span', { class: 'wplan', text: plan }),
-          st && st !== 'UNSPECIFIED' ? el('span', { class: 'badge wstatus', text: t('day.' + st) }) : null);
+          st && st !== 'UNSPECIFIED' ? el('span', { class: 'badge wstatus ' + dayTone(st), text: t('day.' + st) }) : null);
       }));
     } catch (e) {
       list.replaceChildren(el('li', { text: explain(e) }));
