@@ -210,7 +210,7 @@ class ManifestsTest {
                 Map<String, Integer> ports = containerPorts(c);
                 if (isJedaService(workload)) {
                     Map<String, String> env = environment(overlay, c);
-                    for (String portName : List.of("grpc", "http")) {
+                    for (String portName : List.of("grpc", "http", "management")) {
                         String variable = "JEDA_" + prefix + "_" + portName.toUpperCase() + "_PORT";
                         String configured = env.get(variable);
                         Integer declared = ports.get(portName);
@@ -224,10 +224,18 @@ class ManifestsTest {
                     if (!ports.containsKey("grpc")) {
                         problems.add(at + ": no container port named grpc");
                     }
-                    Object liveness = map(map(c.get("livenessProbe")).get("grpc")).get("port");
-                    if (!Objects.equals(liveness, ports.get("grpc"))) {
+                    // A native gRPC probe on the gRPC port, or (where the gRPC port may speak TLS, which a
+                    // kubelet's gRPC probe cannot) GET /health/liveness on the HTTP or management port.
+                    Map<String, Object> liveness = map(c.get("livenessProbe"));
+                    Object grpcPort = map(liveness.get("grpc")).get("port");
+                    Map<String, Object> httpGet = map(liveness.get("httpGet"));
+                    boolean grpcProbe = Objects.equals(grpcPort, ports.get("grpc"));
+                    boolean httpProbe = "/health/liveness".equals(httpGet.get("path"))
+                            && List.of("http", "management").contains(String.valueOf(httpGet.get("port")));
+                    if (!grpcProbe && !httpProbe) {
                         problems.add(at + ": liveness must be a native grpc probe on the grpc port "
-                                + ports.get("grpc") + ", was " + liveness);
+                                + ports.get("grpc") + " or GET /health/liveness on the http or management port, was "
+                                + liveness);
                     }
                 }
                 for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
