@@ -385,7 +385,7 @@ class ManifestsTest {
         if (secret.isPresent()) {
             return secret.map(ManifestsTest::keysOf);
         }
-        return ofKind(overlay, "ExternalSecret").stream()
+        Optional<Set<String>> external = ofKind(overlay, "ExternalSecret").stream()
                 .filter(es -> name.equals(externalSecretTarget(es)))
                 .findFirst()
                 .map(es -> {
@@ -393,6 +393,14 @@ class ManifestsTest {
                     maps(map(es.get("spec")).get("data")).forEach(d -> keys.add((String) d.get("secretKey")));
                     return keys;
                 });
+        if (external.isPresent()) {
+            return external;
+        }
+        // A cert-manager Certificate writes its Secret with these keys (ca.crt from a CA issuer).
+        return ofKind(overlay, "Certificate").stream()
+                .filter(c -> name.equals(map(c.get("spec")).get("secretName")))
+                .findFirst()
+                .map(c -> Set.of("tls.crt", "tls.key", "ca.crt"));
     }
 
     private static String externalSecretTarget(Map<String, Object> externalSecret) {
