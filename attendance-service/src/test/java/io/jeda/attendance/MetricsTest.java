@@ -75,6 +75,12 @@ class MetricsTest extends AttendanceTestBase {
     }
 
     @Test
+    void everySeriesTheAlertsAndTheDashboardUseIsExported() throws Exception {
+        groupCommitBatchesAndCheckInLatency();
+        Prometheus.assertExportsListedSeries("attendance-service", scrape());
+    }
+
+    @Test
     void reconciliationBacklogCountsCheckInsAcceptedWhilePolicyServiceFails() {
         String backlog = "jeda_attendance_reconciliation_backlog";
         assertEquals(0, Prometheus.sample(scrape(), backlog), 0.0);

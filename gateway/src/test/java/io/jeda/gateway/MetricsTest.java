@@ -113,4 +113,13 @@ class MetricsTest extends GatewayTestBase {
         assertEquals(0, sample(after, errors, "service=\"attendance-service\"")
                 - sample(before, errors, "service=\"attendance-service\""), 0.0, after);
     }
+
+    @Test
+    void everySeriesTheAlertsAndTheDashboardUseIsExported() {
+        rest();
+        grpc();
+        String s = scrape();
+        Prometheus.assertExportsListedSeries("gateway", s);
+        assertTrue(s.contains("jeda_tls_certificate_expiry_seconds NaN"), "plaintext here: the expiry gauge has no value");
+    }
 }

@@ -57,6 +57,21 @@ class MetricsTest extends PolicyTestBase {
     }
 
     @Test
+    void everySeriesTheAlertsAndTheDashboardUseIsExported() {
+        grpcCallsAreTimedByMethodAndStatus();
+        Prometheus.assertExportsListedSeries("policy-service", scrape());
+    }
+
+    @Test
+    void livenessIsUpForTheProbes() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + management.getPort() + "/health/liveness")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("UP"), r.body());
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + management.getPort() + "/health")).build(),

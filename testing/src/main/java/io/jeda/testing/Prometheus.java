@@ -63,6 +63,52 @@ public final class Prometheus {
         return names(scrape).contains(name);
     }
 
+    /**
+     * The series that k8s/monitoring/series.txt (what the alerts and the dashboard are built on)
+     * lists for a service: {@code pending} false for those it must export now, true for those
+     * another change brings. Read from the module's working directory ({@code ../k8s/...}).
+     */
+    public static java.util.Map<String, Boolean> listedFor(String service) {
+        java.nio.file.Path file = java.nio.file.Path.of("..", "k8s", "monitoring", "series.txt");
+        java.util.Map<String, Boolean> out = new java.util.TreeMap<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (!line.startsWith("#") && f.length >= 2 && f[0].equals(service)) {
+                    out.put(f[1], f.length > 2 && f[2].equals("pending"));
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file.toAbsolutePath() + ": " + e, e);
+        }
+        if (out.isEmpty()) {
+            throw new AssertionError(file.toAbsolutePath() + " lists no series for " + service);
+        }
+        return out;
+    }
+
+    /**
+     * Fails unless the scrape has every series series.txt lists for the service (other than the
+     * pending ones, which are only reported while missing).
+     */
+    public static void assertExportsListedSeries(String service, String scrape) {
+        Set<String> names = names(scrape);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        listedFor(service).forEach((series, pending) -> {
+            if (!names.contains(series)) {
+                if (pending) {
+                    System.err.println(service + ": " + series + " (pending in k8s/monitoring/series.txt) is not exported yet");
+                } else {
+                    missing.add(series);
+                }
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new AssertionError(service + " does not export " + missing
+                    + ", which the alerts or the dashboard in k8s/monitoring use; it exports " + names);
+        }
+    }
+
     /** Every series name in the scrape ({@code _bucket}, {@code _count}, {@code _sum} included). */
     public static Set<String> names(String scrape) {
         Set<String> out = new TreeSet<>();

@@ -2,9 +2,9 @@ package io.jeda.gateway.audit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * no lock for long: ids grow with time, so the run ends at the first range that has nothing older
  * than the cut-off.
  */
-@Singleton
+@Context // created at start, so that its counter is exported from the first scrape
 public class AuditRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRetention.class);
