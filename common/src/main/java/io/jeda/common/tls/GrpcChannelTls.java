@@ -1,6 +1,7 @@
 package io.jeda.common.tls;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -14,6 +15,8 @@ import jakarta.inject.Singleton;
  * one (for servers that require client certificates). Trusted CAs are reloaded on change.
  */
 @Singleton
+// Services without outgoing channels (policy-service) do not ship the gRPC client runtime.
+@Requires(classes = GrpcNamedManagedChannelConfiguration.class)
 public class GrpcChannelTls implements BeanCreatedEventListener<GrpcNamedManagedChannelConfiguration> {
 
     private final BeanProvider<TlsMaterial> material;
