@@ -44,10 +44,11 @@ class HttpTlsTest {
     private Path key;
     private int port;
     private ApplicationContext context;
+    private Path dir;
 
     @BeforeAll
     void start() throws IOException {
-        Path dir = Files.createTempDirectory("jeda-http-tls");
+        dir = Files.createTempDirectory("jeda-http-tls");
         ca = TestCertificates.authority("jeda-test-ca");
         cert = dir.resolve("tls.crt");
         key = dir.resolve("tls.key");
@@ -63,9 +64,14 @@ class HttpTlsTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         if (context != null) {
             context.close();
+        }
+        if (dir != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -80,9 +80,14 @@ class GrpcTlsTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         if (context != null) {
             context.close();
+        }
+        if (dir != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
