@@ -65,7 +65,8 @@ public class Forwarder {
         return call(ATTENDANCE, days, token, rpc);
     }
 
-    private <S extends AbstractStub<S>, T> T call(String service, S stub, String token, Function<S, T> rpc) {
+    /** Calls {@code rpc} on {@code stub} with the caller's token and the forward deadline. */
+    <S extends AbstractStub<S>, T> T call(String service, S stub, String token, Function<S, T> rpc) {
         S s = stub.withCallCredentials(BearerCredentials.of(token))
                 .withDeadlineAfter(settings.forwardDeadline().toNanos(), TimeUnit.NANOSECONDS);
         try {
