@@ -91,6 +91,16 @@ public final class FakeRelayService {
         return List.copyOf(authorizations);
     }
 
+    /** Stores a message as relay-service would hold it (listed, acknowledged and resolved like the others). */
+    public void seed(Message m) {
+        messages.put(m.getName(), m);
+    }
+
+    /** The message as the fake holds it now. */
+    public Message message(String name) {
+        return messages.get(name);
+    }
+
     /** The subjects of the tokens relay-service was called with, in order. */
     public List<String> callers() {
         return authorizations.stream().map(FakeCallers::subject).toList();
