@@ -635,6 +635,20 @@ public final class FakePolicyService {
 
     final class Rosters extends RosterServiceGrpc.RosterServiceImplBase {
         @Override
+        public void getRoster(io.jeda.policy.v1.GetRosterRequest req, StreamObserver<Roster> out) {
+            if (!behave(out)) {
+                return;
+            }
+            if (!req.getName().equals("rosters/piket")) {
+                FakeCallers.fail(out, "policy-service", JedaException.notFound("roster", req.getName()));
+                return;
+            }
+            out.onNext(Roster.newBuilder().setName("rosters/piket").setDisplayName("Piket Pengaduan").setUnit("units/u1")
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
         public void listRosters(ListRostersRequest req, StreamObserver<ListRostersResponse> out) {
             if (!behave(out)) {
                 return;
