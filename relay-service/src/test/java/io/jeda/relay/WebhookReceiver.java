@@ -1,7 +1,7 @@
 package io.jeda.relay;
 
 import com.sun.net.httpserver.HttpServer;
-import io.jeda.relay.domain.WebhookSignature;
+import io.jeda.common.webhooks.WebhookSignature;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -67,7 +67,8 @@ public class MessageUseCases {
         OnCall onCall = draft.roster() == null ? null : onCall(draft.roster(), now);
         // For a function, whoever is on call now is the recipient; the backup follows in the chain.
         MessageDraft addressed = onCall == null ? draft : draft.toOfficer(onCall.primary());
-        Optional<Reachability> answer = reachability.ask(addressed.recipient(), addressed.urgency());
+        Optional<Reachability> answer = reachability.ask(addressed.recipient(), addressed.urgency(),
+                clock.moved() ? now : null);
         DeliveryPlan plan = Dispatch.plan(addressed.recipient(), addressed.urgency(), answer, manager(addressed.urgency(),
                 addressed.recipient(), answer.isPresent()), now, settings.maxChain);
         if (onCall != null) {
