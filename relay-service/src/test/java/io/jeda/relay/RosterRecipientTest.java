@@ -44,6 +44,8 @@ class RosterRecipientTest extends RelayTestBase {
         worker("a").runOnce();
         sender("a").runOnce();
         assertTrue(receiver.received().get(0).body().contains("\"to\":\"officers/" + ON_CALL_NIP + "\""));
+        assertTrue(receiver.received().get(0).body().contains("\"recipient\":\"rosters/piket-pengaduan\""),
+                "the agency sees the function it wrote to");
 
         // Not acknowledged within the EMERGENCY time (5 min): the backup gets it.
         clock.advance(Duration.ofMinutes(6));
