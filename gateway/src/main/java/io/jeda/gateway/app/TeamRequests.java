@@ -35,7 +35,9 @@ import io.jeda.gateway.v1.RosterTurns;
 import io.jeda.gateway.v1.TeamMemberWeek;
 import io.jeda.gateway.v1.TeamOnCall;
 import io.jeda.gateway.v1.TeamWeek;
+import io.jeda.policy.v1.GetPositionRequest;
 import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
+import io.jeda.policy.v1.Position;
 import io.jeda.policy.v1.ListOnCallSlotsRequest;
 import io.jeda.policy.v1.ListRostersRequest;
 import io.jeda.policy.v1.Roster;
@@ -169,6 +171,7 @@ public class TeamRequests {
     public TeamWeek week(Person p, LocalDate monday) {
         Caller caller = Access.manager(p.caller());
         TeamWeek.Builder week = TeamWeek.newBuilder();
+        Map<String, Position> positions = new HashMap<>();
         for (Officer o : reports(p.token(), caller.subject())) {
             TeamMemberWeek.Builder m = TeamMemberWeek.newBuilder().setOfficer(o.getName())
                     .setDisplayName(o.getDisplayName());
@@ -179,6 +182,14 @@ public class TeamRequests {
                                 .setEndDate(ReachabilityMapper.date(monday.plusDays(6))).build())).getSchedulesList());
             } catch (JedaException e) {
                 // One member's missing week does not hide the others'.
+            }
+            if (!o.getPosition().isEmpty()) {
+                try {
+                    m.setPosition(positions.computeIfAbsent(o.getPosition(), name -> forward.positions(p.token(),
+                            s -> s.getPosition(GetPositionRequest.newBuilder().setName(name).build()))));
+                } catch (JedaException e) {
+                    // The days are worth showing without the rules.
+                }
             }
             week.addMembers(m);
         }

@@ -9,6 +9,7 @@ import io.jeda.common.grpc.BearerCredentials;
 import io.jeda.gateway.PeopleSettings;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.PlanServiceGrpc;
+import io.jeda.policy.v1.PositionServiceGrpc;
 import io.jeda.policy.v1.RosterServiceGrpc;
 import io.jeda.policy.v1.ScheduleServiceGrpc;
 import io.micronaut.grpc.annotation.GrpcChannel;
@@ -35,6 +36,7 @@ public class Forwarder {
     private final AttendanceServiceGrpc.AttendanceServiceBlockingStub attendance;
     private final AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub days;
     private final RosterServiceGrpc.RosterServiceBlockingStub rosters;
+    private final PositionServiceGrpc.PositionServiceBlockingStub positions;
     private final PeopleSettings settings;
 
     public Forwarder(@GrpcChannel("policy") ManagedChannel policy,
@@ -45,6 +47,7 @@ public class Forwarder {
         this.attendance = AttendanceServiceGrpc.newBlockingStub(attendanceChannel);
         this.days = AttendanceDayServiceGrpc.newBlockingStub(attendanceChannel);
         this.rosters = RosterServiceGrpc.newBlockingStub(policy);
+        this.positions = PositionServiceGrpc.newBlockingStub(policy);
         this.settings = settings;
     }
 
@@ -62,6 +65,10 @@ public class Forwarder {
 
     public <T> T rosters(String token, Function<RosterServiceGrpc.RosterServiceBlockingStub, T> rpc) {
         return call(POLICY, rosters, token, rpc);
+    }
+
+    public <T> T positions(String token, Function<PositionServiceGrpc.PositionServiceBlockingStub, T> rpc) {
+        return call(POLICY, positions, token, rpc);
     }
 
     public <T> T attendance(String token, Function<AttendanceServiceGrpc.AttendanceServiceBlockingStub, T> rpc) {

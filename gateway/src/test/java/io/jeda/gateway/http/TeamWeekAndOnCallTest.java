@@ -49,6 +49,8 @@ class TeamWeekAndOnCallTest extends PeopleTestBase {
         assertEquals(1, week.getMembersCount(), a.body());
         assertEquals("Siti Rahma", week.getMembers(0).getDisplayName());
         assertEquals(7, week.getMembers(0).getDaysCount());
+        // And the rules of her position, which a plan of hers is checked against.
+        assertEquals(2, week.getMembers(0).getPosition().getMaxRemoteDaysPerWeek());
         // The week of the day asked about, from its Monday.
         var monday = week.getMembers(0).getDays(0).getDate();
         assertEquals(LocalDate.of(2026, 11, 23), LocalDate.of(monday.getYear(), monday.getMonth(), monday.getDay()));
