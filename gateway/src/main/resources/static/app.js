@@ -658,7 +658,7 @@
       const person = (o) => who[o] || strip(o || '–', 'officers/');
       box.replaceChildren(...rs.map((x) => el('div', { class: 'roster', 'data-roster': x.roster.name },
         el('h3', { text: x.roster.displayName || strip(x.roster.name, 'rosters/') }),
-        el('ul', { class: 'items turns' }, (x.slots || []).map((sl) => el('li', {},
+        el('ul', { class: 'turns' }, (x.slots || []).map((sl, i) => el('li', { class: i === 0 ? 'now' : null },
           t('rosterTurn', when(sl.startTime, null, true) + ' – ' + when(sl.endTime, null, true),
             person(sl.primary), person(sl.backup))))))));
     } catch (e) {
@@ -953,21 +953,24 @@
     }
   }
 
+  /** How many of the officer's coming turns the month page lists. */
+  const TURNS_SHOWN = 10;
+
   async function onCallTurns() {
     const list = $('oncall');
     try {
       const r = await api('GET', '/v1/me/on-call');
-      const slots = r.slots || [];
+      const slots = (r.slots || []).slice(0, TURNS_SHOWN);
       if (!slots.length) { list.replaceChildren(el('li', { class: 'note', text: t('oncallEmpty') })); return; }
       const me = 'officers/' + nip;
+      const nowMs = Date.now();
       list.replaceChildren(...slots.map((x) => {
-        const nowMs = Date.now();
         const inForce = Date.parse(x.startTime) <= nowMs && nowMs < Date.parse(x.endTime);
-        return el('li', { class: 'card turn', 'data-roster': x.roster },
-          el('h3', { text: when(x.startTime, null, true) + ' – ' + when(x.endTime, null, true) }),
-          el('p', {}, el('span', { class: 'badge', text: x.primary === me ? t('oncallPrimary') : t('oncallBackup') }),
-            inForce ? el('span', { class: 'badge tone-ok', text: t('oncallNow') }) : null),
-          el('p', { class: 'note', text: strip(x.roster, 'rosters/') }));
+        return el('li', { class: inForce ? 'now' : null, 'data-roster': x.roster },
+          el('span', { text: when(x.startTime, null, true) + ' – ' + when(x.endTime, null, true) }), ' ',
+          el('span', { class: 'badge', text: x.primary === me ? t('oncallPrimary') : t('oncallBackup') }), ' ',
+          inForce ? el('span', { class: 'badge tone-ok', text: t('oncallNow') }) : null,
+          el('span', { class: 'sub', text: strip(x.roster, 'rosters/') }));
       }));
     } catch (e) {
       list.replaceChildren(el('li', { text: explain(e) }));
