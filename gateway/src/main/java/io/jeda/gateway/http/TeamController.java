@@ -9,6 +9,8 @@ import io.jeda.policy.v1.RejectDayExceptionRequest;
 import io.jeda.policy.v1.RejectPlanRequest;
 import io.jeda.common.error.JedaException;
 import io.jeda.gateway.GatewaySettings;
+import io.jeda.gateway.v1.Reachability;
+import io.jeda.gateway.v1.TeamMember;
 import io.jeda.gateway.v1.TeamOnCall;
 import io.jeda.gateway.v1.TeamWeek;
 import io.micronaut.core.annotation.Nullable;
@@ -93,7 +95,7 @@ public class TeamController {
     @Get("/board")
     public HttpResponse<TeamBoard> board(HttpRequest<?> request) {
         TeamBoard board = team.board(AuthFilter.person(request));
-        String etag = etag(board.toBuilder().clearAsOf().build().toByteArray());
+        String etag = boardTag(board);
         String presented = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         if (presented != null && java.util.Arrays.stream(presented.split(","))
                 .map(String::trim).anyMatch(e -> e.equals(etag) || e.equals("W/" + etag))) {
@@ -121,6 +123,29 @@ public class TeamController {
     @Get("/on-call")
     public TeamOnCall onCall(HttpRequest<?> request, @QueryValue @Nullable Integer turns) {
         return team.onCall(AuthFilter.person(request), turns == null ? 14 : turns);
+    }
+
+    /**
+     * The board's ETag: of what it says, not of when it was made. The board's and each answer's
+     * asOf and computedAt are left out (they are "now" on every request); everything else counts.
+     */
+    static String boardTag(TeamBoard board) {
+        TeamBoard.Builder b = board.toBuilder().clearAsOf();
+        for (int i = 0; i < b.getMembersCount(); i++) {
+            TeamMember.Builder m = b.getMembersBuilder(i);
+            if (m.hasReachability()) {
+                m.setReachability(timeless(m.getReachability()));
+            }
+        }
+        return etag(b.build().toByteArray());
+    }
+
+    private static Reachability timeless(Reachability r) {
+        Reachability.Builder b = r.toBuilder().clearAsOf().clearComputedAt();
+        if (r.hasContactInstead()) {
+            b.setContactInstead(timeless(r.getContactInstead()));
+        }
+        return b.build();
     }
 
     static String etag(byte[] content) {
