@@ -647,7 +647,7 @@ class ManifestsTest {
         List<Map<String, Object>> ingresses = ofKind("prod", "Ingress");
         assertTrue(!ingresses.isEmpty(), "prod has an Ingress");
         for (String path : List.of("/v1/officers/199001012015031001/reachability", "/v1/me/inquiries", "/",
-                "/signin", "/app/today", "/static/app.css", "/sw.js", "/manifest.webmanifest")) {
+                "/signin", "/app/today", "/static/app.css", "/sw.js", "/manifest.webmanifest", "/calendar/abc.ics")) {
             if (!routed(ingresses, path, "http")) {
                 problems.add(path + " is not routed to the gateway's http port");
             }
@@ -858,8 +858,8 @@ class ManifestsTest {
         Map<String, Set<String>> callers = Map.of(
                 "policy-service", Set.of("gateway", "attendance-service", "relay-service"),
                 "attendance-service", Set.of("gateway"),
-                // Nothing in Jeda calls it and nothing routes to it yet: reached from inside the namespace only.
-                "relay-service", Set.of(ANY_POD_IN_NAMESPACE),
+                // The gateway forwards messages and webhooks to it; reached from inside the namespace only.
+                "relay-service", Set.of(ANY_POD_IN_NAMESPACE, "gateway"),
                 "mysql", Set.copyOf(SERVICES.keySet()));
         List<String> problems = new ArrayList<>();
         callers.forEach((target, allowed) -> {
