@@ -7,6 +7,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.jeda.common.error.Echo;
 import io.jeda.common.error.JedaException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
@@ -110,6 +111,9 @@ public class ErrorInterceptor implements ServerInterceptor, Ordered {
                 StatusMapper.Mapped m = mapper.internal(cause);
                 trailers.merge(m.trailers());
                 super.close(m.status(), trailers);
+            } else if (status.getDescription() != null && status.getDescription().length() > Echo.MAX_MESSAGE_CHARS) {
+                // A status made elsewhere may repeat the caller's input too: bounded like ours.
+                super.close(status.withDescription(Echo.message(status.getDescription())), trailers);
             } else {
                 super.close(status, trailers);
             }
