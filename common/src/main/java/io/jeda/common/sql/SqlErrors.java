@@ -55,11 +55,18 @@ public final class SqlErrors {
      * all, rather than that a statement was wrong: a connection failure (SQLState class 08, the
      * driver's connection or recoverable exceptions), a pool that handed out no connection in time
      * ({@link java.sql.SQLTransientConnectionException}), or MySQL/MariaDB shutting down, read-only
-     * or out of connections. Such a failure is transient: callers should retry.
+     * or out of connections, or a connection the pool closed under the caller after such a failure.
+     * Such a failure is transient: callers should retry.
      */
     public static boolean isUnavailable(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (CONNECTION_FAILURES.contains(t.getClass().getName())) {
+                return true;
+            }
+            if (t instanceof SQLException e && e.getSQLState() == null && POOL_CLOSED.equals(e.getMessage())) {
+                return true;
+            }
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.sql.SQLRecoverableException) {
@@ -99,6 +106,16 @@ public final class SqlErrors {
                 DATABASE_UNAVAILABLE, "the database cannot be reached at the moment; retry later",
                 "retryAfterMs", String.valueOf(RETRY_AFTER_MS)));
     }
+
+    /**
+     * Failures of getting or preparing a connection, by class name so that common needs no data
+     * library: Micronaut Data's ConnectionException ("Could not set JDBC Connection read-only",
+     * "Failed to obtain a connection") wraps whatever the pool said.
+     */
+    private static final java.util.Set<String> CONNECTION_FAILURES =
+            java.util.Set.of("io.micronaut.data.connection.exceptions.ConnectionException");
+    /** HikariCP's pooled connection after the pool closed it for a connection failure (no SQLState). */
+    private static final String POOL_CLOSED = "Connection is closed";
 
     /** SQLState class 08: connection exception. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";

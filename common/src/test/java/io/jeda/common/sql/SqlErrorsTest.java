@@ -77,6 +77,8 @@ class SqlErrorsTest {
         assertTrue(SqlErrors.isUnavailable(new IllegalStateException("tx", new RuntimeException(
                 new SQLException("Communications link failure", "08S01")))));
         assertTrue(SqlErrors.isUnavailable(new SQLException("Server shutdown in progress", "HY000", 1053)));
+        assertTrue(SqlErrors.isUnavailable(new RuntimeException("Could not set JDBC Connection read-only",
+                new SQLException("Connection is closed"))));
         assertFalse(SqlErrors.isUnavailable(failure("INSERT INTO plan (id, idem) VALUES (2, 'k1')")));
         assertFalse(SqlErrors.isUnavailable(failure("SELEC 1")));
         assertFalse(SqlErrors.isUnavailable(new RuntimeException("no database involved")));
