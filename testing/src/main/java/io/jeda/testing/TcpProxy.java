@@ -61,6 +61,54 @@ public final class TcpProxy implements AutoCloseable {
         return m.group(1) + "127.0.0.1:" + port() + (m.group(4) == null ? "" : m.group(4));
     }
 
+    /**
+     * A service's test properties with its datasource going through this proxy, and a pool that waits
+     * only {@code connectTimeoutMs} for a connection, so that an outage is answered within seconds.
+     */
+    public java.util.Map<String, String> datasourceThrough(java.util.Map<String, String> properties, long connectTimeoutMs) {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>(properties);
+        p.put("datasources.default.url", jdbcUrl(properties.get("datasources.default.url")));
+        p.put("datasources.default.connection-timeout", String.valueOf(connectTimeoutMs));
+        return p;
+    }
+
+    /**
+     * Fails unless {@code call} passes while the way is open, fails with UNAVAILABLE and the reason
+     * DATABASE_UNAVAILABLE while it is {@link #cut()}, and passes again within {@code recovery} once
+     * it is {@link #restore() restored}.
+     */
+    public void assertOutageIsUnavailable(Runnable call, java.time.Duration recovery) throws InterruptedException {
+        call.run();
+        cut();
+        try {
+            io.grpc.StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.grpc.StatusRuntimeException.class, call::run);
+            org.junit.jupiter.api.Assertions.assertEquals(io.grpc.Status.Code.UNAVAILABLE, e.getStatus().getCode(),
+                    String.valueOf(e.getStatus()));
+            org.junit.jupiter.api.Assertions.assertEquals("DATABASE_UNAVAILABLE", io.jeda.common.grpc.GrpcErrors.reason(e));
+        } finally {
+            restore();
+        }
+        long until = System.nanoTime() + recovery.toNanos();
+        while (true) {
+            try {
+                call.run();
+                return;
+            } catch (io.grpc.StatusRuntimeException e) {
+                if (System.nanoTime() > until) {
+                    throw new AssertionError("still failing " + recovery + " after the database came back", e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** A proxy in front of the test database when it is a MySQL/MariaDB server; null for H2. */
+    public static TcpProxy forTestDatabase(String service) {
+        String url = TestDatabase.properties(service).get("datasources.default.url");
+        return url.startsWith("jdbc:mysql:") ? forJdbcUrl(url) : null;
+    }
+
     public int port() {
         return listener.getLocalPort();
     }
