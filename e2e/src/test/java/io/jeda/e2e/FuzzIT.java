@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A seeded, time-bounded fuzz of the running services: every method of every gRPC service that the
- * policy-service, attendance-service and the gateway serve (found through their server reflection, so
+ * policy-service, attendance-service, the gateway and relay-service serve (found through their server reflection, so
  * a new method is fuzzed without a change here) gets random bytes and random messages with extreme
  * values (huge and negative numbers, NaN, timestamps and dates beyond their ranges, long and odd
  * strings, invalid UTF-8, unknown enum numbers), with random tokens; every REST route of the gateway's
