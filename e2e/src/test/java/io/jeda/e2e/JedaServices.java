@@ -229,6 +229,8 @@ public final class JedaServices implements AutoCloseable {
                 env.put("JEDA_GATEWAY_HTTP_PORT", String.valueOf(httpPort));
                 env.put("JEDA_POLICY_ADDRESS", "127.0.0.1:" + grpcPort(Service.POLICY));
                 env.put("JEDA_ATTENDANCE_ADDRESS", "127.0.0.1:" + grpcPort(Service.ATTENDANCE));
+                // Messages and webhooks go to this run's relay-service, not whatever listens on 50063.
+                env.put("JEDA_RELAY_ADDRESS", "127.0.0.1:" + grpcPort(Service.RELAY));
                 env.put("JEDA_GATEWAY_CACHE_STATUS_EXPIRY", STATUS_CACHE_EXPIRY.toMillis() + "ms");
                 env.put("JEDA_GATEWAY_POLICY_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
                 env.put("JEDA_GATEWAY_ATTENDANCE_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
