@@ -1,5 +1,7 @@
 package io.jeda.attendance;
 
+import io.jeda.attendance.v1.AttendanceDayServiceGrpc;
+import io.jeda.attendance.v1.AttendanceRecapServiceGrpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -39,5 +41,12 @@ class ServerBasicsTest extends AttendanceTestBase {
                 AttendanceServiceGrpc.newBlockingStub(channel).withCallCredentials(Tokens.as("gateway", Role.SERVICE))
                         .batchGetCurrentStatuses(b.build()));
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+    }
+
+    @Test
+    void bytesThatAreNoRequestAreABadArgumentOnEveryMethod() {
+        ServerChecks.assertMalformedRequestsRefused(channel, Tokens.as("gateway", Role.SERVICE, Role.ADMIN),
+                List.of(AttendanceServiceGrpc.getServiceDescriptor(), AttendanceDayServiceGrpc.getServiceDescriptor(),
+                        AttendanceRecapServiceGrpc.getServiceDescriptor()));
     }
 }

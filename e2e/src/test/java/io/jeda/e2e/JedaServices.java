@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * policy-service, attendance-service and the gateway, each running from its shaded jar as a child
+ * policy-service, attendance-service, the gateway and relay-service, each running from its shaded jar as a child
  * JVM on free local ports, as {@code ./jeda up} runs them: configured only through their JEDA_*
  * environment variables, with a fresh database each. Every process's output goes to
  * {@code target/logs/<service>.log}. The processes are stopped by {@link #close()} and, should the
@@ -35,11 +35,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JedaServices implements AutoCloseable {
 
-    /** The three services, in the order they are started. */
+    /** The services, in the order they are started. */
     public enum Service {
         POLICY("policy", "policy-service"),
         ATTENDANCE("attendance", "attendance-service"),
-        GATEWAY("gateway", "gateway");
+        GATEWAY("gateway", "gateway"),
+        RELAY("relay", "relay-service");
 
         final String key;
         final String module;
@@ -86,17 +87,18 @@ public final class JedaServices implements AutoCloseable {
         this.version = version;
         this.workDir = workDir;
         this.logDir = workDir.resolve("logs");
-        int[] ports = freePorts(6);
+        int[] ports = freePorts(7);
         grpcPorts.put(Service.POLICY, ports[0]);
         grpcPorts.put(Service.ATTENDANCE, ports[1]);
         grpcPorts.put(Service.GATEWAY, ports[2]);
+        grpcPorts.put(Service.RELAY, ports[6]);
         httpPort = ports[3];
         managementPorts.put(Service.POLICY, ports[4]);
         managementPorts.put(Service.ATTENDANCE, ports[5]);
     }
 
     /**
-     * Starts the three services and waits until each reports SERVING (and the gateway's HTTP health
+     * Starts the services and waits until each reports SERVING (and the gateway's HTTP health
      * answers). On failure the processes are stopped and the message carries the logs' last lines.
      *
      * @param root    the repository root, where {@code <module>/target/<module>-<version>.jar} are
@@ -119,9 +121,9 @@ public final class JedaServices implements AutoCloseable {
             for (Service service : Service.values()) {
                 s.awaitServing(service, deadline);
             }
-            System.out.printf("e2e: services SERVING after %d ms (policy :%d, attendance :%d, gateway :%d, http :%d)%n",
-                    Duration.between(began, Instant.now()).toMillis(), s.grpcPort(Service.POLICY),
-                    s.grpcPort(Service.ATTENDANCE), s.grpcPort(Service.GATEWAY), s.httpPort);
+            System.out.printf("e2e: services SERVING after %d ms (policy :%d, attendance :%d, gateway :%d, http :%d,"
+                    + " relay :%d)%n", Duration.between(began, Instant.now()).toMillis(), s.grpcPort(Service.POLICY),
+                    s.grpcPort(Service.ATTENDANCE), s.grpcPort(Service.GATEWAY), s.httpPort, s.grpcPort(Service.RELAY));
             return s;
         } catch (IOException | RuntimeException | Error e) {
             String tails = s.tails();
@@ -176,7 +178,7 @@ public final class JedaServices implements AutoCloseable {
         System.out.printf("e2e: %s SERVING again after %d ms%n", s.module, Duration.between(began, Instant.now()).toMillis());
     }
 
-    /** Starts again any service a test killed, so that the next test class finds all three running. */
+    /** Starts again any service a test killed, so that the next test class finds them all running. */
     synchronized void ensureRunning() {
         for (Service s : Service.values()) {
             Process p = processes.get(s);
@@ -234,6 +236,8 @@ public final class JedaServices implements AutoCloseable {
                 env.put("JEDA_GATEWAY_HTTP_PORT", String.valueOf(httpPort));
                 env.put("JEDA_POLICY_ADDRESS", "127.0.0.1:" + grpcPort(Service.POLICY));
                 env.put("JEDA_ATTENDANCE_ADDRESS", "127.0.0.1:" + grpcPort(Service.ATTENDANCE));
+                // Messages and webhooks go to this run's relay-service, not whatever listens on 50063.
+                env.put("JEDA_RELAY_ADDRESS", "127.0.0.1:" + grpcPort(Service.RELAY));
                 env.put("JEDA_GATEWAY_CACHE_STATUS_EXPIRY", STATUS_CACHE_EXPIRY.toMillis() + "ms");
                 env.put("JEDA_GATEWAY_POLICY_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
                 env.put("JEDA_GATEWAY_ATTENDANCE_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
@@ -242,6 +246,10 @@ public final class JedaServices implements AutoCloseable {
                 env.put("JEDA_GATEWAY_FORWARD_DEADLINE", CALL_DEADLINE.toMillis() + "ms");
                 // The web app's development sign-in, as ./jeda up has it (the browser tests sign in with it).
                 env.put("JEDA_DEV_ISSUER", "true");
+            }
+            case RELAY -> {
+                env.put("JEDA_GATEWAY_ADDRESS", "127.0.0.1:" + grpcPort(Service.GATEWAY));
+                env.put("JEDA_POLICY_ADDRESS", "127.0.0.1:" + grpcPort(Service.POLICY));
             }
         }
         return env;

@@ -241,4 +241,17 @@ class CalendarEndpointTest extends UnitApiTestBase {
         assertFalse(admin().listAbsences(absencesOf(OTHER_NIP)).getAbsencesList().stream()
                 .anyMatch(a -> a.getStartDate().getDay() == 10), "no refused absence was stored");
     }
+
+    @Test
+    void datesOutsideTheAcceptedRangeAreABadArgumentNamingTheField() {
+        var day = assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE", () -> admin().createCalendarDay(
+                day(date(10000, 1, 1), CalendarDayKind.CALENDAR_DAY_KIND_NATIONAL_HOLIDAY, "")));
+        day.hasMetadata("field", "calendar_day.date");
+        assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE", () -> admin().createAbsence(
+                absence(OFFICER_NIP, AbsenceKind.ABSENCE_KIND_LEAVE, date(2026, 9, 1), date(10000, 1, 1))));
+        assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE", () -> admin().createAbsence(
+                absence(OFFICER_NIP, AbsenceKind.ABSENCE_KIND_LEAVE, date(1, 1, 1), date(2026, 9, 1))));
+        assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE", () -> admin().createRamadanPeriod(
+                ramadan(date(10000, 3, 1), date(10000, 3, 30))));
+    }
 }

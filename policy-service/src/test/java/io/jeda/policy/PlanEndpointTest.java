@@ -548,4 +548,16 @@ class PlanEndpointTest extends PlanEndpointTestBase {
         return admin().listPlanTransitions(ListPlanTransitionsRequest.newBuilder().setName(p.getName()).build())
                 .getTransitionsList();
     }
+
+    @Test
+    void plansAndDayExceptionsOutsideTheAcceptedDatesAreABadArgumentNamingTheField() {
+        var plan = assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE", () -> create(OFFICER, validPlan()
+                .toBuilder().setEndDate(com.google.type.Date.newBuilder().setYear(10000).setMonth(1).setDay(1)).build()));
+        plan.hasMetadata("field", "plan.end_date");
+        assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE", () -> officer().createDayException(
+                io.jeda.policy.v1.CreateDayExceptionRequest.newBuilder().setParent("officers/" + OFFICER)
+                        .setDayException(io.jeda.policy.v1.DayException.newBuilder()
+                                .setDate(com.google.type.Date.newBuilder().setYear(10000).setMonth(1).setDay(1))
+                                .setPlace(WorkPlace.WORK_PLACE_HOME).setNote("anak sakit")).build()));
+    }
 }

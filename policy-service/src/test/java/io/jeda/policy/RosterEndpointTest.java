@@ -541,4 +541,19 @@ class RosterEndpointTest extends PolicyTestBase {
         assertEquals("pengaduan 10-12 006/003 overridden", show(lookup.slotsFor(List.of(outsider.nip()), START, at(48))));
         assertTrue(lookup.slotsFor(List.of(outsider.nip()), at(12), at(48)).isEmpty());
     }
+
+    @Test
+    void timestampsBeyondWhatATimestampHoldsAreABadArgumentNamingTheField() {
+        Timestamp farFuture = Timestamp.newBuilder().setSeconds(Long.MAX_VALUE / 2).build();
+        Timestamp badNanos = Timestamp.newBuilder().setSeconds(START.getEpochSecond()).setNanos(-5).build();
+        var start = assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE",
+                () -> admin().createRoster(create("jauh", desk().setStartTime(farFuture))));
+        start.hasMetadata("field", "roster.start_time");
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_TIMESTAMP",
+                () -> admin().createRoster(create("nanos", desk().setStartTime(badNanos))));
+        admin().createRoster(create("pengaduan", desk()));
+        assertFails(Status.Code.INVALID_ARGUMENT, "DATE_OUT_OF_RANGE", () -> admin().listOnCallSlots(
+                ListOnCallSlotsRequest.newBuilder().setParent("rosters/pengaduan")
+                        .setTime(Timestamp.newBuilder().setSeconds(Long.MIN_VALUE)).setPageSize(3).build()));
+    }
 }

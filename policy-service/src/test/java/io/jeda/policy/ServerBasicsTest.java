@@ -1,5 +1,14 @@
 package io.jeda.policy;
 
+import io.jeda.common.security.Role;
+import io.jeda.policy.v1.CalendarServiceGrpc;
+import io.jeda.policy.v1.OfficerServiceGrpc;
+import io.jeda.policy.v1.PlanServiceGrpc;
+import io.jeda.policy.v1.PositionServiceGrpc;
+import io.jeda.policy.v1.RosterServiceGrpc;
+import io.jeda.policy.v1.ScheduleServiceGrpc;
+import io.jeda.testing.ServerChecks;
+import java.util.List;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -38,5 +47,25 @@ class ServerBasicsTest extends PolicyTestBase {
                         .getUnit(GetUnitRequest.newBuilder().setName("units/x").build()));
         assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
         assertEquals("INVALID_TOKEN", GrpcErrors.reason(e));
+    }
+
+    @Test
+    void bytesThatAreNoRequestAreABadArgumentOnEveryMethod() {
+        ServerChecks.assertMalformedRequestsRefused(channel, Tokens.as("gateway", Role.SERVICE, Role.ADMIN),
+                List.of(UnitServiceGrpc.getServiceDescriptor(), PositionServiceGrpc.getServiceDescriptor(),
+                        OfficerServiceGrpc.getServiceDescriptor(), PlanServiceGrpc.getServiceDescriptor(),
+                        CalendarServiceGrpc.getServiceDescriptor(), RosterServiceGrpc.getServiceDescriptor(),
+                        ScheduleServiceGrpc.getServiceDescriptor()));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2_000, 100_000})
+    void aLongNameIsAnsweredWithABoundedEcho(int length) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> UnitServiceGrpc
+                .newBlockingStub(channel).withCallCredentials(Tokens.as("gateway", Role.SERVICE, Role.ADMIN))
+                .getUnit(GetUnitRequest.newBuilder().setName("units/" + "x".repeat(length)).build()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+                || e.getStatus().getCode() == Status.Code.NOT_FOUND, String.valueOf(e.getStatus()));
+        ServerChecks.assertBoundedEcho(e);
     }
 }

@@ -1,5 +1,8 @@
 package io.jeda.relay;
 
+import io.jeda.common.security.Role;
+import io.jeda.relay.v1.WebhookServiceGrpc;
+import io.jeda.testing.Tokens;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.jeda.relay.v1.ListMessagesRequest;
@@ -39,5 +42,11 @@ class ServerBasicsTest extends RelayTestBase {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> MessageServiceGrpc
                 .newBlockingStub(channel).listMessages(ListMessagesRequest.getDefaultInstance()));
         assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+    }
+
+    @Test
+    void bytesThatAreNoRequestAreABadArgumentOnEveryMethod() {
+        ServerChecks.assertMalformedRequestsRefused(channel, Tokens.as("gateway", Role.SERVICE, Role.ADMIN),
+                List.of(MessageServiceGrpc.getServiceDescriptor(), WebhookServiceGrpc.getServiceDescriptor()));
     }
 }

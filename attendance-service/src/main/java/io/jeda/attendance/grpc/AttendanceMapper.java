@@ -19,6 +19,7 @@ import io.jeda.attendance.v1.DevicePosition;
 import io.jeda.attendance.v1.OfficerStatus;
 import io.jeda.attendance.v1.VerificationState;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.time.DateRange;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,7 +131,8 @@ final class AttendanceMapper {
         }
         // Recorded to the second: Connector/J drops fractions on MariaDB (it reads the server as
         // 5.5.5), and a replayed result must be identical to the first on every database.
-        Instant device = Instant.ofEpochSecond(deviceTime.getSeconds(), deviceTime.getNanos()).truncatedTo(ChronoUnit.SECONDS);
+        Instant device = DateRange.current().instant(deviceTime.getSeconds(), deviceTime.getNanos(), "device_time")
+                .truncatedTo(ChronoUnit.SECONDS);
         return new CheckCommand(kind, nip, m, device,
                 new Position(lat, lon, acc), deviceId, key);
     }

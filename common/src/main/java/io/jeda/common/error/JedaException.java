@@ -18,11 +18,27 @@ public class JedaException extends RuntimeException {
 
     public JedaException(ErrorKind kind, String reason, String message, Map<String, String> metadata,
                          List<Violation> violations) {
-        super(message, null, false, false);
+        super(Echo.message(message), null, false, false);
         this.kind = kind;
         this.reason = reason;
-        this.metadata = MetadataKeys.normalize(metadata);
-        this.violations = List.copyOf(violations);
+        Map<String, String> bounded = new LinkedHashMap<>();
+        metadata.forEach((k, v) -> bounded.put(k, Echo.value(v)));
+        this.metadata = MetadataKeys.normalize(bounded);
+        this.violations = bounded(violations);
+    }
+
+    /** At most {@link Echo#MAX_VIOLATIONS}, each cut to {@link Echo#MAX_VALUE_CHARS}; the rest counted. */
+    private static List<Violation> bounded(List<Violation> violations) {
+        java.util.ArrayList<Violation> out = new java.util.ArrayList<>();
+        for (Violation v : violations) {
+            if (out.size() == Echo.MAX_VIOLATIONS) {
+                out.add(new Violation("MORE_VIOLATIONS", "", (violations.size() - Echo.MAX_VIOLATIONS)
+                        + " more violations are not listed"));
+                break;
+            }
+            out.add(new Violation(v.reason(), Echo.value(v.subject()), Echo.value(v.message())));
+        }
+        return List.copyOf(out);
     }
 
     public ErrorKind kind() {

@@ -7,7 +7,9 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import io.jeda.common.error.Echo;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.sql.SqlErrors;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The one place where failures become gRPC statuses: a {@link JedaException} becomes its canonical
  * code with a {@code google.rpc.ErrorInfo}; anything else becomes INTERNAL with an incident id that
- * is logged here, so that no SQL text or stack trace ever reaches a caller.
+ * is logged here, so that no SQL text or stack trace ever reaches a caller. A failure to reach the
+ * database (see {@link SqlErrors#isUnavailable}) is UNAVAILABLE with the reason DATABASE_UNAVAILABLE,
+ * which clients following gRPC's conventions retry.
  */
 @Singleton
 public class ErrorInterceptor implements ServerInterceptor, Ordered {
@@ -107,9 +111,16 @@ public class ErrorInterceptor implements ServerInterceptor, Ordered {
                 trailers.merge(m.trailers());
                 super.close(m.status(), trailers);
             } else if (!status.isOk() && cause != null && status.getCode() == Status.Code.UNKNOWN) {
-                StatusMapper.Mapped m = mapper.internal(cause);
+                java.util.Optional<JedaException> unavailable = SqlErrors.unavailable(cause);
+                if (unavailable.isPresent()) {
+                    LOG.warn("the database cannot be reached: {}", cause.toString());
+                }
+                StatusMapper.Mapped m = unavailable.map(mapper::map).orElseGet(() -> mapper.internal(cause));
                 trailers.merge(m.trailers());
                 super.close(m.status(), trailers);
+            } else if (status.getDescription() != null && status.getDescription().length() > Echo.MAX_MESSAGE_CHARS) {
+                // A status made elsewhere may repeat the caller's input too: bounded like ours.
+                super.close(status.withDescription(Echo.message(status.getDescription())), trailers);
             } else {
                 super.close(status, trailers);
             }

@@ -9,6 +9,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
+import io.jeda.common.error.Echo;
 import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.error.Violation;
@@ -58,8 +59,20 @@ public final class StatusMapper {
                 st.addDetails(Any.pack(pf.build()));
             }
         }
+        if (st.build().getSerializedSize() > MAX_DETAILS_BYTES) {
+            // Many long violations: the ErrorInfo (which names their reasons) is kept, their list is not.
+            while (st.getDetailsCount() > 1) {
+                st.removeDetails(st.getDetailsCount() - 1);
+            }
+        }
         return toMapped(st.build());
     }
+
+    /**
+     * The most bytes of details (google.rpc.Status) a failure carries, so that with its description
+     * its trailers stay well inside the 8 KiB a client accepts by default (see {@link Echo}).
+     */
+    static final int MAX_DETAILS_BYTES = 2048;
 
     /** An unexpected failure: logged with an incident id; the caller sees only the id. */
     public Mapped internal(Throwable t) {

@@ -30,11 +30,13 @@ public record AttendanceDayName(String nip, LocalDate date) {
     /** @param field the request field the name came from, named in the error */
     public static AttendanceDayName parse(String name, String field) {
         String[] ids = ResourceNames.parse(name, PATTERN, field);
+        LocalDate date;
         try {
-            return new AttendanceDayName(ids[0], LocalDate.parse(ids[1]));
+            date = LocalDate.parse(ids[1]);
         } catch (DateTimeParseException e) {
             throw ResourceNames.invalid(name, PATTERN, field);
         }
+        return new AttendanceDayName(ids[0], io.jeda.common.time.DateRange.current().check(date, field));
     }
 
     public OfficerName parent() {

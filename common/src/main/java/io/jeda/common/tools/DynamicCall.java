@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Calls any unary method of a running service with a JSON request, finding the types through the
- * service's own server reflection, so a newcomer can try the API without installing a gRPC tool.
+ * service's own server reflection, so a newcomer can try the API without installing a gRPC tool;
+ * {@link #services} gives the descriptors of everything a server serves (the fuzz test calls them).
  */
-final class DynamicCall {
+public final class DynamicCall {
 
     private DynamicCall() {
     }
@@ -97,6 +98,26 @@ final class DynamicCall {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Every service the server lists through its reflection, with the types of its methods, sorted by
+     * name; reflection's own service (whose file the server does not describe) from its generated code.
+     */
+    public static List<Descriptors.ServiceDescriptor> services(ManagedChannel channel) throws Exception {
+        ServerReflectionResponse r = reflect(channel, ServerReflectionRequest.newBuilder().setListServices("*").build());
+        List<String> names = new ArrayList<>();
+        r.getListServicesResponse().getServiceList().forEach(s -> names.add(s.getName()));
+        Collections.sort(names);
+        List<Descriptors.ServiceDescriptor> out = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals("grpc.reflection.v1.ServerReflection")) {
+                out.add(io.grpc.reflection.v1.ServerReflectionProto.getDescriptor().findServiceByName("ServerReflection"));
+            } else if (!name.equals("grpc.reflection.v1alpha.ServerReflection")) {
+                out.add(service(channel, name));
+            }
+        }
+        return out;
     }
 
     private static Descriptors.ServiceDescriptor service(ManagedChannel channel, String service) throws Exception {

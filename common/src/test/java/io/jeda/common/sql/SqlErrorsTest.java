@@ -69,4 +69,18 @@ class SqlErrorsTest {
                 "Cannot add or update a child row: a foreign key constraint fails", "23000", 1452);
         assertFalse(SqlErrors.isDuplicateKey(foreignKey));
     }
+
+    @Test
+    void aConnectionFailureAnywhereInTheCausesIsUnavailable() {
+        assertTrue(SqlErrors.isUnavailable(new RuntimeException("pool",
+                new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"))));
+        assertTrue(SqlErrors.isUnavailable(new IllegalStateException("tx", new RuntimeException(
+                new SQLException("Communications link failure", "08S01")))));
+        assertTrue(SqlErrors.isUnavailable(new SQLException("Server shutdown in progress", "HY000", 1053)));
+        assertTrue(SqlErrors.isUnavailable(new RuntimeException("Could not set JDBC Connection read-only",
+                new SQLException("Connection is closed"))));
+        assertFalse(SqlErrors.isUnavailable(failure("INSERT INTO plan (id, idem) VALUES (2, 'k1')")));
+        assertFalse(SqlErrors.isUnavailable(failure("SELEC 1")));
+        assertFalse(SqlErrors.isUnavailable(new RuntimeException("no database involved")));
+    }
 }

@@ -41,7 +41,7 @@ public class ReachabilityApi {
     public Reachability get(Caller caller, GetReachabilityRequest req) {
         String nip = ReachabilityMapper.nip(req.getOfficer(), "officer");
         Urgency u = ReachabilityMapper.urgency(req.getUrgency());
-        Instant at = req.hasTime() ? ReachabilityMapper.instant(req.getTime()) : null;
+        Instant at = req.hasTime() ? ReachabilityMapper.instant(req.getTime(), "time") : null;
         return ReachabilityMapper.toProto(queries.get(caller, nip, u, at), true);
     }
 
@@ -51,7 +51,7 @@ public class ReachabilityApi {
             nips.add(ReachabilityMapper.nip(req.getOfficers(i), "officers[" + i + "]"));
         }
         Urgency u = ReachabilityMapper.urgency(req.getUrgency());
-        Instant at = req.hasTime() ? ReachabilityMapper.instant(req.getTime()) : null;
+        Instant at = req.hasTime() ? ReachabilityMapper.instant(req.getTime(), "time") : null;
         ReachabilityQueries.Batch b = queries.batch(caller, nips, u, at);
         BatchGetReachabilityResponse.Builder out = BatchGetReachabilityResponse.newBuilder();
         b.answers().forEach(a -> out.addAnswers(ReachabilityMapper.toProto(a, true)));

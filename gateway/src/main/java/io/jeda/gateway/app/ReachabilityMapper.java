@@ -81,8 +81,9 @@ public final class ReachabilityMapper {
         };
     }
 
-    public static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    /** A valid Timestamp whose day is inside the accepted {@link io.jeda.common.time.DateRange}; otherwise INVALID_ARGUMENT. */
+    public static Instant instant(Timestamp t, String field) {
+        return io.jeda.common.time.DateRange.current().instant(t.getSeconds(), t.getNanos(), field);
     }
 
     public static com.google.type.Date date(java.time.LocalDate d) {

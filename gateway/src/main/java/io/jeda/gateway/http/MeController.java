@@ -196,11 +196,7 @@ public class MeController {
     }
 
     static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw JedaException.invalidField(field, field + " must be a date YYYY-MM-DD, for example 2026-11-25");
-        }
+        return io.jeda.common.time.DateRange.current().parse(value, field);
     }
 
     private static boolean blank(@Nullable String s) {

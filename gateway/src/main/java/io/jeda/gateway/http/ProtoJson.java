@@ -256,6 +256,7 @@ public final class ProtoJson {
             throw JedaException.invalidField(path, path + " must be a date YYYY-MM-DD, for example 2026-12-01; got '"
                     + s + "'");
         }
+        io.jeda.common.time.DateRange.current().check(d, path);
         JsonObject o = new JsonObject();
         o.addProperty("year", d.getYear());
         o.addProperty("month", d.getMonthValue());

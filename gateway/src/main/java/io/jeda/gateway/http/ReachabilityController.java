@@ -111,8 +111,9 @@ public class ReachabilityController {
     /** An RFC 3339 instant, with Z or an offset. */
     static Instant instant(String at) {
         String v = at.trim();
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            parsed = OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
             if (SPACE_FOR_PLUS.matcher(at).matches()) {
                 throw JedaException.invalidArgument("INVALID_TIME", "at has a space before its offset: a '+' in a "
@@ -122,5 +123,6 @@ public class ReachabilityController {
             throw JedaException.invalidArgument("INVALID_TIME", "at must be an RFC 3339 instant such as "
                     + "2026-11-28T14:00:00Z or 2026-11-28T21:00:00%2B07:00", "field", "at");
         }
+        return io.jeda.common.time.DateRange.current().check(parsed, "at");
     }
 }

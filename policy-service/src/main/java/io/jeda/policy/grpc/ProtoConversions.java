@@ -7,6 +7,7 @@ import com.google.type.Date;
 import com.google.type.DayOfWeek;
 import com.google.type.TimeOfDay;
 import io.jeda.common.error.JedaException;
+import io.jeda.common.time.DateRange;
 import io.jeda.common.grpc.UpdateMasks;
 import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.WorkPlace;
@@ -34,11 +35,7 @@ public final class ProtoConversions {
         if (!isSet(d)) {
             throw JedaException.invalidField(field, field + " is required");
         }
-        try {
-            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-        } catch (DateTimeException e) {
-            throw JedaException.invalidField(field, field + " is not a valid date: " + e.getMessage());
-        }
+        return DateRange.current().date(d.getYear(), d.getMonth(), d.getDay(), field);
     }
 
     /** Null when unset. */
@@ -71,8 +68,9 @@ public final class ProtoConversions {
         return TimeOfDay.newBuilder().setHours(t.getHour()).setMinutes(t.getMinute()).setSeconds(t.getSecond()).build();
     }
 
-    public static Instant toInstant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    /** A valid Timestamp whose day is inside the accepted {@link DateRange}; otherwise INVALID_ARGUMENT naming the field. */
+    public static Instant toInstant(Timestamp t, String field) {
+        return DateRange.current().instant(t.getSeconds(), t.getNanos(), field);
     }
 
     public static Timestamp toTimestamp(Instant i) {

@@ -80,8 +80,8 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
         Caller caller = CallerContext.current();
         String id = RosterMapper.rosterId(req.getParent(), "parent");
         out.onNext(RosterMapper.toSwapResponse(rosters.swap(caller, id,
-                req.hasFirstSlotTime() ? ProtoConversions.toInstant(req.getFirstSlotTime()) : null,
-                req.hasSecondSlotTime() ? ProtoConversions.toInstant(req.getSecondSlotTime()) : null,
+                req.hasFirstSlotTime() ? ProtoConversions.toInstant(req.getFirstSlotTime(), "first_slot_time") : null,
+                req.hasSecondSlotTime() ? ProtoConversions.toInstant(req.getSecondSlotTime(), "second_slot_time") : null,
                 req.getReason())));
         out.onCompleted();
     }
@@ -91,7 +91,7 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
         Caller caller = CallerContext.current();
         String id = RosterMapper.rosterId(req.getParent(), "parent");
         out.onNext(RosterMapper.toSlotsResponse(rosters.onCallSlots(caller, id,
-                req.hasTime() ? ProtoConversions.toInstant(req.getTime()) : null, req.getPageSize())));
+                req.hasTime() ? ProtoConversions.toInstant(req.getTime(), "time") : null, req.getPageSize())));
         out.onCompleted();
     }
 }

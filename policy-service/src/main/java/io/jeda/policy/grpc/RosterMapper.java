@@ -38,7 +38,7 @@ final class RosterMapper {
     static RosterDetails toDomain(io.jeda.policy.v1.Roster p, boolean unitRequired) {
         String unitId = p.getUnit().isEmpty() && !unitRequired ? null
                 : UnitName.parse(p.getUnit(), "roster.unit").unitId();
-        Instant start = p.hasStartTime() ? ProtoConversions.toInstant(p.getStartTime()) : null;
+        Instant start = p.hasStartTime() ? ProtoConversions.toInstant(p.getStartTime(), "roster.start_time") : null;
         Roster r = new Roster(null, p.getDisplayName(), unitId, p.getTurnHours(), start, p.getMaxHoursPerWeek(),
                 null, null);
         List<RosterMember> ms = new ArrayList<>();
@@ -88,11 +88,11 @@ final class RosterMapper {
     }
 
     static Instant overrideStart(CreateRosterOverrideRequest req) {
-        return req.getOverride().hasStartTime() ? ProtoConversions.toInstant(req.getOverride().getStartTime()) : null;
+        return req.getOverride().hasStartTime() ? ProtoConversions.toInstant(req.getOverride().getStartTime(), "override.start_time") : null;
     }
 
     static Instant overrideEnd(CreateRosterOverrideRequest req) {
-        return req.getOverride().hasEndTime() ? ProtoConversions.toInstant(req.getOverride().getEndTime()) : null;
+        return req.getOverride().hasEndTime() ? ProtoConversions.toInstant(req.getOverride().getEndTime(), "override.end_time") : null;
     }
 
     static io.jeda.policy.v1.RosterOverride toProto(RosterOverride o) {
