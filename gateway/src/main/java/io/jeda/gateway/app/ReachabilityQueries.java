@@ -185,6 +185,6 @@ public class ReachabilityQueries {
 
     private AuditEntry entry(Caller caller, Reachability r) {
         return new AuditEntry(null, clock.instant(), caller.subject(), r.nip(), r.urgency().name(), r.state().name(),
-                r.reachable(), r.degraded());
+                r.reachable(), r.degraded(), java.util.UUID.randomUUID().toString());
     }
 }
