@@ -70,6 +70,10 @@ class AuditOutageTest extends GatewayTestBase {
         return Map.of();
     }
 
+    static TcpProxy proxy() {
+        return proxy;
+    }
+
     @AfterEach
     void databaseIsBack() {
         proxy.restore();
