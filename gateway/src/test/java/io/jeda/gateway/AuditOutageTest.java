@@ -117,6 +117,22 @@ class AuditOutageTest extends GatewayTestBase {
         return c == null ? 0 : c.count();
     }
 
+    @Inject
+    io.jeda.gateway.audit.AuditBatchWriter writer;
+
+    @Test
+    void writingTheSameEntriesAgainAddsNoRow() {
+        var entries = java.util.List.of(
+                new io.jeda.gateway.audit.AuditEntry(null, java.time.Instant.now(), "desk-1", FakePolicyService.OFFICER,
+                        "ROUTINE", "OFF_DUTY", false, false, java.util.UUID.randomUUID().toString()),
+                new io.jeda.gateway.audit.AuditEntry(null, java.time.Instant.now(), "desk-2", FakePolicyService.OFFICER,
+                        "ROUTINE", "OFF_DUTY", false, false, java.util.UUID.randomUUID().toString()));
+        writer.insert(entries);
+        writer.insert(entries);
+        writer.insert(entries.subList(1, 2));
+        assertEquals(2, rows());
+    }
+
     @Test
     void everyAnswerGivenWhileTheDatabaseIsCutIsAuditedExactlyOnceWhenItIsBack() throws InterruptedException {
         agency("desk-before").getReachability(question());

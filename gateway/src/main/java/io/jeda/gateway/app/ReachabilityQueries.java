@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The gateway's reachability use cases, shared by gRPC and REST so that both give the same answer:
@@ -185,6 +186,6 @@ public class ReachabilityQueries {
 
     private AuditEntry entry(Caller caller, Reachability r) {
         return new AuditEntry(null, clock.instant(), caller.subject(), r.nip(), r.urgency().name(), r.state().name(),
-                r.reachable(), r.degraded(), java.util.UUID.randomUUID().toString());
+                r.reachable(), r.degraded(), UUID.randomUUID().toString());
     }
 }
