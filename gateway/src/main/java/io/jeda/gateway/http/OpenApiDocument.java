@@ -11,6 +11,8 @@ import io.jeda.gateway.v1.ReachabilityProto;
 import io.jeda.gateway.v1.TeamProto;
 import io.jeda.policy.v1.PlansProto;
 import io.jeda.policy.v1.ScheduleProto;
+import io.jeda.relay.v1.MessageProto;
+import io.jeda.relay.v1.WebhookProto;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -52,7 +54,8 @@ public final class OpenApiDocument {
     /** The files whose messages the document may name (their imports are searched too). */
     private static final List<FileDescriptor> FILES = List.of(ReachabilityProto.getDescriptor(),
             InquiriesProto.getDescriptor(), TeamProto.getDescriptor(), PlansProto.getDescriptor(),
-            ScheduleProto.getDescriptor(), AttendanceProto.getDescriptor(), DaysProto.getDescriptor());
+            ScheduleProto.getDescriptor(), AttendanceProto.getDescriptor(), DaysProto.getDescriptor(),
+            MessageProto.getDescriptor(), WebhookProto.getDescriptor());
 
     /** What a request body must carry (JSON names), for the messages that are sent as bodies. */
     private static final Map<String, List<String>> REQUIRED_IN = Map.ofEntries(
@@ -64,7 +67,9 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.PlanDay", List.of("dayOfWeek", "place")),
             Map.entry("jeda.policy.v1.DayException", List.of("date", "place")),
             Map.entry("jeda.policy.v1.RejectPlanRequest", List.of("reason")),
-            Map.entry("jeda.policy.v1.RejectDayExceptionRequest", List.of("reason")));
+            Map.entry("jeda.policy.v1.RejectDayExceptionRequest", List.of("reason")),
+            Map.entry("jeda.relay.v1.SubmitMessageRequest", List.of("recipient", "urgency", "subject", "text")),
+            Map.entry("jeda.relay.v1.RegisterWebhookRequest", List.of("url")));
 
     private OpenApiDocument() {
     }
