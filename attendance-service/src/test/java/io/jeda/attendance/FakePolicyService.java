@@ -50,11 +50,13 @@ public final class FakePolicyService {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.NORMAL;
-    private final Server server;
+    private volatile Server server;
+    private final int port;
+    private final ServerInterceptor recorder;
 
     private FakePolicyService() {
         Metadata.Key<String> auth = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-        ServerInterceptor recorder = new ServerInterceptor() {
+        recorder = new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                                ServerCallHandler<Q, R> next) {
@@ -65,8 +67,13 @@ public final class FakePolicyService {
                         call, headers, next);
             }
         };
+        server = listen(0);
+        port = server.getPort();
+    }
+
+    private Server listen(int port) {
         try {
-            server = ServerBuilder.forPort(0)
+            return ServerBuilder.forPort(port)
                     .addService(ServerInterceptors.intercept(new Officers(), recorder))
                     .addService(ServerInterceptors.intercept(new Units(), recorder))
                     .addService(ServerInterceptors.intercept(new Schedules(), recorder))
@@ -76,12 +83,29 @@ public final class FakePolicyService {
         }
     }
 
+    /** Down: nothing listens on the port any more (until {@link #up()}). */
+    public synchronized void down() {
+        server.shutdownNow();
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Back on the same port. */
+    public synchronized void up() {
+        if (server.isShutdown()) {
+            server = listen(port);
+        }
+    }
+
     public static FakePolicyService start() {
         return new FakePolicyService();
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public void reset() {

@@ -35,8 +35,9 @@ public final class Bench {
             case "reachability" -> ReachabilityLoad.run(opt);
             case "generate" -> NationalGenerator.run(opt);
             case "schedule-batch" -> ScheduleBatchLoad.run(opt);
+            case "audit-kill" -> AuditKillLoad.run(opt);
             default -> {
-                System.err.println("usage: bench baselines|checkin|reachability|generate|schedule-batch [--seconds S] [--runs N] [--clients N] ...");
+                System.err.println("usage: bench baselines|checkin|reachability|generate|schedule-batch|audit-kill [--seconds S] [--runs N] [--clients N] ...");
                 System.exit(64);
             }
         }

@@ -100,11 +100,19 @@ class AuthAndAuditTest extends GatewayTestBase {
 
     @Test
     void agencyAndOtherOfficersMayNotListSomeoneElsesInquiries() {
-        for (CallCredentials c : List.of(Tokens.as("desk-1", Role.AGENCY), Tokens.as(ONCALL, Role.OFFICER),
+        assertFails(Status.Code.PERMISSION_DENIED, "AGENCY_NOT_ALLOWED",
+                () -> inquiries(Tokens.as("desk-1", Role.AGENCY)).listInquiries(about(OFFICER)));
+        for (CallCredentials c : List.of(Tokens.as(ONCALL, Role.OFFICER),
                 Tokens.as(ONCALL, Role.MANAGER), Tokens.as("gateway-2", Role.SERVICE))) {
             assertFails(Status.Code.PERMISSION_DENIED, "NOT_OWN_INQUIRIES",
                     () -> inquiries(c).listInquiries(about(OFFICER)));
         }
+    }
+
+    @Test
+    void aTokenHoldingAgencyBesidesOfficerMayNotListInquiries() {
+        assertFails(Status.Code.PERMISSION_DENIED, "AGENCY_NOT_ALLOWED",
+                () -> inquiries(Tokens.as(OFFICER, Role.AGENCY, Role.OFFICER)).listInquiries(about(OFFICER)));
     }
 
     @Test

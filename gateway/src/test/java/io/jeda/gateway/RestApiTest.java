@@ -161,7 +161,7 @@ class RestApiTest extends GatewayTestBase {
 
         HttpClientResponseException agency = assertThrows(HttpClientResponseException.class,
                 () -> get("/v1/me/inquiries", AGENCY));
-        problem(agency, HttpStatus.FORBIDDEN, "NOT_OWN_INQUIRIES");
+        problem(agency, HttpStatus.FORBIDDEN, "AGENCY_NOT_ALLOWED");
     }
 
     @Test

@@ -159,6 +159,17 @@ class DayExceptionEndpointTest extends PlanEndpointTestBase {
     }
 
     @Test
+    void theInboxOfOfficersDashIsRefusedToATokenWithoutAnOfficersRole() {
+        request(THURSDAY, WorkPlace.WORK_PLACE_HOME);
+        for (Role r : List.of(Role.AGENCY, Role.SERVICE, Role.HR)) {
+            assertFails(Status.Code.PERMISSION_DENIED, "NOT_AN_OFFICER", () -> as(MANAGER, r).listDayExceptions(
+                    ListDayExceptionsRequest.newBuilder().setParent("officers/-").build()));
+        }
+        assertEquals(1, manager().listDayExceptions(ListDayExceptionsRequest.newBuilder().setParent("officers/-")
+                .build()).getDayExceptionsCount());
+    }
+
+    @Test
     void managerInboxAndOfficerListing() {
         DayException mine = request(THURSDAY, WorkPlace.WORK_PLACE_HOME);
         DayException later = request(THURSDAY.plusDays(7), WorkPlace.WORK_PLACE_HOME);

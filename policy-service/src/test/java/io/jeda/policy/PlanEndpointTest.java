@@ -509,6 +509,18 @@ class PlanEndpointTest extends PlanEndpointTestBase {
     }
 
     @Test
+    void theInboxOfOfficersDashIsRefusedToATokenWithoutAnOfficersRole() {
+        submitted(OFFICER);
+        // A system's token whose subject happens to be a manager's NIP: not the manager.
+        for (Role r : List.of(Role.AGENCY, Role.SERVICE, Role.HR)) {
+            assertFails(Status.Code.PERMISSION_DENIED, "NOT_AN_OFFICER", () -> as(MANAGER, r).listPlans(
+                    ListPlansRequest.newBuilder().setParent("officers/-").build()));
+        }
+        assertEquals(1, manager().listPlans(ListPlansRequest.newBuilder().setParent("officers/-").build())
+                .getPlansCount());
+    }
+
+    @Test
     void transitionsArePaginatedOldestFirst() {
         Plan p = approved(OFFICER);
         ListPlanTransitionsResponse page1 = officer().listPlanTransitions(ListPlanTransitionsRequest.newBuilder()

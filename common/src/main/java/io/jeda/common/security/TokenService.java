@@ -14,6 +14,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.jeda.common.error.JedaException;
@@ -49,6 +50,8 @@ public class TokenService {
 
     /** The claim that lists a token's roles. */
     public static final String ROLES_CLAIM = "roles";
+    /** The clock skew allowed when no setting names one. */
+    static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
     /** A verified token's caller, and until when the cache may answer for it (epoch nanoseconds of the clock). */
     private record Verified(Caller caller, long validUntilNanos) {
@@ -60,6 +63,8 @@ public class TokenService {
     private final boolean devIssuerEnabled;
     private final Clock clock;
     private final Duration cacheMaxAge;
+    /** How far the issuer's clock may be ahead or behind ours (expiry, not-before, issued-at). */
+    private final Duration clockSkew;
     /** Null when caching is off (max-entries 0). */
     private final Cache<String, Verified> verified;
 
@@ -69,8 +74,9 @@ public class TokenService {
                         @Value("${jeda.security.jwt.issuer:jeda}") String issuer,
                         @Value("${jeda.security.dev-issuer.enabled:false}") boolean devIssuerEnabled,
                         @Value("${jeda.security.jwt.cache.max-entries:10000}") long cacheMaxEntries,
-                        @Value("${jeda.security.jwt.cache.max-age:5m}") Duration cacheMaxAge) {
-        this(hmacSecret, jwksUri, issuer, devIssuerEnabled, Clock.systemUTC(), cacheMaxEntries, cacheMaxAge);
+                        @Value("${jeda.security.jwt.cache.max-age:5m}") Duration cacheMaxAge,
+                        @Value("${jeda.security.jwt.clock-skew:60s}") Duration clockSkew) {
+        this(hmacSecret, jwksUri, issuer, devIssuerEnabled, Clock.systemUTC(), cacheMaxEntries, cacheMaxAge, clockSkew);
     }
 
     /** Without a cache of verified tokens; for tools and tests that mint tokens. */
@@ -84,7 +90,13 @@ public class TokenService {
 
     TokenService(String hmacSecret, String jwksUri, String issuer, boolean devIssuerEnabled, Clock clock,
                  long cacheMaxEntries, Duration cacheMaxAge) {
+        this(hmacSecret, jwksUri, issuer, devIssuerEnabled, clock, cacheMaxEntries, cacheMaxAge, DEFAULT_CLOCK_SKEW);
+    }
+
+    TokenService(String hmacSecret, String jwksUri, String issuer, boolean devIssuerEnabled, Clock clock,
+                 long cacheMaxEntries, Duration cacheMaxAge, Duration clockSkew) {
         this.issuer = issuer;
+        this.clockSkew = clockSkew.isNegative() ? Duration.ZERO : clockSkew;
         this.devIssuerEnabled = devIssuerEnabled;
         this.clock = clock;
         this.cacheMaxAge = cacheMaxAge;
@@ -125,8 +137,27 @@ public class TokenService {
         }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, source));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(List.of("sub", "exp")));
-        claims.setMaxClockSkew(60);
+                new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(List.of("sub", "exp"))) {
+            @Override
+            public void verify(JWTClaimsSet set, SecurityContext context) throws BadJWTException {
+                super.verify(set, context);
+                // A token names someone: the subject is who the caller is, and every rule keys on it.
+                if (set.getSubject() == null || set.getSubject().isBlank()) {
+                    throw new BadJWTException("the token's subject (sub) is empty");
+                }
+                // Issued in the future (beyond the skew): a clock or issuer that cannot be trusted.
+                Date iat = set.getIssueTime();
+                if (iat != null && iat.toInstant().isAfter(TokenService.this.clock.instant().plus(TokenService.this.clockSkew))) {
+                    throw new BadJWTException("the token is issued in the future (iat)");
+                }
+            }
+
+            @Override
+            protected Date currentTime() {
+                return Date.from(TokenService.this.clock.instant());
+            }
+        };
+        claims.setMaxClockSkew((int) Math.min(Integer.MAX_VALUE, this.clockSkew.toSeconds()));
         processor.setJWTClaimsSetVerifier(claims);
     }
 

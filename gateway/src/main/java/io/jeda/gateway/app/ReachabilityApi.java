@@ -1,5 +1,6 @@
 package io.jeda.gateway.app;
 
+import io.jeda.common.names.OfficerName;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.gateway.audit.AuditEntry;
@@ -70,6 +71,17 @@ public class ReachabilityApi {
                 .setNextPageToken(p.nextPageToken());
         p.answers().forEach(a -> out.addAnswers(ReachabilityMapper.toProto(a, false)));
         return out.build();
+    }
+
+    /**
+     * `/v1/me/inquiries`: the caller's own (their subject is their NIP), allowed to whom every other
+     * `/v1/me` route allows (an officer or manager, never a token that holds AGENCY).
+     */
+    public ListInquiriesResponse myInquiries(Caller caller, int pageSize, String pageToken) {
+        Access.person(caller);
+        return inquiries(caller, ListInquiriesRequest.newBuilder()
+                .setParent(OfficerName.of(caller.subject()).toString())
+                .setPageSize(pageSize).setPageToken(pageToken).build());
     }
 
     public ListInquiriesResponse inquiries(Caller caller, ListInquiriesRequest req) {

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The gateway's reachability use cases, shared by gRPC and REST so that both give the same answer:
@@ -80,7 +81,7 @@ public class ReachabilityQueries {
         caller.requireAny(ASKERS);
         Nip.require(nip, clock);
         checkTime(at);
-        Answered a = AnswerBudget.run(settings.answerBudget(), () -> answer(nip, urgency, at));
+        Answered a = AnswerBudget.run(settings.answerBudget(), () -> answer(nip, urgency, at, ownView(caller, nip)));
         audit.append(List.of(entry(caller, a.answer())));
         return a;
     }
@@ -101,7 +102,7 @@ public class ReachabilityQueries {
             attendance.prefetch(nips);
             for (String nip : new LinkedHashSet<>(nips)) {
                 try {
-                    answers.add(answer(nip, urgency, t));
+                    answers.add(answer(nip, urgency, t, ownView(caller, nip)));
                 } catch (JedaException e) {
                     if (e.kind() != ErrorKind.NOT_FOUND) {
                         throw e;
@@ -130,7 +131,7 @@ public class ReachabilityQueries {
             while (i < nips.size() && out.size() < page.size()) {
                 String nip = nips.get((int) i++);
                 try {
-                    Answered a = answer(nip, urgency, t);
+                    Answered a = answer(nip, urgency, t, ownView(caller, nip));
                     if (!reachableOnly || a.answer().reachable()) {
                         out.add(a);
                     }
@@ -148,8 +149,16 @@ public class ReachabilityQueries {
         return p;
     }
 
-    private Answered answer(String nip, Urgency urgency, Instant at) {
-        Reachability r = engine.answer(new ReachabilityQuery(nip, at, urgency, null));
+    /**
+     * Whether the answer is the officer's own view, whose reasons may tell attendance detail (when
+     * they checked in or out). Agency systems, managers, services and other officers never get it.
+     */
+    private static boolean ownView(Caller caller, String nip) {
+        return caller.isOfficer(nip) && !caller.has(Role.AGENCY);
+    }
+
+    private Answered answer(String nip, Urgency urgency, Instant at, boolean ownView) {
+        Reachability r = engine.answer(new ReachabilityQuery(nip, at, urgency, null, ownView));
         metrics.answered(r);
         Map<String, OfficerProfile> profiles = new HashMap<>();
         profile(r.nip(), profiles);
@@ -177,6 +186,6 @@ public class ReachabilityQueries {
 
     private AuditEntry entry(Caller caller, Reachability r) {
         return new AuditEntry(null, clock.instant(), caller.subject(), r.nip(), r.urgency().name(), r.state().name(),
-                r.reachable(), r.degraded());
+                r.reachable(), r.degraded(), UUID.randomUUID().toString());
     }
 }

@@ -23,8 +23,10 @@ import java.util.List;
 @Singleton
 public class AuditBatchWriter {
 
+    /** Idempotent: an entry whose id is already stored (a replay of the spool) adds nothing. */
     private static final String INSERT = "INSERT INTO reachability_audit "
-            + "(asked_at, client_id, officer_nip, urgency, state, reachable, degraded) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "(asked_at, client_id, officer_nip, urgency, state, reachable, degraded, entry_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE entry_id = entry_id";
 
     private final DataSource dataSource;
 
@@ -51,6 +53,7 @@ public class AuditBatchWriter {
                     ps.setString(5, e.state());
                     ps.setBoolean(6, e.reachable());
                     ps.setBoolean(7, e.degraded());
+                    ps.setString(8, e.entryId());
                     ps.addBatch();
                 }
                 ps.executeBatch();

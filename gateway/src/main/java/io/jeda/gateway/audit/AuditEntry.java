@@ -15,8 +15,11 @@ import java.time.Instant;
  * @param askedAt  when the question was answered (UTC)
  * @param urgency  ROUTINE, URGENT or EMERGENCY
  * @param state    the engine's state name (AVAILABLE, ...)
+ * @param entryId  a stable id made when the answer was given (a UUID): writing the same entry again,
+ *                 as a replay of the local spool may, adds no second row; null in rows from before
  */
 @MappedEntity("reachability_audit")
 public record AuditEntry(@Id @GeneratedValue @Nullable Long id, Instant askedAt, String clientId,
-                         String officerNip, String urgency, String state, boolean reachable, boolean degraded) {
+                         String officerNip, String urgency, String state, boolean reachable, boolean degraded,
+                         @Nullable String entryId) {
 }

@@ -1,5 +1,8 @@
 package io.jeda.gateway.audit;
 
+import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.JedaException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -7,11 +10,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -25,8 +31,15 @@ import java.util.function.Consumer;
  * graceful shutdown writes the queue; a crash (kill -9, power loss) loses what is still queued, at
  * most {@code queue-capacity} rows and normally one interval's worth. When the queue is full the
  * caller writes its rows itself (back-pressure instead of loss). With {@code jeda.gateway.audit.mode:
- * sync} every answer is written before it is returned. A batch the database refuses is logged with
- * its size and dropped, so that a broken database cannot stall answers.
+ * sync} every answer is written before it is returned.
+ *
+ * <p>A batch the database refuses goes to the local {@link AuditSpool} (a file per replica, fsync
+ * per setting, bounded), and while entries wait there new ones go straight to it too (no database
+ * timeout on every answer during an outage). Every {@code spool.replay-interval} the spool is
+ * replayed into the database; the insert is idempotent on each entry's id, so nothing is written
+ * twice. Only when the spool is full or unwritable is an entry lost: async mode counts it
+ * ({@code jeda_audit_dropped_total}) and logs it; sync mode refuses the answer (UNAVAILABLE,
+ * AUDIT_UNAVAILABLE), because there an answer that cannot be audited is not given.
  */
 @Singleton
 public class AuditLog {
@@ -46,24 +59,38 @@ public class AuditLog {
     private final Thread drainer;
     private final ReentrantLock drainLock = new ReentrantLock();
     private volatile boolean running = true;
+    /** Null without a spool (tests of the queue alone): a refused batch is then lost, as it is logged. */
+    private final AuditSpool spool;
+    private final ScheduledExecutorService replayer;
 
     @Inject
     public AuditLog(AuditBatchWriter writer,
                     @Value("${jeda.gateway.audit.mode:async}") String mode,
                     @Value("${jeda.gateway.audit.queue-capacity:10000}") int capacity,
                     @Value("${jeda.gateway.audit.batch-size:500}") int batchSize,
-                    @Value("${jeda.gateway.audit.flush-interval:200ms}") Duration flushInterval) {
-        this(writer::insert, mode, capacity, batchSize, flushInterval);
+                    @Value("${jeda.gateway.audit.flush-interval:200ms}") Duration flushInterval,
+                    @Value("${jeda.gateway.audit.spool.dir:.jeda/audit-spool}") String spoolDir,
+                    @Value("${jeda.gateway.audit.spool.replica:}") String replica,
+                    @Value("${jeda.gateway.audit.spool.max-bytes:256MB}") String maxBytes,
+                    @Value("${jeda.gateway.audit.spool.fsync:always}") String fsync,
+                    @Value("${jeda.gateway.audit.spool.replay-interval:2s}") Duration replayInterval,
+                    MeterRegistry registry) {
+        this(writer::insert, mode, capacity, batchSize, flushInterval,
+                new AuditSpool(Path.of(spoolDir), replica.isBlank() ? hostName() : replica,
+                        bytes(maxBytes), fsync, registry),
+                replayInterval);
     }
 
     /** Writes through the repository, one row per statement; for tests that record what is written. */
     public AuditLog(AuditRepository repository, String mode, int capacity, int batchSize, Duration flushInterval) {
-        this(repository::saveAll, mode, capacity, batchSize, flushInterval);
+        this(repository::saveAll, mode, capacity, batchSize, flushInterval, null, Duration.ZERO);
     }
 
-    private AuditLog(Consumer<List<AuditEntry>> writer, String mode, int capacity, int batchSize,
-                     Duration flushInterval) {
+    /** Writes with {@code writer}, spooling what it refuses; for tests of the spool. */
+    public AuditLog(Consumer<List<AuditEntry>> writer, String mode, int capacity, int batchSize,
+                    Duration flushInterval, AuditSpool spool, Duration replayInterval) {
         this.writer = writer;
+        this.spool = spool;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sync = "sync".equalsIgnoreCase(mode);
         this.batchSize = Math.max(1, batchSize);
@@ -73,6 +100,62 @@ public class AuditLog {
         if (!sync) {
             drainer.start();
         }
+        if (spool != null && replayInterval.toMillis() > 0) {
+            replayer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "audit-spool-replay");
+                t.setDaemon(true);
+                return t;
+            });
+            replayer.scheduleWithFixedDelay(this::replay, 0, replayInterval.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            replayer = null;
+        }
+    }
+
+    /** Replays the spool into the database; it stays for the next round while the database refuses. */
+    void replay() {
+        if (spool == null || !spool.hasPending()) {
+            return;
+        }
+        try {
+            int n = spool.replay(writer, batchSize);
+            if (n > 0) {
+                LOG.info("replayed {} audit entries from the local spool", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("audit spool not replayed yet ({} entries wait): {}", spool.pendingEntries(), e.toString());
+        }
+    }
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h != null && !h.isBlank()) {
+            return h;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "gateway";
+        }
+    }
+
+    /** "256MB", "64KB", "1GB" or a number of bytes. */
+    static long bytes(String v) {
+        String s = v.trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (s.endsWith("KB")) {
+            unit = 1024;
+        } else if (s.endsWith("MB")) {
+            unit = 1024L * 1024;
+        } else if (s.endsWith("GB")) {
+            unit = 1024L * 1024 * 1024;
+        }
+        if (unit > 1) {
+            s = s.substring(0, s.length() - 2).trim();
+        } else if (s.endsWith("B")) {
+            s = s.substring(0, s.length() - 1).trim();
+        }
+        return Long.parseLong(s) * unit;
     }
 
     /** Records answers; returns at once in async mode unless the queue is full. */
@@ -160,15 +243,41 @@ public class AuditLog {
     }
 
     private void write(List<AuditEntry> batch) {
+        if (spool != null && spool.hasPending()) {
+            // The database refused recently and the spool is not replayed yet: no timeout per answer.
+            toSpool(batch);
+            return;
+        }
         try {
             writer.accept(batch);
         } catch (RuntimeException e) {
-            LOG.error("could not write {} audit rows; they are lost", batch.size(), e);
+            if (spool == null) {
+                LOG.error("could not write {} audit rows; they are lost", batch.size(), e);
+                return;
+            }
+            LOG.warn("could not write {} audit rows; spooling them until the database is back: {}", batch.size(),
+                    e.toString());
+            toSpool(batch);
+        }
+    }
+
+    private void toSpool(List<AuditEntry> batch) {
+        if (spool.append(batch)) {
+            return;
+        }
+        LOG.error("audit spool full or unwritable: {} audit rows {}", batch.size(),
+                sync ? "refused with their answers" : "are lost");
+        if (sync) {
+            throw JedaException.of(ErrorKind.UNAVAILABLE, "AUDIT_UNAVAILABLE",
+                    "the answer cannot be audited now (database and local spool unavailable); retry later");
         }
     }
 
     @PreDestroy
     void close() {
+        if (replayer != null) {
+            replayer.shutdownNow();
+        }
         // No interrupt: it could break a JDBC write half-way. The drainer notices within SHUTDOWN_CHECK_MS.
         running = false;
         try {
@@ -177,5 +286,8 @@ public class AuditLog {
             Thread.currentThread().interrupt();
         }
         flush();
+        if (spool != null) {
+            spool.close();
+        }
     }
 }

@@ -8,7 +8,6 @@ import io.jeda.gateway.app.ReachabilityMapper;
 import io.jeda.gateway.v1.BatchGetReachabilityRequest;
 import io.jeda.gateway.v1.BatchGetReachabilityResponse;
 import io.jeda.gateway.v1.GetReachabilityRequest;
-import io.jeda.gateway.v1.ListInquiriesRequest;
 import io.jeda.gateway.v1.ListInquiriesResponse;
 import io.jeda.gateway.v1.ListUnitReachabilityRequest;
 import io.jeda.gateway.v1.ListUnitReachabilityResponse;
@@ -93,13 +92,8 @@ public class ReachabilityController {
     @Get("/me/inquiries")
     public ListInquiriesResponse myInquiries(HttpRequest<?> request, @QueryValue @Nullable Integer pageSize,
                                              @QueryValue @Nullable String pageToken) {
-        var caller = AuthFilter.caller(request);
-        ListInquiriesRequest req = ListInquiriesRequest.newBuilder()
-                .setParent(OfficerName.of(caller.subject()).toString())
-                .setPageSize(pageSize == null ? 0 : pageSize)
-                .setPageToken(pageToken == null ? "" : pageToken)
-                .build();
-        return api.inquiries(caller, req);
+        return api.myInquiries(AuthFilter.caller(request), pageSize == null ? 0 : pageSize,
+                pageToken == null ? "" : pageToken);
     }
 
     /** ROUTINE or URGENCY_ROUTINE (any case); missing means unspecified, which the use case refuses. */

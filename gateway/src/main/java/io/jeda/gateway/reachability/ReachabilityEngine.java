@@ -92,7 +92,7 @@ public class ReachabilityEngine {
      */
     public Reachability answer(ReachabilityQuery query) {
         Instant t = query.at() != null ? query.at() : clock.instant();
-        Answer self = assess(query.nip(), t, query.urgency());
+        Answer self = assess(query.nip(), t, query.urgency(), query.attendanceDetail());
         if (self == null) {
             throw JedaException.notFound("officer", "officers/" + query.nip());
         }
@@ -111,6 +111,8 @@ public class ReachabilityEngine {
         final String nip;
         final Instant t;
         final Urgency urgency;
+        /** Whether reasons may tell attendance detail (the officer's own view only). */
+        final boolean detail;
         OfficerProfile profile;
         ZoneId zone;
         DaySchedule yesterday;
@@ -127,10 +129,11 @@ public class ReachabilityEngine {
         final List<String> reasons = new ArrayList<>();
         final Set<String> degraded = new TreeSet<>();
 
-        Answer(String nip, Instant t, Urgency urgency) {
+        Answer(String nip, Instant t, Urgency urgency, boolean detail) {
             this.nip = nip;
             this.t = t;
             this.urgency = urgency;
+            this.detail = detail;
         }
 
         String who() {
@@ -149,9 +152,12 @@ public class ReachabilityEngine {
         }
     }
 
-    /** State and reachability at T; null when policy-service says the officer does not exist. */
-    private Answer assess(String nip, Instant t, Urgency u) {
-        Answer a = new Answer(nip, t, u);
+    /**
+     * State and reachability at T; null when policy-service says the officer does not exist. Without
+     * {@code detail} no reason tells when the officer checked in or out or whether they are checked in.
+     */
+    private Answer assess(String nip, Instant t, Urgency u, boolean detail) {
+        Answer a = new Answer(nip, t, u, detail);
         Sourced<OfficerProfile> profile = data.officer(nip);
         if (!profile.available()) {
             a.degraded.add(profile.unavailableSource());
@@ -190,8 +196,10 @@ public class ReachabilityEngine {
             if (now != null && now.checkedIn() && !coversAskedInstant(now, t)) {
                 // Attendance says what is true now; the open check-in tells nothing of another day.
                 a.attendance = new AttendanceNow(false, null, null, now.lastCheckOut());
-                a.reasons.add("Checked in since " + a.local(now.since()) + ", which does not tell about "
-                        + a.local(t) + ".");
+                if (a.detail) {
+                    a.reasons.add("Checked in since " + a.local(now.since()) + ", which does not tell about "
+                            + a.local(t) + ".");
+                }
             }
         } else {
             a.degraded.add(attendance.unavailableSource());
@@ -221,8 +229,8 @@ public class ReachabilityEngine {
         if (a.inHours) {
             a.state = checkedIn ? ReachabilityState.AVAILABLE : ReachabilityState.EXPECTED;
             a.reasons.add(String.format("Inside working hours (%s to %s)%s.", a.local(current.work().start()),
-                    a.local(current.work().end()), checkedIn ? ", checked in"
-                            : a.attendance == null ? "" : ", not checked in yet"));
+                    a.local(current.work().end()), !a.detail || a.attendance == null ? ""
+                            : checkedIn ? ", checked in" : ", not checked in yet"));
         } else if (onLeave) {
             a.state = ReachabilityState.ON_LEAVE;
             a.reasons.add("On leave today.");
@@ -248,7 +256,7 @@ public class ReachabilityEngine {
         } else if (a.inHours && current.place() != null) {
             a.location = current.place().location();
         }
-        if (checkedIn && !a.inHours) {
+        if (checkedIn && !a.inHours && a.detail) {
             a.reasons.add("Checked in outside working hours; that does not open ROUTINE contact.");
         }
 
@@ -258,19 +266,24 @@ public class ReachabilityEngine {
             case URGENT -> a.inHours || a.slotNow != null;
             case EMERGENCY -> a.slotNow != null || emergencyInHours;
         };
-        if (a.restUntil != null) {
+        if (a.restUntil != null && a.detail) {
             a.reasons.add(String.format("Worked late (checked out %s): ROUTINE contact waits for the minimum "
                     + "rest of %d h, until %s.", a.local(a.attendance.lastCheckOut()),
                     settings.minRestAfterLateWork().toHours(), a.local(a.restUntil)));
+        } else if (a.restUntil != null) {
+            // When the officer left is theirs: others learn only until when they rest.
+            a.reasons.add(String.format("Resting after late work until %s: ROUTINE contact waits for the minimum "
+                    + "rest of %d h.", a.local(a.restUntil), settings.minRestAfterLateWork().toHours()));
         }
         if (u == Urgency.ROUTINE && a.reachable && a.attendance == null) {
             a.reasons.add("Whether the officer worked late cannot be told without attendance; the minimum rest "
-                    + "is not checked.");
+                    + "is not applied.");
         }
         if (u == Urgency.EMERGENCY && a.inHours && a.slotNow == null && !emergencyInHours) {
             a.reasons.add(a.attendance == null
                     ? "Whether the officer has started cannot be told; an EMERGENCY goes to whoever is on call."
-                    : "Not checked in yet; an EMERGENCY goes to whoever is on call.");
+                    : a.detail ? "Not checked in yet; an EMERGENCY goes to whoever is on call."
+                    : "Not known to be at work yet; an EMERGENCY goes to whoever is on call.");
         }
         a.reasons.add((a.reachable ? "Reachable" : "Not reachable") + " for " + u + " now.");
         return a;
@@ -468,7 +481,7 @@ public class ReachabilityEngine {
         while (!queue.isEmpty() && checked < settings.maxCandidates()) {
             Candidate c = queue.poll();
             checked++;
-            Answer other = assess(c.nip(), self.t, self.urgency);
+            Answer other = assess(c.nip(), self.t, self.urgency, false);
             if (other == null) {
                 continue;
             }

@@ -47,7 +47,7 @@ class AuditLogTest {
 
     private static List<AuditEntry> entries(int n) {
         return IntStream.range(0, n).mapToObj(i -> new AuditEntry(null, Instant.EPOCH, "c", "nip" + i, "ROUTINE",
-                "OFF_DUTY", false, false)).toList();
+                "OFF_DUTY", false, false, "e" + i)).toList();
     }
 
     @Test

@@ -45,6 +45,7 @@ class PeopleAuthorizationTest extends PeopleTestBase {
             new Endpoint("POST", "/v1/me/day-exceptions", "{\"date\": {\"year\": 2026, \"month\": 12, \"day\": 4},"
                     + " \"place\": \"HOME\"}", false),
             new Endpoint("GET", "/v1/me/attendance?month=2026-11", null, false),
+            new Endpoint("GET", "/v1/me/inquiries", null, false),
             new Endpoint("GET", "/v1/team/inbox", null, true),
             new Endpoint("GET", "/v1/team/board", null, true),
             new Endpoint("POST", "/v1/team/plans/{report}:approve", null, true),
@@ -84,6 +85,15 @@ class PeopleAuthorizationTest extends PeopleTestBase {
             }
         }
         return out.stream();
+    }
+
+    /** A token that holds AGENCY besides an officer's role is still an agency system's: /v1/me refuses it. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/v1/me/inquiries", "/v1/me/plans", "/v1/me"})
+    void anAgencyTokenWithAnOfficersRoleIsRefusedOnEveryMeRoute(String path) {
+        String agencyAndOfficer = io.jeda.testing.Tokens.token(SITI, io.jeda.common.security.Role.AGENCY,
+                io.jeda.common.security.Role.OFFICER);
+        send(HttpRequest.GET(path), agencyAndOfficer).problem(403, "AGENCY_NOT_ALLOWED");
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")

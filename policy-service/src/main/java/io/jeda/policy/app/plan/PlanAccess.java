@@ -2,6 +2,7 @@ package io.jeda.policy.app.plan;
 
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
+import io.jeda.common.security.Role;
 import io.jeda.policy.domain.TimeZones;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.organisation.Position;
@@ -117,9 +118,14 @@ public class PlanAccess {
         }
     }
 
-    /** The inbox of `officers/-` belongs to a person: the caller must have a NIP as subject. */
+    /**
+     * The inbox of `officers/-` belongs to a person: the caller must have a NIP as subject and a
+     * person's role (OFFICER or MANAGER); a system's token (AGENCY, SERVICE, HR, ...) whose subject
+     * looks like a NIP is not that person.
+     */
     public String requirePersonSubject(Caller caller) {
-        if (!NIP.matcher(caller.subject()).matches()) {
+        if (!NIP.matcher(caller.subject()).matches() || !caller.isOfficer(caller.subject())
+                || caller.has(Role.AGENCY)) {
             throw JedaException.permissionDenied("NOT_AN_OFFICER",
                     "officers/- lists the direct reports of the calling officer; the caller is not one",
                     "subject", caller.subject());
