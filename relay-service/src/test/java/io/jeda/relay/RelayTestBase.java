@@ -3,6 +3,7 @@ package io.jeda.relay;
 import io.grpc.ManagedChannel;
 import io.jeda.common.security.Role;
 import io.jeda.relay.app.DeliveryWorker;
+import io.jeda.relay.app.Mailer;
 import io.jeda.relay.app.RelayClock;
 import io.jeda.relay.app.RelaySettings;
 import io.jeda.relay.app.WebhookSender;
@@ -73,6 +74,8 @@ public abstract class RelayTestBase implements TestPropertyProvider {
     protected ManagerLookup managers;
     @Inject
     protected RelaySettings settings;
+    @Inject
+    protected Mailer mailer;
 
     protected WebhookReceiver receiver;
 
@@ -132,7 +135,7 @@ public abstract class RelayTestBase implements TestPropertyProvider {
     }
 
     protected WebhookSender sender(String name) {
-        return new WebhookSender(name, webhookStore, settings, clock);
+        return new WebhookSender(name, webhookStore, settings, clock, mailer);
     }
 
     protected static Instant instant(com.google.protobuf.Timestamp t) {

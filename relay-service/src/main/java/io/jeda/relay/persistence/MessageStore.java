@@ -3,6 +3,7 @@ package io.jeda.relay.persistence;
 import io.jeda.common.sql.SqlErrors;
 import io.jeda.relay.domain.DeliveryPlan;
 import io.jeda.relay.domain.DueDelivery;
+import io.jeda.relay.domain.Emails;
 import io.jeda.relay.domain.Events;
 import io.jeda.relay.domain.Message;
 import io.jeda.relay.domain.MessageDraft;
@@ -208,6 +209,13 @@ public class MessageStore {
                     throw new Jdbc.StoreException(e);
                 }
             });
+            // The officer's email channels: one mail per channel with that client's messages.
+            for (String client : delivered.stream().map(Message::clientId).distinct().toList()) {
+                List<Message> ofClient = delivered.stream().filter(m -> client.equals(m.clientId())).toList();
+                for (String channel : emailChannels(c, client, to)) {
+                    queue(c, channel, Events.DIGEST, Emails.digest(ofClient), now);
+                }
+            }
             return delivered;
         });
     }
@@ -250,6 +258,10 @@ public class MessageStore {
                 String type = d.step() == 0 ? Events.DELIVERED : Events.ESCALATED;
                 queue(c, m.webhookId(), type, Events.delivery(type, after, d.step() == 0 ? null : previous,
                         d.recipient(), d.step(), now), now);
+            }
+            for (String channel : emailChannels(c, m.clientId(), d.recipient())) {
+                queue(c, channel, d.step() == 0 ? Events.DELIVERED : Events.ESCALATED,
+                        Emails.delivery(after, d.step() == 0 ? null : previous), now);
             }
             if (m.urgency().escalates()) {
                 int next = d.step() + 1;
@@ -296,6 +308,18 @@ public class MessageStore {
             }
             return steps;
         });
+    }
+
+    /** The ids of the client's email channels for the officer. */
+    private static List<String> emailChannels(Connection c, String clientId, String nip) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, "SELECT id FROM webhook WHERE officer_nip = ? AND client_id = ?"
+                + " ORDER BY id", nip, clientId); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     static void queue(Connection c, String webhookId, String type, String payload, Instant now) throws SQLException {
