@@ -73,6 +73,8 @@ public final class JedaServices implements AutoCloseable {
     private final Path logDir;
     private final Map<Service, Integer> grpcPorts = new EnumMap<>(Service.class);
     private final int httpPort;
+    /** The management ports (/health, /prometheus) of policy-service and attendance-service. */
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, ServiceDatabases.Jdbc> databases = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, ManagedChannel> channels = new EnumMap<>(Service.class);
@@ -84,11 +86,13 @@ public final class JedaServices implements AutoCloseable {
         this.version = version;
         this.workDir = workDir;
         this.logDir = workDir.resolve("logs");
-        int[] ports = freePorts(4);
+        int[] ports = freePorts(6);
         grpcPorts.put(Service.POLICY, ports[0]);
         grpcPorts.put(Service.ATTENDANCE, ports[1]);
         grpcPorts.put(Service.GATEWAY, ports[2]);
         httpPort = ports[3];
+        managementPorts.put(Service.POLICY, ports[4]);
+        managementPorts.put(Service.ATTENDANCE, ports[5]);
     }
 
     /**
@@ -210,6 +214,9 @@ public final class JedaServices implements AutoCloseable {
         String prefix = "JEDA_" + s.key.toUpperCase() + "_";
         ServiceDatabases.Jdbc db = databases.get(s);
         env.put(prefix + "GRPC_PORT", String.valueOf(grpcPort(s)));
+        if (managementPorts.containsKey(s)) {
+            env.put(prefix + "MANAGEMENT_PORT", String.valueOf(managementPorts.get(s)));
+        }
         env.put(prefix + "JDBC_URL", db.url());
         env.put(prefix + "JDBC_USER", db.user());
         env.put(prefix + "JDBC_PASSWORD", db.password());

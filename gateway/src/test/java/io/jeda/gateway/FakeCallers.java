@@ -31,6 +31,10 @@ public final class FakeCallers {
     private static final Metadata.Key<String> REQUEST_ID =
             Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<String> HEADER = Context.key("fake-authorization");
+    private static final Metadata.Key<String> TRACEPARENT =
+            Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
+    /** The W3C trace context ({@code traceparent}) of every call the fakes served, oldest first. */
+    public static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
 
     private FakeCallers() {
     }
@@ -50,6 +54,8 @@ public final class FakeCallers {
                 into.add(auth == null ? "" : auth);
                 String requestId = headers.get(REQUEST_ID);
                 requestIds.add(requestId == null ? "" : requestId);
+                String traceparent = headers.get(TRACEPARENT);
+                TRACEPARENTS.add(traceparent == null ? "" : traceparent);
                 return Contexts.interceptCall(Context.current().withValue(HEADER, auth == null ? "" : auth),
                         call, headers, next);
             }

@@ -5,6 +5,7 @@ import io.jeda.gateway.v1.GetReachabilityRequest;
 import io.jeda.gateway.v1.Reachability;
 import io.jeda.gateway.v1.ReachabilityServiceGrpc;
 import io.jeda.gateway.v1.Urgency;
+import io.jeda.testing.Prometheus;
 import io.jeda.testing.Tokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,24 +28,8 @@ class MetricsTest extends GatewayTestBase {
         return r.body();
     }
 
-    /** Sum of the samples of one series name whose labels include all the given {@code k="v"} pairs. */
-    static double sample(String scrape, String name, String... labels) {
-        double sum = 0;
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
-                continue;
-            }
-            int close = line.lastIndexOf('}');
-            String labelPart = close < 0 ? "" : line.substring(0, close + 1);
-            boolean all = true;
-            for (String l : labels) {
-                all &= labelPart.contains(l);
-            }
-            if (all) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+    private static double sample(String scrape, String name, String... labels) {
+        return Prometheus.sample(scrape, name, labels);
     }
 
     private Reachability grpc() {
@@ -127,5 +112,14 @@ class MetricsTest extends GatewayTestBase {
         assertTrue(sample(after, errors, policyInternal) - sample(before, errors, policyInternal) >= 1, after);
         assertEquals(0, sample(after, errors, "service=\"attendance-service\"")
                 - sample(before, errors, "service=\"attendance-service\""), 0.0, after);
+    }
+
+    @Test
+    void everySeriesTheAlertsAndTheDashboardUseIsExported() {
+        rest();
+        grpc();
+        String s = scrape();
+        Prometheus.assertExportsListedSeries("gateway", s);
+        assertTrue(s.contains("jeda_tls_certificate_expiry_seconds NaN"), "plaintext here: the expiry gauge has no value");
     }
 }

@@ -210,7 +210,7 @@ class ManifestsTest {
                 Map<String, Integer> ports = containerPorts(c);
                 if (isJedaService(workload)) {
                     Map<String, String> env = environment(overlay, c);
-                    for (String portName : List.of("grpc", "http")) {
+                    for (String portName : List.of("grpc", "http", "management")) {
                         String variable = "JEDA_" + prefix + "_" + portName.toUpperCase() + "_PORT";
                         String configured = env.get(variable);
                         Integer declared = ports.get(portName);
@@ -224,10 +224,18 @@ class ManifestsTest {
                     if (!ports.containsKey("grpc")) {
                         problems.add(at + ": no container port named grpc");
                     }
-                    Object liveness = map(map(c.get("livenessProbe")).get("grpc")).get("port");
-                    if (!Objects.equals(liveness, ports.get("grpc"))) {
+                    // A native gRPC probe on the gRPC port, or (where the gRPC port may speak TLS, which a
+                    // kubelet's gRPC probe cannot) GET /health/liveness on the HTTP or management port.
+                    Map<String, Object> liveness = map(c.get("livenessProbe"));
+                    Object grpcPort = map(liveness.get("grpc")).get("port");
+                    Map<String, Object> httpGet = map(liveness.get("httpGet"));
+                    boolean grpcProbe = Objects.equals(grpcPort, ports.get("grpc"));
+                    boolean httpProbe = "/health/liveness".equals(httpGet.get("path"))
+                            && List.of("http", "management").contains(String.valueOf(httpGet.get("port")));
+                    if (!grpcProbe && !httpProbe) {
                         problems.add(at + ": liveness must be a native grpc probe on the grpc port "
-                                + ports.get("grpc") + ", was " + liveness);
+                                + ports.get("grpc") + " or GET /health/liveness on the http or management port, was "
+                                + liveness);
                     }
                 }
                 for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
@@ -377,7 +385,7 @@ class ManifestsTest {
         if (secret.isPresent()) {
             return secret.map(ManifestsTest::keysOf);
         }
-        return ofKind(overlay, "ExternalSecret").stream()
+        Optional<Set<String>> external = ofKind(overlay, "ExternalSecret").stream()
                 .filter(es -> name.equals(externalSecretTarget(es)))
                 .findFirst()
                 .map(es -> {
@@ -385,6 +393,14 @@ class ManifestsTest {
                     maps(map(es.get("spec")).get("data")).forEach(d -> keys.add((String) d.get("secretKey")));
                     return keys;
                 });
+        if (external.isPresent()) {
+            return external;
+        }
+        // A cert-manager Certificate writes its Secret with these keys (ca.crt from a CA issuer).
+        return ofKind(overlay, "Certificate").stream()
+                .filter(c -> name.equals(map(c.get("spec")).get("secretName")))
+                .findFirst()
+                .map(c -> Set.of("tls.crt", "tls.key", "ca.crt"));
     }
 
     private static String externalSecretTarget(Map<String, Object> externalSecret) {
@@ -529,6 +545,297 @@ class ManifestsTest {
             List<Map<String, Object>> spread = maps(podSpec(deployment).get("topologySpreadConstraints"));
             if (spread.stream().noneMatch(t -> "topology.kubernetes.io/zone".equals(t.get("topologyKey")))) {
                 problems.add(service + ": not spread across zones");
+            }
+        }
+        assertNoProblems("prod", problems);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Operating: TLS, the public entry, alerts and dashboard, backups
+
+    /** The plaintext switches: a service's own server, and its callers' channels to it. */
+    private static final Set<String> PLAINTEXT_SWITCHES = Set.of(
+            "JEDA_POLICY_PLAINTEXT", "JEDA_ATTENDANCE_PLAINTEXT", "JEDA_GATEWAY_PLAINTEXT", "JEDA_RELAY_PLAINTEXT");
+
+    /**
+     * In prod every gRPC hop between the services is TLS: each service gets false for every
+     * plaintext switch it reads (relay-service's own server excepted: its probes are native gRPC
+     * probes, which cannot speak TLS), TLS files under a mounted Secret that cert-manager keeps,
+     * and the gateway's HTTP port speaks HTTPS, probed as such.
+     */
+    @Test
+    void prodSpeaksTlsBetweenTheServices() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads("prod")) {
+            if (!isJedaService(workload)) {
+                continue;
+            }
+            String module = name(workload);
+            Set<String> reads = variablesRead(module);
+            Map<String, Object> pod = podSpec(workload);
+            for (Map<String, Object> c : containers(pod)) {
+                String at = "Deployment/" + module;
+                Map<String, String> env = environment("prod", c);
+                for (String sw : PLAINTEXT_SWITCHES) {
+                    if (!reads.contains(sw) || sw.equals("JEDA_RELAY_PLAINTEXT")) {
+                        continue;
+                    }
+                    if (!"false".equals(env.get(sw))) {
+                        problems.add(at + ": " + sw + " must be false in prod, was " + env.get(sw));
+                    }
+                }
+                for (String file : List.of("JEDA_TLS_CERT_FILE", "JEDA_TLS_KEY_FILE", "JEDA_TLS_TRUST_FILE")) {
+                    String path = env.get(file);
+                    boolean mounted = path != null && maps(c.get("volumeMounts")).stream()
+                            .filter(m -> path.startsWith(m.get("mountPath") + "/"))
+                            .anyMatch(m -> maps(pod.get("volumes")).stream()
+                                    .filter(v -> Objects.equals(v.get("name"), m.get("name")))
+                                    .anyMatch(v -> ofKind("prod", "Certificate").stream().anyMatch(cert ->
+                                            Objects.equals(map(v.get("secret")).get("secretName"),
+                                                    map(cert.get("spec")).get("secretName")))));
+                    if (!mounted) {
+                        problems.add(at + ": " + file + "=" + path + " is not in a mounted cert-manager Secret");
+                    }
+                }
+                if ("gateway".equals(module)) {
+                    if (!"true".equals(env.get("JEDA_GATEWAY_HTTP_TLS"))) {
+                        problems.add(at + ": JEDA_GATEWAY_HTTP_TLS must be true in prod");
+                    }
+                    for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                        Map<String, Object> get = map(map(c.get(probe)).get("httpGet"));
+                        if (!get.isEmpty() && !"HTTPS".equals(get.get("scheme"))) {
+                            problems.add(at + ": " + probe + " must use scheme HTTPS on the HTTPS port");
+                        }
+                    }
+                }
+            }
+        }
+        for (Map<String, Object> service : ofKind("prod", "Service")) {
+            Object type = map(service.get("spec")).getOrDefault("type", "ClusterIP");
+            if (!"ClusterIP".equals(type)) {
+                problems.add("Service/" + name(service) + " is " + type + ": the way in is the Ingress");
+            }
+        }
+        assertNoProblems("prod", problems);
+    }
+
+    /** The dev overlay, like ./jeda up, stays plaintext: no certificates to manage on a laptop cluster. */
+    @Test
+    void devStaysPlaintext() {
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> workload : workloads("dev")) {
+            for (Map<String, Object> c : containers(podSpec(workload))) {
+                environment("dev", c).forEach((k, v) -> {
+                    if ((PLAINTEXT_SWITCHES.contains(k) && "false".equals(v)) || k.startsWith("JEDA_TLS_")) {
+                        problems.add(name(workload) + ": " + k + "=" + v);
+                    }
+                });
+            }
+        }
+        assertNoProblems("dev", problems);
+    }
+
+    /**
+     * The Ingress routes the API and the web app, and none of what the gateway serves for the
+     * cluster only (metrics, the OpenAPI document, health); over gRPC only the gateway's own
+     * services, not health or reflection. Paths are matched as Kubernetes does (Exact, or Prefix by
+     * whole path elements).
+     */
+    @Test
+    void prodIngressRoutesTheApiAndTheWebAppButNotTheOperatorsPaths() {
+        List<String> problems = new ArrayList<>();
+        List<Map<String, Object>> ingresses = ofKind("prod", "Ingress");
+        assertTrue(!ingresses.isEmpty(), "prod has an Ingress");
+        for (String path : List.of("/v1/officers/199001012015031001/reachability", "/v1/me/inquiries", "/",
+                "/signin", "/app/today", "/static/app.css", "/sw.js", "/manifest.webmanifest", "/calendar/abc.ics")) {
+            if (!routed(ingresses, path, "http")) {
+                problems.add(path + " is not routed to the gateway's http port");
+            }
+        }
+        for (String path : List.of("/prometheus", "/openapi.yml", "/health", "/health/liveness", "/metrics",
+                "/routes", "/env", "/loggers", "/v1x", "/prometheus/x")) {
+            if (routed(ingresses, path, null)) {
+                problems.add(path + " is routed from outside");
+            }
+        }
+        if (!routed(ingresses, "/jeda.gateway.v1.ReachabilityService/GetReachability", "grpc")) {
+            problems.add("the gateway's ReachabilityService is not routed over gRPC");
+        }
+        for (String path : List.of("/grpc.health.v1.Health/Check",
+                "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+                "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+                "/jeda.policy.v1.UnitService/GetUnit")) {
+            if (routed(ingresses, path, null)) {
+                problems.add(path + " is routed from outside");
+            }
+        }
+        for (Map<String, Object> ingress : ingresses) {
+            if (maps(map(ingress.get("spec")).get("tls")).isEmpty()) {
+                problems.add("Ingress/" + name(ingress) + " has no TLS");
+            }
+        }
+        assertNoProblems("prod", problems);
+    }
+
+    /** Whether a rule of the ingresses sends the path to the given port name of a Service (any port if null). */
+    private static boolean routed(List<Map<String, Object>> ingresses, String path, String portName) {
+        for (Map<String, Object> ingress : ingresses) {
+            for (Map<String, Object> rule : maps(map(ingress.get("spec")).get("rules"))) {
+                for (Map<String, Object> p : maps(map(rule.get("http")).get("paths"))) {
+                    Object port = map(map(map(p.get("backend")).get("service")).get("port")).get("name");
+                    if (portName != null && !portName.equals(port)) {
+                        continue;
+                    }
+                    if (pathMatches(String.valueOf(p.get("pathType")), String.valueOf(p.get("path")), path)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Kubernetes' Exact and Prefix matching; anything else is read as a plain prefix (nginx). */
+    static boolean pathMatches(String type, String rulePath, String path) {
+        if ("Exact".equals(type)) {
+            return rulePath.equals(path);
+        }
+        if ("Prefix".equals(type)) {
+            if ("/".equals(rulePath)) {
+                return true;
+            }
+            String prefix = rulePath.endsWith("/") ? rulePath.substring(0, rulePath.length() - 1) : rulePath;
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+        return path.startsWith(rulePath);
+    }
+
+    /**
+     * Every metric an alert or a dashboard panel names is in monitoring/series.txt, the list each
+     * service's MetricsTest checks against a real scrape of that service; and the alerts cover what
+     * operators must hear about.
+     */
+    @Test
+    void everyMetricTheAlertsAndTheDashboardNameIsOneTheServicesExport() throws IOException {
+        Set<String> exported = new HashSet<>(Set.of("up"));
+        for (String line : Files.readAllLines(moduleDir.resolve("monitoring/series.txt"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 2 && !line.startsWith("#")) {
+                exported.add(f[1]);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> alertExpressions = new ArrayList<>();
+        List<Map<String, Object>> rules = ofKind("prod", "PrometheusRule");
+        assertTrue(!rules.isEmpty(), "prod has a PrometheusRule");
+        for (Map<String, Object> rule : rules) {
+            for (Map<String, Object> group : maps(map(rule.get("spec")).get("groups"))) {
+                for (Map<String, Object> r : maps(group.get("rules"))) {
+                    String expr = String.valueOf(r.get("expr"));
+                    alertExpressions.add(expr);
+                    String alert = "alert " + r.get("alert");
+                    metricNames(expr).stream().filter(m -> !exported.contains(m))
+                            .forEach(m -> problems.add(alert + " uses " + m + ", which no service is known to export"));
+                    if (map(r.get("labels")).get("severity") == null || map(r.get("annotations")).get("summary") == null) {
+                        problems.add(alert + " needs a severity label and a summary");
+                    }
+                }
+            }
+        }
+        Map<String, Object> dashboard = find("prod", "ConfigMap", "jeda-grafana-dashboard")
+                .map(cm -> map(new Yaml(new SafeConstructor(new LoaderOptions()))
+                        .load(String.valueOf(map(cm.get("data")).get("jeda.json")))))
+                .orElse(Map.of());
+        assertTrue(!maps(dashboard.get("panels")).isEmpty(), "prod has the Grafana dashboard with panels");
+        for (Map<String, Object> panel : maps(dashboard.get("panels"))) {
+            for (Map<String, Object> target : maps(panel.get("targets"))) {
+                metricNames(String.valueOf(target.get("expr"))).stream().filter(m -> !exported.contains(m))
+                        .forEach(m -> problems.add("panel \"" + panel.get("title") + "\" uses " + m
+                                + ", which no service is known to export"));
+            }
+        }
+        String all = String.join("\n", alertExpressions);
+        Map<String, String> topics = new LinkedHashMap<>();
+        topics.put("error rate", "jeda_grpc_server_requests_seconds_count");
+        topics.put("p99 of reachability", "ReachabilityService/GetReachability");
+        topics.put("degraded answers", "jeda_reachability_degraded_total");
+        topics.put("audit spool", "jeda_audit_spool_entries");
+        topics.put("audit loss", "jeda_audit_lost_total");
+        topics.put("queue full", "WRITE_QUEUE_FULL");
+        topics.put("reconciliation backlog", "jeda_attendance_reconciliation_backlog");
+        topics.put("certificate expiry", "jeda_tls_certificate_expiry_seconds");
+        topics.forEach((topic, needle) -> {
+            if (!all.contains(needle)) {
+                problems.add("no alert on " + topic + " (an expression with " + needle + ")");
+            }
+        });
+        assertNoProblems("prod", problems);
+    }
+
+    private static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "bool", "offset",
+            "by", "without", "on", "ignoring", "group_left", "group_right", "inf", "nan");
+
+    /** The metric names in a PromQL expression (not functions, labels, strings or keywords). */
+    static Set<String> metricNames(String expr) {
+        String s = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")
+                .replaceAll("\\{[^}]*}", " ")
+                .replaceAll("\\[[^]]*]", " ")
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
+        Set<String> out = new HashSet<>();
+        Matcher m = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?").matcher(s);
+        while (m.find()) {
+            if (m.group(2) == null && !PROMQL_WORDS.contains(m.group(1).toLowerCase())) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void metricNamesAreReadFromPromQl() {
+        assertEquals(Set.of("a_total", "b_seconds_bucket", "up"), metricNames(
+                "sum by (job, le) (rate(a_total{status=~\"x|y\"}[5m])) / on(job) histogram_quantile(0.99, "
+                        + "rate(b_seconds_bucket[1m])) > 0.5 and up == 0 unless time() - 14 * 86400 > 1e3"));
+    }
+
+    /** The nightly backup runs locked down, one at a time, with a Secret and a volume the overlay brings. */
+    @Test
+    void prodBacksUpTheDatabasesWithALockedDownJob() {
+        List<String> problems = new ArrayList<>();
+        List<Map<String, Object>> jobs = ofKind("prod", "CronJob");
+        assertTrue(!jobs.isEmpty(), "prod has a backup CronJob");
+        for (Map<String, Object> job : jobs) {
+            String where = "CronJob/" + name(job);
+            Map<String, Object> spec = map(job.get("spec"));
+            if (!"Forbid".equals(spec.get("concurrencyPolicy"))) {
+                problems.add(where + ": concurrencyPolicy must be Forbid");
+            }
+            Map<String, Object> pod = map(map(map(map(spec.get("jobTemplate")).get("spec")).get("template")).get("spec"));
+            Map<String, Object> podSecurity = map(pod.get("securityContext"));
+            if (!Boolean.FALSE.equals(pod.get("automountServiceAccountToken"))) {
+                problems.add(where + ": automountServiceAccountToken must be false");
+            }
+            for (Map<String, Object> c : containers(pod)) {
+                Map<String, Object> sc = map(c.get("securityContext"));
+                if (!Boolean.TRUE.equals(effective(sc, podSecurity, "runAsNonRoot"))
+                        || !Boolean.TRUE.equals(sc.get("readOnlyRootFilesystem"))
+                        || !Boolean.FALSE.equals(sc.get("allowPrivilegeEscalation"))
+                        || !list(map(sc.get("capabilities")).get("drop")).contains("ALL")) {
+                    problems.add(where + ": container " + c.get("name") + " is not locked down");
+                }
+                if (map(map(c.get("resources")).get("limits")).get("memory") == null) {
+                    problems.add(where + ": container " + c.get("name") + " has no memory limit");
+                }
+                for (Map<String, Object> from : maps(c.get("envFrom"))) {
+                    check("prod", where, "Secret", map(from.get("secretRef")), null, problems);
+                    check("prod", where, "ConfigMap", map(from.get("configMapRef")), null, problems);
+                }
+            }
+            for (Map<String, Object> volume : maps(pod.get("volumes"))) {
+                Object claim = map(volume.get("persistentVolumeClaim")).get("claimName");
+                if (claim != null && find("prod", "PersistentVolumeClaim", (String) claim).isEmpty()) {
+                    problems.add(where + ": PersistentVolumeClaim " + claim + " is not in the overlay");
+                }
             }
         }
         assertNoProblems("prod", problems);

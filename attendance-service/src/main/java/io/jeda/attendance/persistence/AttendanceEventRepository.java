@@ -21,6 +21,9 @@ public interface AttendanceEventRepository extends CrudRepository<AttendanceEven
     /** Events still waiting for the policy checks, oldest first (page by the reconciliation batch size). */
     List<AttendanceEvent> findByVerification(Verification verification, Pageable pageable);
 
+    /** How many events are waiting for the policy checks (the reconciliation backlog metric). */
+    long countByVerification(Verification verification);
+
     /** The officer's events whose local dates fall in the range (inclusive), oldest first. */
     List<AttendanceEvent> findByOfficerNipAndLocalDateBetweenOrderByRecordTime(String officerNip, LocalDate from,
                                                                                 LocalDate to);

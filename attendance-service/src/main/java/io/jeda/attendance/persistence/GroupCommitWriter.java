@@ -10,6 +10,7 @@ import io.jeda.attendance.domain.WriteOutcome.Stored;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public class GroupCommitWriter implements AttendanceWriter {
     private final BlockingQueue<Write> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
+    private volatile GroupCommitMetrics metrics = GroupCommitMetrics.NONE;
 
     public GroupCommitWriter(CheckStore store, DataSource dataSource,
                              @Value("${jeda.attendance.group-commit.max-batch:64}") int maxBatch,
@@ -94,6 +96,13 @@ public class GroupCommitWriter implements AttendanceWriter {
         }
     }
 
+    /** The writer's meters (queue depth, batch sizes, deadlocks, fallbacks, refusals). */
+    @Inject
+    void metrics(GroupCommitMetrics metrics) {
+        this.metrics = metrics;
+        metrics.bindQueue(queue::size, queue.size() + queue.remainingCapacity());
+    }
+
     @Override
     public WriteOutcome checkIn(AttendanceEvent event, OpenSession session) {
         if (writers.isEmpty()) {
@@ -112,9 +121,11 @@ public class GroupCommitWriter implements AttendanceWriter {
 
     private WriteOutcome await(Write w) {
         if (closed) {
+            metrics.refused(Reason.WRITER_STOPPED);
             return new Refused(Reason.WRITER_STOPPED);
         }
         if (!queue.offer(w)) {
+            metrics.refused(Reason.WRITE_QUEUE_FULL);
             return new Refused(Reason.WRITE_QUEUE_FULL);
         }
         try {
@@ -128,6 +139,7 @@ public class GroupCommitWriter implements AttendanceWriter {
             // Not taken yet: it never will be. Taken: it may still commit, and a retry with the
             // same idempotency key then gets its result.
             w.done().cancel(false);
+            metrics.refused(Reason.WRITE_TIMEOUT);
             return new Refused(Reason.WRITE_TIMEOUT);
         } catch (InterruptedException e) {
             w.done().cancel(false);
@@ -201,17 +213,20 @@ public class GroupCommitWriter implements AttendanceWriter {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             Map<Write, WriteOutcome> outcomes;
+            metrics.batch(together.size());
             try {
                 outcomes = writeTogether(connection, together);
             } catch (SQLException e) {
                 if (!SqlFailures.isDeadlock(e)) {
                     throw e;
                 }
+                metrics.deadlock();
                 LOG.debug("batch of {} writes deadlocked; trying it again once", together.size());
                 outcomes = writeTogether(connection, together);
             }
             outcomes.forEach((w, outcome) -> w.done().complete(outcome));
         } catch (SQLException | RuntimeException e) {
+            metrics.fallback();
             LOG.debug("batch of {} writes failed, writing them one by one: {}", together.size(), e.getMessage());
             connection = release(connection);
             after.addAll(0, together);

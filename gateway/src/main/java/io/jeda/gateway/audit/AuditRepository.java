@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * The audit table's only access: insert, and list by officer. Deliberately a
  * {@link GenericRepository} without update or delete, so that no code path can rewrite history.
+ * Rows past the retention period are deleted by {@link AuditRetention} alone.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AuditRepository extends GenericRepository<AuditEntry, Long> {

@@ -1,4 +1,4 @@
-package io.jeda.gateway.observability;
+package io.jeda.common.metrics;
 
 import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
@@ -9,6 +9,7 @@ import io.grpc.Status;
 import io.jeda.common.grpc.ErrorInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
@@ -18,13 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Times every gRPC call the gateway serves, from its start to its close, by method and status code:
+ * Times every gRPC call the service serves, from its start to its close, by method and status code:
  * {@code jeda_grpc_server_requests_seconds_{count,sum,bucket}{method,status}} (the count gives the
  * request rate, the buckets the latency histogram). Timers are looked up by method once and kept in a
  * per-method array indexed by status code, so a call costs one map read and no tag building. Runs
  * outside common's ErrorInterceptor so that it sees the status a client gets.
  */
 @Singleton
+@Requires(beans = MeterRegistry.class)
 public class GrpcServerMetricsInterceptor implements ServerInterceptor, Ordered {
 
     static final String NAME = "jeda.grpc.server.requests";
@@ -67,7 +69,7 @@ public class GrpcServerMetricsInterceptor implements ServerInterceptor, Ordered 
     private Timer timer(String method, AtomicReferenceArray<Timer> byCode, Status.Code code) {
         Timer t = byCode.get(code.ordinal());
         if (t == null) {
-            t = Timer.builder(NAME).description("gRPC calls served by the gateway, by method and status code")
+            t = Timer.builder(NAME).description("gRPC calls served, by method and status code")
                     .tag("method", method).tag("status", code.name())
                     .publishPercentileHistogram(histogram)
                     .register(registry);
