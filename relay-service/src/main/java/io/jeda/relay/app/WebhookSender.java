@@ -31,7 +31,15 @@ public class WebhookSender {
     private final Backoff backoff;
     private final Mailer mailer;
 
+    private final RelayMeters meters;
+
     public WebhookSender(String owner, WebhookStore store, RelaySettings settings, RelayClock clock, Mailer mailer) {
+        this(owner, store, settings, clock, mailer, RelayMeters.NONE);
+    }
+
+    public WebhookSender(String owner, WebhookStore store, RelaySettings settings, RelayClock clock, Mailer mailer,
+                         RelayMeters meters) {
+        this.meters = meters;
         this.owner = owner;
         this.mailer = mailer;
         this.store = store;
@@ -49,11 +57,17 @@ public class WebhookSender {
         for (WebhookStore.Send s : sends) {
             String error = send(s);
             Instant at = clock.now();
+            boolean email = s.url().startsWith(Webhook.MAILTO);
+            meters.attempt(email, error != null);
             if (error == null) {
                 store.sent(owner, s.event().id(), at);
             } else {
                 int attempt = s.event().attempts() + 1;
-                store.failed(owner, s.event().id(), error, backoff.exhausted(attempt) ? null : at.plus(backoff.after(attempt)));
+                boolean dead = backoff.exhausted(attempt);
+                store.failed(owner, s.event().id(), error, dead ? null : at.plus(backoff.after(attempt)));
+                if (dead) {
+                    meters.deadLettered(email);
+                }
             }
         }
         return sends.size();

@@ -310,6 +310,30 @@ public class MessageStore {
         });
     }
 
+    /**
+     * Counts for the meters: "held" messages, due "delivery" steps and "send" events no live lease
+     * holds, and "dead" events.
+     */
+    public java.util.Map<String, Long> backlog(Instant now) {
+        return jdbc.tx(c -> {
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            out.put("held", countOf(c, "SELECT COUNT(*) FROM message WHERE state = 'HELD'"));
+            out.put("delivery", countOf(c, "SELECT COUNT(*) FROM delivery WHERE status = 'PENDING' AND due_at <= ?"
+                    + " AND (lease_until IS NULL OR lease_until < ?)", now, now));
+            out.put("send", countOf(c, "SELECT COUNT(*) FROM webhook_event WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                    + " AND (lease_until IS NULL OR lease_until < ?)", now, now));
+            out.put("dead", countOf(c, "SELECT COUNT(*) FROM webhook_event WHERE status = 'DEAD'"));
+            return out;
+        });
+    }
+
+    private static long countOf(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The ids of the client's email channels for the officer. */
     private static List<String> emailChannels(Connection c, String clientId, String nip) throws SQLException {
         List<String> ids = new ArrayList<>();
