@@ -214,6 +214,15 @@ public final class FakeRelayService {
         }
 
         @Override
+        public void registerEmailChannel(io.jeda.relay.v1.RegisterEmailChannelRequest r, StreamObserver<Webhook> out) {
+            answer(out, () -> {
+                agency();
+                return Webhook.newBuilder().setName("webhooks/w-" + ids.incrementAndGet()).setUrl("mailto:" + r.getAddress())
+                        .setOfficer(r.getOfficer()).setSecretTime(DELIVER_AT).build();
+            });
+        }
+
+        @Override
         public void rotateWebhookSecret(RotateWebhookSecretRequest r, StreamObserver<Webhook> out) {
             answer(out, () -> {
                 agency();

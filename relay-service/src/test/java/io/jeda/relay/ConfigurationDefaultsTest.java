@@ -24,6 +24,10 @@ class ConfigurationDefaultsTest {
             assertEquals("15m", env.getRequiredProperty("jeda.relay.ack-timeout.urgent", String.class));
             assertEquals(8, env.getRequiredProperty("jeda.relay.webhook.max-attempts", Integer.class));
             assertEquals("0s", env.getRequiredProperty("jeda.relay.clock-offset", String.class));
+            assertEquals("", env.getProperty("jeda.relay.smtp.host", String.class).orElse(""), "email off by default");
+            assertEquals(587, env.getRequiredProperty("jeda.relay.smtp.port", Integer.class));
+            assertEquals(Boolean.TRUE, env.getRequiredProperty("jeda.relay.smtp.starttls", Boolean.class));
+            assertEquals("jeda@localhost", env.getRequiredProperty("jeda.relay.smtp.from", String.class));
             assertEquals("jdbc:h2:file:./.jeda/data/relay;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                             + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE",
                     env.getRequiredProperty("datasources.default.url", String.class));

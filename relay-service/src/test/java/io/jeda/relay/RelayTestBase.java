@@ -3,6 +3,8 @@ package io.jeda.relay;
 import io.grpc.ManagedChannel;
 import io.jeda.common.security.Role;
 import io.jeda.relay.app.DeliveryWorker;
+import io.jeda.relay.app.Mailer;
+import io.jeda.relay.app.RelayMeters;
 import io.jeda.relay.app.RelayClock;
 import io.jeda.relay.app.RelaySettings;
 import io.jeda.relay.app.WebhookSender;
@@ -73,6 +75,10 @@ public abstract class RelayTestBase implements TestPropertyProvider {
     protected ManagerLookup managers;
     @Inject
     protected RelaySettings settings;
+    @Inject
+    protected Mailer mailer;
+    @Inject
+    protected RelayMeters meters;
 
     protected WebhookReceiver receiver;
 
@@ -128,11 +134,11 @@ public abstract class RelayTestBase implements TestPropertyProvider {
     }
 
     protected DeliveryWorker worker(String name) {
-        return new DeliveryWorker(name, messageStore, reachability, managers, settings, clock);
+        return new DeliveryWorker(name, messageStore, reachability, managers, settings, clock, meters);
     }
 
     protected WebhookSender sender(String name) {
-        return new WebhookSender(name, webhookStore, settings, clock);
+        return new WebhookSender(name, webhookStore, settings, clock, mailer, meters);
     }
 
     protected static Instant instant(com.google.protobuf.Timestamp t) {

@@ -99,6 +99,7 @@ class ReplicaProcessesTest extends RelayTestBase {
         Map<String, String> p = new LinkedHashMap<>(TestDatabase.properties("relay"));
         p.put("micronaut.env.deduction", "false");
         p.put("grpc.server.port", String.valueOf(freePort()));
+        p.put("micronaut.server.port", String.valueOf(freePort()));
         p.put("grpc.channels.gateway.address", "127.0.0.1:" + GATEWAY.port());
         p.put("grpc.channels.gateway.plaintext", "true");
         p.put("grpc.channels.policy.address", "127.0.0.1:" + GATEWAY.port());

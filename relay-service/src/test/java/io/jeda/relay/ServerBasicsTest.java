@@ -8,6 +8,8 @@ import io.grpc.StatusRuntimeException;
 import io.jeda.relay.v1.ListMessagesRequest;
 import io.jeda.relay.v1.MessageServiceGrpc;
 import io.jeda.relay.v1.Urgency;
+import io.jeda.relay.v1.RegisterEmailChannelRequest;
+import io.jeda.testing.GrpcAssertions;
 import io.jeda.testing.ServerChecks;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,14 @@ class ServerBasicsTest extends RelayTestBase {
     void reflectionListsTheRelayServices() throws Exception {
         ServerChecks.assertReflects(channel, List.of("jeda.relay.v1.MessageService",
                 "jeda.relay.v1.WebhookService"));
+    }
+
+    @Test
+    void emailChannelsAreRefusedWhereNoSmtpRelayIsConfigured() {
+        GrpcAssertions.assertFails(Status.Code.FAILED_PRECONDITION, "SMTP_NOT_CONFIGURED",
+                () -> webhooks(AGENCY).registerEmailChannel(RegisterEmailChannelRequest.newBuilder()
+                        .setOfficer("officers/" + NIP).setAddress("siti@example.go.id").build()))
+                .hasMetadata("setting", "JEDA_RELAY_SMTP_HOST");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jeda.relay.v1.ListDeadLettersResponse;
 import io.jeda.relay.v1.ListMessagesRequest;
 import io.jeda.relay.v1.ListMessagesResponse;
 import io.jeda.relay.v1.Message;
+import io.jeda.relay.v1.RegisterEmailChannelRequest;
 import io.jeda.relay.v1.RegisterWebhookRequest;
 import io.jeda.relay.v1.ReplayDeadLetterRequest;
 import io.jeda.relay.v1.ResolveMessageRequest;
@@ -57,6 +58,10 @@ public class RelayRequests {
 
     public Webhook register(Person p, RegisterWebhookRequest request) {
         return forward.webhooks(p.token(), s -> s.registerWebhook(request));
+    }
+
+    public Webhook registerEmail(Person p, RegisterEmailChannelRequest request) {
+        return forward.webhooks(p.token(), s -> s.registerEmailChannel(request));
     }
 
     public Webhook rotate(Person p, String name) {

@@ -5,6 +5,7 @@ import io.jeda.gateway.app.RelayRequests;
 import io.jeda.relay.v1.DeadLetter;
 import io.jeda.relay.v1.ListDeadLettersRequest;
 import io.jeda.relay.v1.ListDeadLettersResponse;
+import io.jeda.relay.v1.RegisterEmailChannelRequest;
 import io.jeda.relay.v1.RegisterWebhookRequest;
 import io.jeda.relay.v1.ReplayDeadLetterRequest;
 import io.jeda.relay.v1.RotateWebhookSecretRequest;
@@ -28,6 +29,11 @@ public class RelayWebhookEndpoint extends WebhookServiceGrpc.WebhookServiceImplB
     @Override
     public void registerWebhook(RegisterWebhookRequest request, StreamObserver<Webhook> out) {
         done(out, relay.register(caller(), request));
+    }
+
+    @Override
+    public void registerEmailChannel(RegisterEmailChannelRequest request, StreamObserver<Webhook> out) {
+        done(out, relay.registerEmail(caller(), request));
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.RejectPlanRequest", List.of("reason")),
             Map.entry("jeda.policy.v1.RejectDayExceptionRequest", List.of("reason")),
             Map.entry("jeda.relay.v1.SubmitMessageRequest", List.of("recipient", "urgency", "subject", "text")),
-            Map.entry("jeda.relay.v1.RegisterWebhookRequest", List.of("url")));
+            Map.entry("jeda.relay.v1.RegisterWebhookRequest", List.of("url")),
+            Map.entry("jeda.relay.v1.RegisterEmailChannelRequest", List.of("officer", "address")));
 
     private OpenApiDocument() {
     }

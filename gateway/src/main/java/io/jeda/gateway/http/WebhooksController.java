@@ -3,6 +3,7 @@ package io.jeda.gateway.http;
 import io.jeda.gateway.app.RelayRequests;
 import io.jeda.relay.v1.DeadLetter;
 import io.jeda.relay.v1.ListDeadLettersResponse;
+import io.jeda.relay.v1.RegisterEmailChannelRequest;
 import io.jeda.relay.v1.RegisterWebhookRequest;
 import io.jeda.relay.v1.Webhook;
 import io.micronaut.core.annotation.Nullable;
@@ -20,7 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * REST for an agency system's webhooks ({@link RelayRequests}): register an endpoint (the answer holds
- * its signing secret), rotate the secret, read the events that were dead-lettered and replay one.
+ * its signing secret) or an officer's email channel, rotate the secret, read the events that were dead-lettered and replay one.
  */
 @Controller("/v1/webhooks")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,6 +37,12 @@ public class WebhooksController {
     @Consumes(MediaType.APPLICATION_JSON)
     public Webhook register(HttpRequest<?> request, @Body @Nullable String body) {
         return relay.register(AuthFilter.person(request), ProtoJson.read(body, RegisterWebhookRequest.newBuilder()));
+    }
+
+    @Post("/email-channels")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Webhook registerEmail(HttpRequest<?> request, @Body @Nullable String body) {
+        return relay.registerEmail(AuthFilter.person(request), ProtoJson.read(body, RegisterEmailChannelRequest.newBuilder()));
     }
 
     @Post("/{webhookId}:rotateSecret")

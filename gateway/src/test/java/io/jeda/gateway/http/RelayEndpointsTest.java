@@ -80,6 +80,13 @@ class RelayEndpointsTest extends PeopleTestBase {
         assertTrue(dead.body().contains("webhooks/w-1/events/msg_e-1"), dead.body());
         Answer replay = post("/v1/webhooks/w-1/events/msg_e-1:replay", AGENCY_TOKEN, "");
         assertTrue(replay.body().contains("\"replayed\":true"), replay.body());
+
+        Answer mail = post("/v1/webhooks/email-channels", AGENCY_TOKEN,
+                "{\"officer\": \"officers/" + SITI + "\", \"address\": \"siti@example.go.id\"}");
+        assertEquals(200, mail.status(), mail.body());
+        Webhook channel = mail.as(Webhook.newBuilder()).build();
+        assertEquals("mailto:siti@example.go.id", channel.getUrl());
+        assertEquals("officers/" + SITI, channel.getOfficer());
     }
 
     @Test

@@ -33,9 +33,16 @@ public class DeliveryWorker {
     private final ManagerLookup managers;
     private final RelaySettings settings;
     private final RelayClock clock;
+    private final RelayMeters meters;
 
     public DeliveryWorker(String owner, MessageStore store, ReachabilityLookup reachability, ManagerLookup managers,
                           RelaySettings settings, RelayClock clock) {
+        this(owner, store, reachability, managers, settings, clock, RelayMeters.NONE);
+    }
+
+    public DeliveryWorker(String owner, MessageStore store, ReachabilityLookup reachability, ManagerLookup managers,
+                          RelaySettings settings, RelayClock clock, RelayMeters meters) {
+        this.meters = meters;
         this.managers = managers;
         this.owner = owner;
         this.store = store;
@@ -64,11 +71,16 @@ public class DeliveryWorker {
                 resolve(d, now);
             } else if (m.urgency() == Urgency.ROUTINE) {
                 digests.computeIfAbsent(d.recipient() + "@" + d.dueAt().toEpochMilli(), k -> new ArrayList<>()).add(d);
-            } else {
-                store.deliverStep(owner, d, now, ackTimeout(m.urgency()));
+            } else if (store.deliverStep(owner, d, now, ackTimeout(m.urgency())).isPresent() && d.recipient() != null) {
+                if (d.step() == 0) {
+                    meters.delivered(1);
+                } else {
+                    meters.escalated();
+                }
             }
         }
-        digests.values().forEach(group -> store.deliverDigest(owner, group.get(0).recipient(), group, now));
+        digests.values().forEach(group -> meters.delivered(
+                store.deliverDigest(owner, group.get(0).recipient(), group, now).size()));
         return claimed.size();
     }
 

@@ -53,8 +53,9 @@ public class MessageUseCases {
         requireAgency(caller);
         draft.checked(settings.maxSubjectChars, settings.maxTextChars);
         if (draft.webhookId() != null) {
-            // Only the caller's own webhook: reports must not go to another agency's endpoint.
-            webhooks.find(draft.webhookId()).filter(w -> w.clientId().equals(caller.subject()))
+            // Only the caller's own webhook: reports must not go to another agency's endpoint (nor to
+            // an officer's email channel, which receives the officer's mails only).
+            webhooks.find(draft.webhookId()).filter(w -> w.clientId().equals(caller.subject()) && !w.isEmail())
                     .orElseThrow(() -> JedaException.notFound("webhook", "webhooks/" + draft.webhookId()));
         }
         if (draft.clientReference() != null) {

@@ -1,6 +1,8 @@
 package io.jeda.relay.app;
 
 import io.jeda.relay.domain.Backoff;
+import io.jeda.relay.domain.Emails;
+import io.jeda.relay.domain.Webhook;
 import io.jeda.common.webhooks.WebhookSignature;
 import io.jeda.relay.persistence.WebhookStore;
 
@@ -13,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Sends queued webhook events, signed after the Standard Webhooks convention. A 2xx answer is
+ * Sends queued webhook events (and the mails of officers' email channels, through the {@link Mailer}), signed after the Standard Webhooks convention. A 2xx answer is
  * success; anything else (or no answer within the timeout) is retried with exponential back-off,
  * and after the last attempt the event is dead-lettered for the agency to read and replay.
  * Delivery is at least once: a worker that dies after sending leaves the lease to run out, and the
@@ -27,9 +29,19 @@ public class WebhookSender {
     private final RelayClock clock;
     private final HttpClient http;
     private final Backoff backoff;
+    private final Mailer mailer;
 
-    public WebhookSender(String owner, WebhookStore store, RelaySettings settings, RelayClock clock) {
+    private final RelayMeters meters;
+
+    public WebhookSender(String owner, WebhookStore store, RelaySettings settings, RelayClock clock, Mailer mailer) {
+        this(owner, store, settings, clock, mailer, RelayMeters.NONE);
+    }
+
+    public WebhookSender(String owner, WebhookStore store, RelaySettings settings, RelayClock clock, Mailer mailer,
+                         RelayMeters meters) {
+        this.meters = meters;
         this.owner = owner;
+        this.mailer = mailer;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -45,11 +57,17 @@ public class WebhookSender {
         for (WebhookStore.Send s : sends) {
             String error = send(s);
             Instant at = clock.now();
+            boolean email = s.url().startsWith(Webhook.MAILTO);
+            meters.attempt(email, error != null);
             if (error == null) {
                 store.sent(owner, s.event().id(), at);
             } else {
                 int attempt = s.event().attempts() + 1;
-                store.failed(owner, s.event().id(), error, backoff.exhausted(attempt) ? null : at.plus(backoff.after(attempt)));
+                boolean dead = backoff.exhausted(attempt);
+                store.failed(owner, s.event().id(), error, dead ? null : at.plus(backoff.after(attempt)));
+                if (dead) {
+                    meters.deadLettered(email);
+                }
             }
         }
         return sends.size();
@@ -57,6 +75,11 @@ public class WebhookSender {
 
     /** Null on success, else a sentence saying what failed. */
     private String send(WebhookStore.Send s) {
+        if (s.url().startsWith(Webhook.MAILTO)) {
+            String mail = s.event().payload();
+            return mailer.send(s.event().id(), s.url().substring(Webhook.MAILTO.length()), Emails.subject(mail),
+                    Emails.body(mail));
+        }
         // The real time, not the service clock: receivers reject timestamps far from their own clock
         // (Standard Webhooks libraries allow 5 minutes), and a demo may run the service clock ahead.
         long timestamp = Instant.now().getEpochSecond();

@@ -18,19 +18,52 @@ public class WebhookUseCases {
 
     private static final int MAX_URL = 2000;
 
+    private static final int MAX_ADDRESS = 254;
+
     private final WebhookStore store;
     private final RelayClock clock;
+    private final Mailer mailer;
 
-    public WebhookUseCases(WebhookStore store, RelayClock clock) {
+    public WebhookUseCases(WebhookStore store, RelayClock clock, Mailer mailer) {
         this.store = store;
         this.clock = clock;
+        this.mailer = mailer;
     }
 
     public Webhook register(Caller caller, String url) {
         MessageUseCases.requireAgency(caller);
         requireUrl(url);
         String id = UUID.randomUUID().toString().replace("-", "");
-        return store.insert(new Webhook(id, caller.subject(), url, WebhookSignature.newSecret(), clock.now()));
+        return store.insert(new Webhook(id, caller.subject(), url, WebhookSignature.newSecret(), clock.now(), null));
+    }
+
+    /**
+     * Registers an officer's email address as the caller's channel: the caller's messages delivered
+     * to {@code nip} are mailed there too. Only where an SMTP relay is configured.
+     */
+    public Webhook registerEmail(Caller caller, String nip, String address) {
+        MessageUseCases.requireAgency(caller);
+        if (!mailer.configured()) {
+            throw JedaException.failedPrecondition("SMTP_NOT_CONFIGURED",
+                    "email channels need an SMTP relay, and none is configured", "setting", "JEDA_RELAY_SMTP_HOST");
+        }
+        String a = address == null ? "" : address.strip();
+        if (a.isEmpty() || a.length() > MAX_ADDRESS || !validAddress(a)) {
+            throw JedaException.invalidArgument("INVALID_EMAIL_ADDRESS",
+                    "address must be one email address (name@domain) of at most " + MAX_ADDRESS + " characters",
+                    "field", "address");
+        }
+        String id = UUID.randomUUID().toString().replace("-", "");
+        // The secret is unused by mail; kept so a channel is a registration like any other.
+        return store.insert(new Webhook(id, caller.subject(), Webhook.MAILTO + a, WebhookSignature.newSecret(),
+                clock.now(), nip));
+    }
+
+    private static boolean validAddress(String a) {
+        int at = a.lastIndexOf('@');
+        return at > 0 && at < a.length() - 1 && a.indexOf('@') == at && a.substring(at + 1).contains(".")
+                && a.chars().noneMatch(ch -> ch <= ' ' || ch == '<' || ch == '>' || ch == ',' || ch == ';'
+                || ch == '"' || ch == '(' || ch == ')' || ch == '\\' || ch == '[' || ch == ']' || ch == ':');
     }
 
     public Webhook rotate(Caller caller, String webhookId) {

@@ -23,11 +23,11 @@ public class Workers {
     private final WebhookSender webhooks;
 
     public Workers(MessageStore messages, WebhookStore hooks, ReachabilityLookup reachability, ManagerLookup managers,
-                   RelaySettings settings, RelayClock clock) {
+                   RelaySettings settings, RelayClock clock, Mailer mailer, RelayMeters meters) {
         // A lease names its holder; a restarted replica is a new holder and waits for its old leases to run out.
         String owner = "relay-" + UUID.randomUUID().toString().substring(0, 8);
-        this.deliveries = new DeliveryWorker(owner, messages, reachability, managers, settings, clock);
-        this.webhooks = new WebhookSender(owner, hooks, settings, clock);
+        this.deliveries = new DeliveryWorker(owner, messages, reachability, managers, settings, clock, meters);
+        this.webhooks = new WebhookSender(owner, hooks, settings, clock, mailer, meters);
     }
 
     // Two schedules, so that a slow webhook endpoint never delays deliveries and escalations.

@@ -93,7 +93,8 @@ final class RelayMapper {
     /** A webhook; the secret only when {@code withSecret} (register and rotate answers). */
     static io.jeda.relay.v1.Webhook webhook(Webhook w, boolean withSecret) {
         return io.jeda.relay.v1.Webhook.newBuilder().setName("webhooks/" + w.id()).setUrl(w.url())
-                .setSecret(withSecret ? w.secret() : "").setSecretTime(ts(w.secretTime())).build();
+                .setSecret(withSecret && !w.isEmail() ? w.secret() : "").setSecretTime(ts(w.secretTime()))
+                .setOfficer(w.isEmail() ? OfficerName.of(w.officerNip()).toString() : "").build();
     }
 
     static DeadLetter deadLetter(WebhookEvent e) {

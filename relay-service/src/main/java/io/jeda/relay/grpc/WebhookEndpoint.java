@@ -4,9 +4,11 @@ import io.grpc.stub.StreamObserver;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.relay.app.WebhookUseCases;
+import io.jeda.common.names.OfficerName;
 import io.jeda.relay.v1.DeadLetter;
 import io.jeda.relay.v1.ListDeadLettersRequest;
 import io.jeda.relay.v1.ListDeadLettersResponse;
+import io.jeda.relay.v1.RegisterEmailChannelRequest;
 import io.jeda.relay.v1.RegisterWebhookRequest;
 import io.jeda.relay.v1.ReplayDeadLetterRequest;
 import io.jeda.relay.v1.RotateWebhookSecretRequest;
@@ -30,6 +32,13 @@ public class WebhookEndpoint extends WebhookServiceGrpc.WebhookServiceImplBase {
     @Override
     public void registerWebhook(RegisterWebhookRequest request, StreamObserver<Webhook> response) {
         MessageEndpoint.done(response, RelayMapper.webhook(webhooks.register(CallerContext.current(), request.getUrl()), true));
+    }
+
+    @Override
+    public void registerEmailChannel(RegisterEmailChannelRequest request, StreamObserver<Webhook> response) {
+        String nip = OfficerName.parse(request.getOfficer(), "officer").nip();
+        MessageEndpoint.done(response, RelayMapper.webhook(webhooks.registerEmail(CallerContext.current(), nip,
+                request.getAddress()), false));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jeda.relay.persistence;
 import io.jeda.common.sql.SqlErrors;
 import io.jeda.relay.domain.DeliveryPlan;
 import io.jeda.relay.domain.DueDelivery;
+import io.jeda.relay.domain.Emails;
 import io.jeda.relay.domain.Events;
 import io.jeda.relay.domain.Message;
 import io.jeda.relay.domain.MessageDraft;
@@ -208,6 +209,13 @@ public class MessageStore {
                     throw new Jdbc.StoreException(e);
                 }
             });
+            // The officer's email channels: one mail per channel with that client's messages.
+            for (String client : delivered.stream().map(Message::clientId).distinct().toList()) {
+                List<Message> ofClient = delivered.stream().filter(m -> client.equals(m.clientId())).toList();
+                for (String channel : emailChannels(c, client, to)) {
+                    queue(c, channel, Events.DIGEST, Emails.digest(ofClient), now);
+                }
+            }
             return delivered;
         });
     }
@@ -250,6 +258,10 @@ public class MessageStore {
                 String type = d.step() == 0 ? Events.DELIVERED : Events.ESCALATED;
                 queue(c, m.webhookId(), type, Events.delivery(type, after, d.step() == 0 ? null : previous,
                         d.recipient(), d.step(), now), now);
+            }
+            for (String channel : emailChannels(c, m.clientId(), d.recipient())) {
+                queue(c, channel, d.step() == 0 ? Events.DELIVERED : Events.ESCALATED,
+                        Emails.delivery(after, d.step() == 0 ? null : previous), now);
             }
             if (m.urgency().escalates()) {
                 int next = d.step() + 1;
@@ -296,6 +308,42 @@ public class MessageStore {
             }
             return steps;
         });
+    }
+
+    /**
+     * Counts for the meters: "held" messages, due "delivery" steps and "send" events no live lease
+     * holds, and "dead" events.
+     */
+    public java.util.Map<String, Long> backlog(Instant now) {
+        return jdbc.tx(c -> {
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            out.put("held", countOf(c, "SELECT COUNT(*) FROM message WHERE state = 'HELD'"));
+            out.put("delivery", countOf(c, "SELECT COUNT(*) FROM delivery WHERE status = 'PENDING' AND due_at <= ?"
+                    + " AND (lease_until IS NULL OR lease_until < ?)", now, now));
+            out.put("send", countOf(c, "SELECT COUNT(*) FROM webhook_event WHERE status = 'PENDING' AND next_attempt_at <= ?"
+                    + " AND (lease_until IS NULL OR lease_until < ?)", now, now));
+            out.put("dead", countOf(c, "SELECT COUNT(*) FROM webhook_event WHERE status = 'DEAD'"));
+            return out;
+        });
+    }
+
+    private static long countOf(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = Jdbc.prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The ids of the client's email channels for the officer. */
+    private static List<String> emailChannels(Connection c, String clientId, String nip) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = Jdbc.prepare(c, "SELECT id FROM webhook WHERE officer_nip = ? AND client_id = ?"
+                + " ORDER BY id", nip, clientId); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
     }
 
     static void queue(Connection c, String webhookId, String type, String payload, Instant now) throws SQLException {

@@ -27,18 +27,18 @@ public class WebhookStore {
 
     public Webhook insert(Webhook w) {
         return jdbc.tx(c -> {
-            Jdbc.update(c, "INSERT INTO webhook (id, client_id, url, secret, secret_time) VALUES (?,?,?,?,?)",
-                    w.id(), w.clientId(), w.url(), w.secret(), w.secretTime());
+            Jdbc.update(c, "INSERT INTO webhook (id, client_id, url, secret, secret_time, officer_nip) VALUES (?,?,?,?,?,?)",
+                    w.id(), w.clientId(), w.url(), w.secret(), w.secretTime(), w.officerNip());
             return w;
         });
     }
 
     public Optional<Webhook> find(String id) {
         return jdbc.tx(c -> {
-            try (PreparedStatement ps = Jdbc.prepare(c, "SELECT id, client_id, url, secret, secret_time FROM webhook"
-                    + " WHERE id = ?", id); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = Jdbc.prepare(c, "SELECT id, client_id, url, secret, secret_time, officer_nip"
+                    + " FROM webhook WHERE id = ?", id); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Webhook(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), Jdbc.instant(rs, "secret_time"))) : Optional.<Webhook>empty();
+                        rs.getString(4), Jdbc.instant(rs, "secret_time"), rs.getString(6))) : Optional.<Webhook>empty();
             }
         });
     }
@@ -47,7 +47,7 @@ public class WebhookStore {
     public Webhook rotate(Webhook w, String secret, Instant at) {
         return jdbc.tx(c -> {
             Jdbc.update(c, "UPDATE webhook SET secret = ?, secret_time = ? WHERE id = ?", secret, at, w.id());
-            return new Webhook(w.id(), w.clientId(), w.url(), secret, at);
+            return new Webhook(w.id(), w.clientId(), w.url(), secret, at, w.officerNip());
         });
     }
 
