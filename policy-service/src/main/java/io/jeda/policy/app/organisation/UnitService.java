@@ -166,9 +166,9 @@ public class UnitService {
         return new UnitDetails(saved, current);
     }
 
-    /** Readers of reference data: officers, managers, admins and other Jeda services (not agency systems). */
+    /** Readers of reference data: officers, managers, HR, admins and other Jeda services (not agency systems). */
     public static void requireReader(Caller caller) {
-        caller.requireAny(Role.OFFICER, Role.MANAGER);
+        caller.requireAny(Role.OFFICER, Role.MANAGER, Role.HR);
     }
 
     /** The parent must exist, and walking up from it must never reach the unit itself. */

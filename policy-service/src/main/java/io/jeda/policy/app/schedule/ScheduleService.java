@@ -181,13 +181,15 @@ public class ScheduleService {
     /** Applies the read rule of a single officer's schedule and returns the officer. */
     private Officer readableOfficer(Caller caller, String nip) {
         boolean self = caller.isOfficer(nip);
-        if (!caller.isPrivileged() && !self && !caller.has(Role.MANAGER)) {
+        // HR reads schedules for attendance days, recaps and exports.
+        boolean hr = caller.has(Role.HR);
+        if (!caller.isPrivileged() && !self && !hr && !caller.has(Role.MANAGER)) {
             throw JedaException.permissionDenied(caller.has(Role.OFFICER) ? "NOT_MANAGER" : "ROLE_NOT_ALLOWED",
-                    "only the officer, their direct manager, admins and services may read a schedule",
+                    "only the officer, their direct manager, HR, admins and services may read a schedule",
                     "subject", caller.subject(), "officer", "officers/" + nip);
         }
         Optional<Officer> officer = officers.findById(nip);
-        if (caller.isPrivileged() || self) {
+        if (caller.isPrivileged() || self || hr) {
             return officer.orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
         }
         // A manager who is not this officer's manager learns nothing, not even whether the NIP exists.
