@@ -115,6 +115,14 @@ public final class FakePolicyService {
     }
 
     /** Forgets a unit, as if it had been deleted behind its officers' backs. */
+    /** Places a unit below another (which is made, in the same zone, when unknown). */
+    public void parent(String unitId, String parentId) {
+        Unit u = units.get(unitId);
+        units.putIfAbsent(parentId, Unit.newBuilder().setName("units/" + parentId).setTimeZone(u.getTimeZone())
+                .setDisplayName("Unit " + parentId).build());
+        units.put(unitId, u.toBuilder().setParent("units/" + parentId).build());
+    }
+
     public void removeUnit(String unitId) {
         units.remove(unitId);
     }

@@ -129,6 +129,20 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
     }
 
     @Override
+    public Optional<UnitInfo> unitForScope(String unitId, Instant deadline) {
+        UnitInfo cached = unitCache.getIfPresent(unitId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<UnitInfo> info = call("GetUnit", () -> units.withDeadline(deadline(deadline))
+                .withCallCredentials(identity)
+                .getUnit(GetUnitRequest.newBuilder().setName(UnitName.of(unitId).toString()).build()))
+                .map(u -> convert("GetUnit", () -> toUnit(u)));
+        info.ifPresent(u -> unitCache.put(unitId, u));
+        return info;
+    }
+
+    @Override
     public ScheduleInfo schedule(String nip, LocalDate localDate, Instant deadline) {
         String key = nip + "|" + localDate;
         ScheduleInfo cached = scheduleCache.getIfPresent(key);
@@ -270,7 +284,8 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         LocalTime close = u.hasDayCloseTime()
                 ? LocalTime.of(u.getDayCloseTime().getHours(), u.getDayCloseTime().getMinutes())
                 : LocalTime.of(23, 59);
-        return new UnitInfo(UnitName.parse(u.getName()).unitId(), ZoneId.of(u.getTimeZone()), offices, close);
+        String parent = u.getParent().isEmpty() ? null : UnitName.parse(u.getParent(), "parent").unitId();
+        return new UnitInfo(UnitName.parse(u.getName()).unitId(), ZoneId.of(u.getTimeZone()), offices, close, parent);
     }
 
     private static ScheduleInfo toSchedule(EffectiveSchedule s, LocalDate date) {

@@ -68,6 +68,7 @@ public class ScheduleService {
     private final OnCallLookup onCallLookup;
     private final Clock clock;
     private final PolicySettings settings;
+    private final io.jeda.policy.app.AdminAccess scope;
 
     public ScheduleService(OfficerRepository officers, UnitRepository units, PositionRepository positions,
                            PlanRepository plans, DayExceptionRepository exceptions, AbsenceRepository absences,
@@ -75,6 +76,7 @@ public class ScheduleService {
                            OnCallLookup onCallLookup, @Nullable Clock clock, PolicySettings settings) {
         this.officers = officers;
         this.units = units;
+        this.scope = new io.jeda.policy.app.AdminAccess(units);
         this.positions = positions;
         this.plans = plans;
         this.exceptions = exceptions;
@@ -151,6 +153,11 @@ public class ScheduleService {
         }
         Map<String, Officer> found = officers.findByNipIn(distinct).stream()
                 .collect(Collectors.toMap(Officer::nip, Function.identity(), (a, b) -> a));
+        if (!manager && caller.isScopedAdmin()) {
+            for (Officer o : found.values()) {
+                scope.requireUnit(caller, o.unitId());
+            }
+        }
         if (manager) {
             // Unknown officers are refused too: a manager learns nothing about NIPs outside the team.
             for (String nip : distinct) {
@@ -189,8 +196,15 @@ public class ScheduleService {
                     "subject", caller.subject(), "officer", "officers/" + nip);
         }
         Optional<Officer> officer = officers.findById(nip);
-        if (caller.isPrivileged() || self || hr) {
+        if (self) {
             return officer.orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+        }
+        if (caller.isPrivileged() || hr) {
+            Officer o = officer.orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+            if (caller.isScopedAdmin() && !(caller.has(Role.MANAGER) && caller.subject().equals(o.managerNip()))) {
+                scope.requireUnit(caller, o.unitId());
+            }
+            return o;
         }
         // A manager who is not this officer's manager learns nothing, not even whether the NIP exists.
         if (officer.isEmpty() || !caller.subject().equals(officer.get().managerNip())) {
