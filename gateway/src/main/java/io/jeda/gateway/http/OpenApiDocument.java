@@ -52,7 +52,11 @@ public final class OpenApiDocument {
     /** The files whose messages the document may name (their imports are searched too). */
     private static final List<FileDescriptor> FILES = List.of(ReachabilityProto.getDescriptor(),
             InquiriesProto.getDescriptor(), TeamProto.getDescriptor(), PlansProto.getDescriptor(),
-            ScheduleProto.getDescriptor(), AttendanceProto.getDescriptor(), DaysProto.getDescriptor());
+            ScheduleProto.getDescriptor(), AttendanceProto.getDescriptor(), DaysProto.getDescriptor(),
+            io.jeda.policy.v1.UnitsProto.getDescriptor(), io.jeda.policy.v1.PositionsProto.getDescriptor(),
+            io.jeda.policy.v1.OfficersProto.getDescriptor(), io.jeda.policy.v1.CalendarProto.getDescriptor(),
+            io.jeda.policy.v1.RostersProto.getDescriptor(), io.jeda.policy.v1.AdminChangesProto.getDescriptor(),
+            io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor());
 
     /** What a request body must carry (JSON names), for the messages that are sent as bodies. */
     private static final Map<String, List<String>> REQUIRED_IN = Map.ofEntries(
@@ -64,7 +68,17 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.PlanDay", List.of("dayOfWeek", "place")),
             Map.entry("jeda.policy.v1.DayException", List.of("date", "place")),
             Map.entry("jeda.policy.v1.RejectPlanRequest", List.of("reason")),
-            Map.entry("jeda.policy.v1.RejectDayExceptionRequest", List.of("reason")));
+            Map.entry("jeda.policy.v1.RejectDayExceptionRequest", List.of("reason")),
+            // Admin bodies: what a create needs (an update sends only the fields of its mask).
+            Map.entry("jeda.policy.v1.Unit", List.of("displayName", "timeZone")),
+            Map.entry("jeda.policy.v1.Position", List.of("displayName")),
+            Map.entry("jeda.policy.v1.Officer", List.of("nip", "displayName", "unit", "position")),
+            Map.entry("jeda.policy.v1.CalendarDay", List.of("date", "kind")),
+            Map.entry("jeda.policy.v1.RamadanPeriod", List.of("startDate", "endDate")),
+            Map.entry("jeda.policy.v1.Absence", List.of("kind", "startDate", "endDate")),
+            Map.entry("jeda.policy.v1.Roster", List.of("displayName", "unit", "members", "turnHours")),
+            Map.entry("jeda.policy.v1.RosterOverride", List.of("officer", "startTime", "endTime", "reason")),
+            Map.entry("jeda.policy.v1.SwapRosterSlotsRequest", List.of("firstSlotTime", "secondSlotTime", "reason")));
 
     private OpenApiDocument() {
     }
