@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
         "$JEDA_JWT_SECRET (the development key when unset) and issuer",
         "$JEDA_JWT_ISSUER (default jeda). Example:",
         "  export OFFICER_TOKEN=$(./jeda token 199001012015032001 officer)",
-        "  export ADMIN_TOKEN=$(./jeda token admin-kota admin --unit pemkot-balikpapan)"})
+        "  export ADMIN_TOKEN=$(./jeda token admin-beltim admin --unit diskominfo-beltim)"})
 final class TokenCommand implements Callable<Integer> {
 
     /** The development key of local runs; deployments set JEDA_JWT_SECRET or a JWKS URI. */
