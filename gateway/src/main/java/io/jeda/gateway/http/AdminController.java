@@ -193,6 +193,15 @@ public class AdminController {
                 .setOfficer((Officer) ProtoJson.read(body, Officer.newBuilder())).build());
     }
 
+    /** The CSV in a JSON body ({@code csv}, {@code validateOnly}); every bad row comes back with its line. */
+    @Post("/officers:import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public io.jeda.policy.v1.ImportOfficersResponse importOfficers(HttpRequest<?> http, @Body @Nullable String body) {
+        return call(http, OfficerServiceGrpc.getImportOfficersMethod(),
+                (io.jeda.policy.v1.ImportOfficersRequest) ProtoJson.read(body,
+                        io.jeda.policy.v1.ImportOfficersRequest.newBuilder()));
+    }
+
     @Get("/officers/{nip}")
     public Officer getOfficer(HttpRequest<?> http, @PathVariable String nip) {
         return call(http, OfficerServiceGrpc.getGetOfficerMethod(),

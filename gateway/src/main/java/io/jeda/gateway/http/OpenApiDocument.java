@@ -72,6 +72,7 @@ public final class OpenApiDocument {
             // Admin bodies: what a create needs (an update sends only the fields of its mask).
             Map.entry("jeda.policy.v1.Unit", List.of("displayName", "timeZone")),
             Map.entry("jeda.policy.v1.Position", List.of("displayName")),
+            Map.entry("jeda.policy.v1.ImportOfficersRequest", List.of("csv")),
             Map.entry("jeda.policy.v1.Officer", List.of("nip", "displayName", "unit", "position")),
             Map.entry("jeda.policy.v1.CalendarDay", List.of("date", "kind")),
             Map.entry("jeda.policy.v1.RamadanPeriod", List.of("startDate", "endDate")),

@@ -66,6 +66,17 @@ class AdminApiTest extends PeopleTestBase {
     }
 
     @Test
+    void aCsvImportIsForwardedAsSent() {
+        String csv = "\uFEFFnip,display_name,unit,position\r\n199001152015032004,\"Siti, S.Kom.\",u1,analis\r\n";
+        Answer a = post("/v1/admin/officers:import", ADMIN_TOKEN, "{\"csv\": " + com.google.gson.JsonParser
+                .parseString(new com.google.gson.Gson().toJson(csv)) + ", \"validateOnly\": true}");
+        assertEquals(200, a.status(), a.body());
+        var sent = (io.jeda.policy.v1.ImportOfficersRequest) AdminAnswersAccess.policy(POLICY).last("ImportOfficers").request();
+        assertEquals(csv, sent.getCsv());
+        assertTrue(sent.getValidateOnly());
+    }
+
+    @Test
     void theCsvExportComesBackAsAFile() {
         Answer a = get("/v1/admin/units/kota-balikpapan/export?year=2026&month=11", ADMIN_TOKEN);
         assertEquals(200, a.status(), a.body());
