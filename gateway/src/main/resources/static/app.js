@@ -67,10 +67,25 @@
     return json;
   }
 
-  /** The server's clock against this device's, remembered from the last answer (for offline check-ins). */
+  /**
+   * The server's clock against this device's, and the server's time, remembered from the last answer:
+   * an offline check-in sends both, so that the server can tell whether the device's clock was
+   * changed since (its time would then contradict the offset).
+   */
   function rememberClock(r) {
     const d = r.headers.get('Date');
-    if (d) localStorage.setItem('jeda.clockOffsetMs', String(Date.parse(d) - Date.now()));
+    const server = d ? Date.parse(d) : NaN;
+    if (Number.isNaN(server)) return;
+    localStorage.setItem('jeda.clockOffsetMs', String(server - Date.now()));
+    localStorage.setItem('jeda.lastContact', new Date(server).toISOString());
+  }
+
+  /** What the device knew of its clock at its last contact, in the API's form; null when nothing. */
+  function clockHint() {
+    const offset = Number(localStorage.getItem('jeda.clockOffsetMs'));
+    const last = localStorage.getItem('jeda.lastContact');
+    if (!last || !Number.isFinite(offset)) return null;
+    return { deviceClockOffset: (offset / 1000).toFixed(3) + 's', lastContactTime: last };
   }
 
   /** A refusal in words: the reason's own text where the bundle has one, else the server's detail. */
@@ -118,6 +133,9 @@
     try { return new Intl.DateTimeFormat(locale, opts).format(new Date(iso)); } catch (e) { return iso; }
   }
   const placeText = (p) => t('place.' + (strip(p, 'WORK_PLACE_') || 'NONE'));
+  const flagTexts = (flags) => (flags || []).map((f) => t('flag.' + strip(f, 'ATTENDANCE_FLAG_')));
+  /** A day's flags as small warning badges. */
+  const flagBadges = (flags) => flagTexts(flags).map((f) => el('span', { class: 'badge flag tone-warn', text: f }));
 
   function randomKey() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -210,7 +228,8 @@
           : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
         return el('li', { class: date === todayIso ? 'now' : null, 'data-date': date },
           el('span', { class: 'wday', text: label }), el('span', { class: 'wplan', text: plan }),
-          st && st !== 'UNSPECIFIED' ? el('span', { class: 'badge wstatus ' + dayTone(st), text: t('day.' + st) }) : null);
+          st && st !== 'UNSPECIFIED' ? el('span', { class: 'badge wstatus ' + dayTone(st), text: t('day.' + st) }) : null,
+          att ? flagBadges(att.flags) : null);
       }));
     } catch (e) {
       list.replaceChildren(el('li', { text: explain(e) }));
@@ -334,6 +353,9 @@
           deviceId: deviceId(), idempotencyKey: key,
         },
       };
+      // Remembered at the press, before anything else reaches the server.
+      const hint = kind === 'in' ? clockHint() : null;
+      if (hint) Object.assign(item.body, hint);
       if (!navigator.onLine) { await keep(item); return; }
       say('note', t('sending'));
       try {
@@ -438,12 +460,81 @@
     const who = await names();
     status.textContent = (box.plans || []).length + (box.dayExceptions || []).length === 0 ? t('inboxEmpty') : '';
     const none = () => el('li', { class: 'note', text: t('nothingWaiting') });
-    const plansWaiting = (box.plans || []).map((p) => decisionItem(p, 'plans', who,
-      el('p', { text: t('period', day(p.startDate), day(p.endDate)) }), planDays(p.days)));
-    const exceptionsWaiting = (box.dayExceptions || []).map((x) => decisionItem(x, 'day-exceptions', who,
-      el('p', { text: day(x.date) + ': ' + placeText(x.place) })));
+    const plansWaiting = (box.plans || []).map((p) => {
+      const context = el('div', { class: 'context' });
+      memberWeek(p.officer, isoDate(p.startDate)).then((m) => planContext(context, p, m));
+      return decisionItem(p, 'plans', who, el('p', { text: t('period', day(p.startDate), day(p.endDate)) }),
+        planDays(p.days), context);
+    });
+    const exceptionsWaiting = (box.dayExceptions || []).map((x) => {
+      const context = el('div', { class: 'context' });
+      memberWeek(x.officer, isoDate(x.date)).then((m) => exceptionContext(context, x, m));
+      return decisionItem(x, 'day-exceptions', who, el('p', { text: day(x.date) + ': ' + placeText(x.place) }), context);
+    });
     $('inbox-plans').replaceChildren(...(plansWaiting.length ? plansWaiting : [none()]));
     $('inbox-exceptions').replaceChildren(...(exceptionsWaiting.length ? exceptionsWaiting : [none()]));
+  }
+
+  // The officer's week and position, for deciding: one call per week asked about.
+  const weeksAsked = {};
+  function memberWeek(officer, dateIso) {
+    const [y, m, d] = dateIso.split('-').map(Number);
+    const monday = isoOf(mondayOf(new Date(y, m - 1, d)));
+    if (!weeksAsked[monday]) weeksAsked[monday] = api('GET', '/v1/team/week?from=' + monday).catch(() => ({ members: [] }));
+    return weeksAsked[monday].then((w) => (w.members || []).find((x) => x.officer === officer) || null);
+  }
+
+  /** The rules of the officer's position, in words. */
+  function rules(position) {
+    if (!position) return el('p', { class: 'note', text: t('rules.unknown') });
+    const items = [];
+    if (!position.fwaEligible) items.push(t('rules.notEligible'));
+    if ((position.allowedPlaces || []).length) items.push(t('rules.places', position.allowedPlaces.map(placeText).join(', ')));
+    if (position.maxRemoteDaysPerWeek !== undefined) items.push(t('rules.remote', position.maxRemoteDaysPerWeek || 0));
+    if (position.startWindowBegin && position.startWindowEnd) items.push(t('rules.window', tod(position.startWindowBegin), tod(position.startWindowEnd)));
+    if (position.coreStart && position.coreEnd) items.push(t('rules.core', tod(position.coreStart), tod(position.coreEnd)));
+    if (position.weeklyWorkMinutes) items.push(t('rules.weekly', Math.round(position.weeklyWorkMinutes / 6) / 10));
+    return el('div', { class: 'rules' }, el('h4', { text: t('rules.title', position.displayName || strip(position.name, 'positions/')) }),
+      el('ul', {}, items.map((x) => el('li', { text: x }))));
+  }
+
+  const scheduleText = (x) => (!x ? '–' : x.working
+    ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
+    : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_')));
+
+  /** What the plan does to the officer's week: each weekday now and with the plan, and the rules. */
+  function planContext(box, plan, member) {
+    const names = weekdayNames();
+    const order = Object.keys(names);
+    const planned = {};
+    (plan.days || []).forEach((d) => { planned[d.dayOfWeek] = d; });
+    const rows = order.map((wd, i) => {
+      const now = member && member.days ? member.days[i] : null;
+      const p = planned[wd];
+      if (!p && (!now || !now.working)) return null;
+      const withPlan = p ? placeText(p.place) + (p.startTime ? ' ' + tod(p.startTime) : '') : t('place.NONE');
+      const nowText = scheduleText(now);
+      const changed = !now || !p || strip(now.place, 'WORK_PLACE_') !== strip(p.place, 'WORK_PLACE_');
+      return el('tr', { class: changed ? 'changed' : null }, el('th', { scope: 'row', text: names[wd] }),
+        el('td', { text: nowText }), el('td', { text: withPlan }));
+    }).filter(Boolean);
+    const remote = (plan.days || []).filter((d) => strip(d.place, 'WORK_PLACE_') !== 'OFFICE').length;
+    const limit = member && member.position ? member.position.maxRemoteDaysPerWeek || 0 : null;
+    box.replaceChildren(
+      el('h4', { text: t('planWeek.title') }),
+      el('div', { class: 'scroll' }, el('table', { class: 'compare' },
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('planWeek.day') }),
+          el('th', { scope: 'col', text: t('planWeek.now') }), el('th', { scope: 'col', text: t('planWeek.plan') }))),
+        el('tbody', {}, rows))),
+      limit !== null ? el('p', { class: remote > limit ? 'problem' : 'note', text: t('planWeek.remote', remote, limit) }) : null,
+      rules(member && member.position));
+  }
+
+  function exceptionContext(box, x, member) {
+    const date = isoDate(x.date);
+    const now = member && member.days ? member.days.find((d) => isoDate(d.date) === date) : null;
+    box.replaceChildren(el('p', { class: 'note', text: t('exceptionWeek.now', scheduleText(now)) }),
+      rules(member && member.position));
   }
 
   function decisionItem(item, kind, who, ...details) {
@@ -477,29 +568,39 @@
     return li;
   }
 
-  // ---- Manager: team board, refreshing by polling ----
+  // ---- Manager: team board, refreshing by polling with its ETag ----
   async function team() {
     const every = Number(body.dataset.refreshMs) || 15000;
+    let etag = null;
     const load = async () => {
       try {
-        const b = await api('GET', '/v1/team/board');
+        const h = { Accept: 'application/json' };
+        if (etag) h['If-None-Match'] = etag;
+        const r = await fetch('/v1/team/board', { headers: h, credentials: 'same-origin', cache: 'no-store' });
+        rememberClock(r);
+        if (r.status === 304) { $('team-asof').textContent = t('checkedAt', when(new Date().toISOString())); return; }
+        const text = await r.text();
+        let b = null;
+        try { b = text ? JSON.parse(text) : null; } catch (e) { b = null; }
+        if (!r.ok) throw new Problem(r.status, b || { detail: text });
+        etag = r.headers.get('ETag');
         $('team-asof').textContent = t('asOf', when(b.asOf));
         const members = b.members || [];
         if (!members.length) { $('team').replaceChildren(el('li', { text: t('teamEmpty') })); return; }
         $('team').replaceChildren(...members.map((m) => {
           const a = m.attendance;
-          const r = m.reachability;
+          const rr = m.reachability;
           const att = a && a.checkedIn
-            ? t('checkedInShort', t('mode.' + strip(a.mode, 'ATTENDANCE_MODE_')), when(a.since, r && r.timeZone))
+            ? t('checkedInShort', t('mode.' + strip(a.mode, 'ATTENDANCE_MODE_')), when(a.since, rr && rr.timeZone))
             : t('notCheckedInShort');
           return el('li', { class: 'card member', 'data-officer': m.officer },
             el('h3', { text: m.displayName || strip(m.officer, 'officers/') }),
             el('p', { class: a && a.checkedIn ? 'ok' : 'note', text: att }),
-            r ? el('p', { class: r.reachable ? 'yes' : 'no' },
-              el('span', { class: 'badge', text: r.reachable ? t('routineYes') : t('routineNo') }),
-              el('span', { class: 'sub', text: t('state.' + strip(r.state, 'REACHABILITY_STATE_'))
-                + (r.workLocation && strip(r.workLocation, 'WORK_LOCATION_') !== 'UNSPECIFIED'
-                  ? ' · ' + placeText(strip(r.workLocation, 'WORK_LOCATION_')) : '') })) : null);
+            rr ? el('p', { class: rr.reachable ? 'yes' : 'no' },
+              el('span', { class: 'badge', text: rr.reachable ? t('routineYes') : t('routineNo') }),
+              el('span', { class: 'sub', text: t('state.' + strip(rr.state, 'REACHABILITY_STATE_'))
+                + (rr.workLocation && strip(rr.workLocation, 'WORK_LOCATION_') !== 'UNSPECIFIED'
+                  ? ' · ' + placeText(strip(rr.workLocation, 'WORK_LOCATION_')) : '') })) : null);
         }));
       } catch (e) {
         $('team-asof').textContent = explain(e);
@@ -507,7 +608,76 @@
     };
     await load();
     setInterval(() => { if (!document.hidden) load(); }, every);
+    teamWeek();
+    rosters();
   }
+
+  /** Who is at the office or at home on each day of a week. */
+  function teamWeek() {
+    let monday = mondayOf(new Date());
+    const show = async () => {
+      const table = $('teamweek');
+      const names = weekdayNames();
+      const shorts = weekdayShorts();
+      const days = Array.from({ length: 7 }, (_, i) => new Date(monday.getTime() + i * 86400000));
+      $('h-tweek').textContent = t('weekOf', day(isoOf(days[0])), day(isoOf(days[6])));
+      try {
+        const w = await api('GET', '/v1/team/week?from=' + isoOf(monday));
+        const head = el('tr', {}, el('th', { scope: 'col', text: t('teamweekMember') }), days.map((d, i) => {
+          const key = Object.keys(names)[i];
+          return el('th', { scope: 'col', abbr: names[key] }, el('span', { text: shorts[key] || names[key] }),
+            el('span', { class: 'sub', text: String(d.getUTCDate()) }));
+        }));
+        const rows = (w.members || []).map((m) => el('tr', { 'data-officer': m.officer },
+          el('th', { scope: 'row', text: m.displayName || strip(m.officer, 'officers/') }),
+          days.map((d, i) => {
+            const x = (m.days || [])[i];
+            if (!x) return el('td', { text: '–' });
+            const place = x.working ? strip(x.place, 'WORK_PLACE_') : 'NONE';
+            return el('td', { class: 'p-' + place.toLowerCase(), 'data-date': isoDate(x.date) },
+              x.working ? placeText(x.place) : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_')));
+          })));
+        table.replaceChildren(el('caption', { class: 'sr', text: $('h-tweek').textContent }), el('thead', {}, head),
+          el('tbody', {}, rows.length ? rows : [el('tr', {}, el('td', { colspan: '8', text: t('teamEmpty') }))]));
+      } catch (e) {
+        table.replaceChildren(el('tbody', {}, el('tr', {}, el('td', { text: explain(e) }))));
+      }
+    };
+    $('w-prev').addEventListener('click', () => { monday = new Date(monday.getTime() - 7 * 86400000); show(); });
+    $('w-next').addEventListener('click', () => { monday = new Date(monday.getTime() + 7 * 86400000); show(); });
+    show();
+  }
+
+  /** The unit's on-call rosters with the turn in force and the next ones. */
+  async function rosters() {
+    const box = $('rosters');
+    try {
+      const [r, who] = await Promise.all([api('GET', '/v1/team/on-call?turns=7'), names()]);
+      const rs = r.rosters || [];
+      if (!rs.length) { box.replaceChildren(el('p', { class: 'note', text: t('rosterEmpty') })); return; }
+      const person = (o) => who[o] || strip(o || '–', 'officers/');
+      box.replaceChildren(...rs.map((x) => el('div', { class: 'roster', 'data-roster': x.roster.name },
+        el('h3', { text: x.roster.displayName || strip(x.roster.name, 'rosters/') }),
+        el('ul', { class: 'turns' }, (x.slots || []).map((sl, i) => el('li', { class: i === 0 ? 'now' : null },
+          t('rosterTurn', when(sl.startTime, null, true) + ' – ' + when(sl.endTime, null, true),
+            person(sl.primary), person(sl.backup))))))));
+    } catch (e) {
+      box.replaceChildren(el('p', { text: explain(e) }));
+    }
+  }
+
+  /** The Monday (UTC midnight) of the week of a device date. */
+  function mondayOf(d) {
+    const u = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+    return new Date(u.getTime() - ((u.getUTCDay() + 6) % 7) * 86400000);
+  }
+
+  const weekdayShorts = () => {
+    const tpl = $('weekday-names');
+    const out = {};
+    if (tpl) tpl.content.querySelectorAll('[data-day]').forEach((x) => { out[x.dataset.day] = x.dataset.short || x.textContent; });
+    return out;
+  };
 
   // ---- Who asked about me ----
   async function asked() {
@@ -624,23 +794,51 @@
   function exceptions() {
     const form = $('exception-form');
     const date = $('x-date');
+    const problems = $('exception-problems');
     const tomorrow = new Date();
     tomorrow.setDate(tomorrow.getDate() + 1);
     if (!date.value) date.value = tomorrow.getFullYear() + '-' + pad(tomorrow.getMonth() + 1) + '-' + pad(tomorrow.getDate());
+    const exception = () => ({ date: date.value, place: 'WORK_PLACE_' + $('x-place').value, note: $('x-note').value.trim() });
+    const show = (e) => {
+      if (!e) { problems.replaceChildren(el('p', { class: 'ok', text: t('exceptionFits') })); return; }
+      if (e instanceof Problem && e.violations.length) {
+        problems.replaceChildren(el('p', { class: 'problem', text: t('exceptionBroken') }), violations(e));
+      } else {
+        problems.replaceChildren(el('p', { class: 'problem', text: t('refused', explain(e)) }));
+      }
+    };
+    // Checked on the server as it is filled (validateOnly: nothing is stored), like the plan form.
+    let checks = 0;
+    const check = async () => {
+      const mine = ++checks;
+      if (!date.value) return false;
+      try {
+        await api('POST', '/v1/me/day-exceptions?validateOnly=true', exception());
+        if (mine === checks) show(null);
+        return true;
+      } catch (e) {
+        if (mine === checks) show(e);
+        return false;
+      }
+    };
+    let timer = null;
+    const checkSoon = () => { clearTimeout(timer); timer = setTimeout(check, CHECK_DELAY_MS); };
+    form.addEventListener('change', checkSoon);
+    form.addEventListener('input', checkSoon);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      const problems = $('exception-problems');
-      problems.replaceChildren();
+      clearTimeout(timer);
       const submit = $('exception-submit');
       submit.disabled = true;
       try {
-        await api('POST', '/v1/me/day-exceptions', {
-          date: date.value, place: 'WORK_PLACE_' + $('x-place').value, note: $('x-note').value.trim(),
-        });
-        problems.append(el('p', { class: 'ok', text: t('exceptionSent') }));
+        if (!(await check())) {
+          problems.prepend(el('p', { class: 'problem', text: t('exceptionNotSent') }));
+          return;
+        }
+        await api('POST', '/v1/me/day-exceptions', exception());
+        problems.replaceChildren(el('p', { class: 'ok', text: t('exceptionSent') }));
       } catch (e) {
-        problems.append(el('p', { class: 'problem', text: t('refused', explain(e)) }));
-        if (e instanceof Problem && e.violations.length) problems.append(violations(e));
+        show(e);
       } finally {
         submit.disabled = false;
         listExceptions();
@@ -680,6 +878,105 @@
     }
   }
 
+  // ---- My month: a calendar of planned places and attendance days; my on-call turns ----
+  const isoOf = (d) => d.toISOString().slice(0, 10);
+  /** Today's date where the officer works (their unit's zone), not the device's: YYYY-MM-DD. */
+  function todayHome() {
+    try {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: homeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date());
+      const get = (type) => parts.find((x) => x.type === type).value;
+      return get('year') + '-' + get('month') + '-' + get('day');
+    } catch (e) {
+      return isoOf(new Date(Date.now() - new Date().getTimezoneOffset() * 60000));
+    }
+  }
+
+  async function month() {
+    const params = new URLSearchParams(location.search);
+    let ym = /^\d{4}-\d{2}$/.test(params.get('month') || '') ? params.get('month') : todayHome().slice(0, 7);
+    const go = (delta) => {
+      const [y, m] = ym.split('-').map(Number);
+      const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+      ym = d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1);
+      history.replaceState(null, '', '?month=' + ym);
+      calendar(ym);
+    };
+    $('m-prev').addEventListener('click', () => go(-1));
+    $('m-next').addEventListener('click', () => go(1));
+    calendar(ym);
+    onCallTurns();
+  }
+
+  async function calendar(ym) {
+    const list = $('calendar');
+    const [y, m] = ym.split('-').map(Number);
+    const first = new Date(Date.UTC(y, m - 1, 1));
+    const last = new Date(Date.UTC(y, m, 0));
+    $('h-cal').textContent = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const [s, att] = await Promise.all([
+        api('GET', '/v1/me/schedule?from=' + isoOf(first) + '&to=' + isoOf(last)),
+        api('GET', '/v1/me/attendance?month=' + ym).catch(() => ({ days: [] })),
+      ]);
+      const status = {};
+      (att.days || []).forEach((d) => { status[isoDate(d.date)] = d; });
+      const todayIso = todayHome();
+      list.replaceChildren(...(s.schedules || []).map((x, i) => {
+        const date = isoDate(x.date);
+        const a = date <= todayIso ? status[date] : null;
+        const st = a ? strip(a.status, 'DAY_STATUS_') : '';
+        const hasStatus = st && st !== 'UNSPECIFIED';
+        const plan = x.working ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
+          : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
+        const long = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+          .format(utcDay(x.date));
+        const flags = a ? flagTexts(a.flags) : [];
+        const li = el('li', {
+          'data-date': date, 'data-status': hasStatus ? st : null, 'data-flags': flags.length ? a.flags.join(' ') : null,
+          class: [date === todayIso ? 'now' : '', x.working ? '' : 'off', hasStatus ? dayTone(st) : ''].join(' ').trim(),
+        },
+        el('span', { class: 'cday', text: String(utcDay(x.date).getUTCDate()) }),
+        el('span', { class: 'cwday', text: new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(utcDay(x.date)) }),
+        el('span', { class: 'cplan', text: plan }),
+        hasStatus ? el('span', { class: 'badge cstatus ' + dayTone(st), text: t('day.' + st) }) : null,
+        flagBadges(a ? a.flags : []),
+        el('span', { class: 'sr', text: long }));
+        if (i === 0) li.classList.add('col-' + (((utcDay(x.date).getUTCDay() + 6) % 7) + 1));
+        return li;
+      }));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    } finally {
+      list.removeAttribute('aria-busy');
+    }
+  }
+
+  /** How many of the officer's coming turns the month page lists. */
+  const TURNS_SHOWN = 10;
+
+  async function onCallTurns() {
+    const list = $('oncall');
+    try {
+      const r = await api('GET', '/v1/me/on-call');
+      const slots = (r.slots || []).slice(0, TURNS_SHOWN);
+      if (!slots.length) { list.replaceChildren(el('li', { class: 'note', text: t('oncallEmpty') })); return; }
+      const me = 'officers/' + nip;
+      const nowMs = Date.now();
+      list.replaceChildren(...slots.map((x) => {
+        const inForce = Date.parse(x.startTime) <= nowMs && nowMs < Date.parse(x.endTime);
+        return el('li', { class: inForce ? 'now' : null, 'data-roster': x.roster },
+          el('span', { text: when(x.startTime, null, true) + ' – ' + when(x.endTime, null, true) }), ' ',
+          el('span', { class: 'badge', text: x.primary === me ? t('oncallPrimary') : t('oncallBackup') }), ' ',
+          inForce ? el('span', { class: 'badge tone-ok', text: t('oncallNow') }) : null,
+          el('span', { class: 'sub', text: strip(x.roster, 'rosters/') }));
+      }));
+    } catch (e) {
+      list.replaceChildren(el('li', { text: explain(e) }));
+    }
+  }
+
   if (body.dataset.page === 'signin' && window.caches) {
     // Signed out (or never in): no page of the previous person stays in this browser's cache.
     caches.keys().then((keys) => keys.forEach((k) => caches.delete(k))).catch(() => {});
@@ -687,7 +984,7 @@
   if ('serviceWorker' in navigator && body.dataset.page !== 'signin') {
     navigator.serviceWorker.register('/sw.js').catch(() => {});
   }
-  const pages = { today, inbox, team, asked, plans };
+  const pages = { today, inbox, team, asked, plans, month };
   const run = pages[body.dataset.page];
   if (run) run();
 })();

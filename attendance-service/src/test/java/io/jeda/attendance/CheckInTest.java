@@ -186,6 +186,35 @@ class CheckInTest extends AttendanceTestBase {
     }
 
     @Test
+    void anOfflineCheckInWhoseDeviceTimeAgreesWithItsRememberedClockOffsetIsOnlyLateSync() {
+        // The device's clock is 10 minutes slow; it last reached the server 3 hours ago and saw so.
+        Instant pressed = now().minus(Duration.ofHours(2));
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP)
+                .setDeviceTime(ts(pressed.minus(Duration.ofMinutes(10))))
+                .setDeviceClockOffset(com.google.protobuf.Duration.newBuilder().setSeconds(600))
+                .setLastContactTime(ts(now().minus(Duration.ofHours(3)))).build());
+        assertEquals(java.util.List.of(AttendanceFlag.ATTENDANCE_FLAG_LATE_SYNC), e.getFlagsList());
+    }
+
+    @Test
+    void anOfflineCheckInFromADeviceWhoseClockWasSetBackSinceItsLastContactIsFlagged() {
+        // At its last contact an hour ago the device's clock was right (offset 0); the check-in
+        // claims a time five hours ago, before that contact: the clock was set back afterwards.
+        AttendanceEvent e = officer().checkIn(officeCheckIn(NIP)
+                .setDeviceTime(ts(now().minus(Duration.ofHours(5))))
+                .setDeviceClockOffset(com.google.protobuf.Duration.getDefaultInstance())
+                .setLastContactTime(ts(now().minus(Duration.ofHours(1)))).build());
+        assertTrue(e.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_DEVICE_CLOCK_CHANGED), e.getFlagsList().toString());
+        assertTrue(e.getFlagsList().contains(AttendanceFlag.ATTENDANCE_FLAG_LATE_SYNC), e.getFlagsList().toString());
+    }
+
+    @Test
+    void aClockOffsetWithoutTheTimeOfTheLastContactIsRefused() {
+        assertFails(Status.Code.INVALID_ARGUMENT, "INVALID_FIELD", () -> officer().checkIn(officeCheckIn(NIP)
+                .setDeviceClockOffset(com.google.protobuf.Duration.newBuilder().setSeconds(5)).build()));
+    }
+
+    @Test
     void checkInOlderThanTheLateSyncLimitIsRefused() {
         assertFails(Status.Code.FAILED_PRECONDITION, "LATE_SYNC_TOO_OLD", () -> officer().checkIn(officeCheckIn(NIP)
                 .setDeviceTime(ts(now().minus(Duration.ofHours(73)))).build()));

@@ -108,13 +108,14 @@ public final class FakePolicyService {
     /** The admin methods this fake does not implement itself, answered and recorded generically. */
     final AdminAnswers admin = new AdminAnswers(java.util.Set.of("jeda.policy.v1.OfficerService/GetOfficer",
             "jeda.policy.v1.OfficerService/ListOfficers", "jeda.policy.v1.RosterService/ListRosters",
-            "jeda.policy.v1.RosterService/ListOnCallSlots", "jeda.policy.v1.UnitService/ListUnits"),
-            List.of(io.jeda.policy.v1.PositionServiceGrpc.getServiceDescriptor(),
-                    io.jeda.policy.v1.CalendarServiceGrpc.getServiceDescriptor(),
+            "jeda.policy.v1.RosterService/ListOnCallSlots", "jeda.policy.v1.UnitService/ListUnits",
+            "jeda.policy.v1.PositionService/GetPosition"),
+            List.of(io.jeda.policy.v1.CalendarServiceGrpc.getServiceDescriptor(),
                     io.jeda.policy.v1.AdminChangeServiceGrpc.getServiceDescriptor()));
 
     public FakePolicyService() {
         officer(OFFICER, "Siti Rahma", "u1", ONCALL);
+        officers.put(OFFICER, officers.get(OFFICER).toBuilder().setPosition("positions/analis").build());
         officer(ONCALL, "Budi Santoso", "u1", null);
         officer(BACKUP, "Citra Dewi", "u1", null);
         officer(SUB_OFFICER, "Dedi Kurnia", "u2", null);
@@ -137,6 +138,7 @@ public final class FakePolicyService {
                     .addService(ServerInterceptors.intercept(new Schedules(), recordAuth))
                     .addService(ServerInterceptors.intercept(new Rosters(), admin, recordAuth))
                     .addService(ServerInterceptors.intercept(new Units(), admin, recordAuth))
+                    .addService(ServerInterceptors.intercept(new Positions(), admin, recordAuth))
                     .fallbackHandlerRegistry(admin.registry())
                     .addService(ServerInterceptors.intercept(new Plans(), recordAuth))
                     .build().start();
@@ -644,6 +646,20 @@ public final class FakePolicyService {
 
     final class Rosters extends RosterServiceGrpc.RosterServiceImplBase {
         @Override
+        public void getRoster(io.jeda.policy.v1.GetRosterRequest req, StreamObserver<Roster> out) {
+            if (!behave(out)) {
+                return;
+            }
+            if (!req.getName().equals("rosters/piket")) {
+                FakeCallers.fail(out, "policy-service", JedaException.notFound("roster", req.getName()));
+                return;
+            }
+            out.onNext(Roster.newBuilder().setName("rosters/piket").setDisplayName("Piket Pengaduan").setUnit("units/u1")
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
         public void listRosters(ListRostersRequest req, StreamObserver<ListRostersResponse> out) {
             if (!behave(out)) {
                 return;
@@ -676,6 +692,25 @@ public final class FakePolicyService {
             int n = Math.max(1, req.getPageSize());
             out.onNext(ListOnCallSlotsResponse.newBuilder().addAllSlots(slots.subList(0, Math.min(n, slots.size())))
                     .build());
+            out.onCompleted();
+        }
+    }
+
+    /** One position, Siti's: an analyst with two home days a week. */
+    final class Positions extends io.jeda.policy.v1.PositionServiceGrpc.PositionServiceImplBase {
+        @Override
+        public void getPosition(io.jeda.policy.v1.GetPositionRequest req, StreamObserver<io.jeda.policy.v1.Position> out) {
+            if (!behave(out)) {
+                return;
+            }
+            if (!req.getName().equals("positions/analis")) {
+                out.onError(Status.NOT_FOUND.asRuntimeException());
+                return;
+            }
+            out.onNext(io.jeda.policy.v1.Position.newBuilder().setName("positions/analis").setDisplayName("Analis")
+                    .setFwaEligible(true).addAllowedPlaces(WorkPlace.WORK_PLACE_OFFICE)
+                    .addAllowedPlaces(WorkPlace.WORK_PLACE_HOME).setMaxRemoteDaysPerWeek(2)
+                    .setWeeklyWorkMinutes(2250).build());
             out.onCompleted();
         }
     }

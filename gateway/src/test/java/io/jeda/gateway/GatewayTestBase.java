@@ -34,6 +34,8 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
     protected static final FakePolicyService POLICY = new FakePolicyService().start();
     /** Likewise for attendance-service. */
     protected static final FakeAttendanceService ATTENDANCE = new FakeAttendanceService().start();
+    /** Likewise for relay-service. */
+    protected static final FakeRelayService RELAY = new FakeRelayService().start();
 
     @Inject
     protected DataSource dataSource;
@@ -72,6 +74,8 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
         p.put("grpc.channels.policy.plaintext", "true");
         p.put("grpc.channels.attendance.address", "127.0.0.1:" + ATTENDANCE.port());
         p.put("grpc.channels.attendance.plaintext", "true");
+        p.put("grpc.channels.relay.address", "127.0.0.1:" + RELAY.port());
+        p.put("grpc.channels.relay.plaintext", "true");
         p.putAll(extraProperties());
         return p;
     }
@@ -111,6 +115,7 @@ public abstract class GatewayTestBase implements TestPropertyProvider {
         POLICY.reset();
         policyClient.invalidateAll();
         ATTENDANCE.reset();
+        RELAY.reset();
         attendanceClient.invalidateAll();
     }
 }

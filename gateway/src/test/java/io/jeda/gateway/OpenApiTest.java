@@ -232,6 +232,10 @@ class OpenApiTest extends GatewayTestBase {
             case "Officer" -> Tokens.token(FakePolicyService.OFFICER, Role.OFFICER);
             case "Manager" -> Tokens.token(FakePolicyService.ONCALL, Role.OFFICER, Role.MANAGER);
             case "Admin" -> Tokens.token("admin-national", Role.ADMIN, Role.HR);
+            case "Webhooks" -> Tokens.token("desk-1", Role.AGENCY);
+            // Agency systems submit and read; the officer holding a message acknowledges and resolves it.
+            case "Messages" -> op.path().contains(":") ? Tokens.token(FakePolicyService.OFFICER, Role.OFFICER)
+                    : Tokens.token("desk-1", Role.AGENCY);
             default -> throw new AssertionError("tag " + tag);
         };
     }

@@ -551,8 +551,8 @@ class ManifestsTest {
         Map<String, Set<String>> callers = Map.of(
                 "policy-service", Set.of("gateway", "attendance-service", "relay-service"),
                 "attendance-service", Set.of("gateway"),
-                // Nothing in Jeda calls it and nothing routes to it yet: reached from inside the namespace only.
-                "relay-service", Set.of(ANY_POD_IN_NAMESPACE),
+                // The gateway forwards messages and webhooks to it; reached from inside the namespace only.
+                "relay-service", Set.of(ANY_POD_IN_NAMESPACE, "gateway"),
                 "mysql", Set.copyOf(SERVICES.keySet()));
         List<String> problems = new ArrayList<>();
         callers.forEach((target, allowed) -> {

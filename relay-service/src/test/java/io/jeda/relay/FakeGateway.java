@@ -38,6 +38,7 @@ public final class FakeGateway {
 
     private final Map<String, Reachability> answers = new ConcurrentHashMap<>();
     private final Map<String, String> managers = new ConcurrentHashMap<>();
+    private final Map<String, io.jeda.policy.v1.OnCallSlot> onCall = new ConcurrentHashMap<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Behaviour behaviour = Behaviour.NORMAL;
@@ -56,7 +57,8 @@ public final class FakeGateway {
         };
         try {
             server = ServerBuilder.forPort(0).addService(ServerInterceptors.intercept(new Engine(), recorder))
-                    .addService(ServerInterceptors.intercept(new Officers(), recorder)).build().start();
+                    .addService(ServerInterceptors.intercept(new Officers(), recorder))
+                    .addService(ServerInterceptors.intercept(new Rosters(), recorder)).build().start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -73,6 +75,7 @@ public final class FakeGateway {
     public void reset() {
         answers.clear();
         managers.clear();
+        onCall.clear();
         authorizations.clear();
         calls.set(0);
         behaviour = Behaviour.NORMAL;
@@ -88,6 +91,12 @@ public final class FakeGateway {
 
     public List<String> authorizations() {
         return List.copyOf(authorizations);
+    }
+
+    /** Who is on call for the roster now (policy-service's slot in force). */
+    public void onCall(String rosterId, String primaryNip, String backupNip) {
+        onCall.put(rosterId, io.jeda.policy.v1.OnCallSlot.newBuilder().setRoster("rosters/" + rosterId)
+                .setPrimary("officers/" + primaryNip).setBackup("officers/" + backupNip).build());
     }
 
     /** The officer's direct manager, as policy-service's records say. */
@@ -153,6 +162,27 @@ public final class FakeGateway {
                 return;
             }
             response.onNext(Officer.newBuilder().setName(request.getName()).setManager("officers/" + manager).build());
+            response.onCompleted();
+        }
+    }
+
+    private final class Rosters extends io.jeda.policy.v1.RosterServiceGrpc.RosterServiceImplBase {
+        @Override
+        public void listOnCallSlots(io.jeda.policy.v1.ListOnCallSlotsRequest request,
+                                    StreamObserver<io.jeda.policy.v1.ListOnCallSlotsResponse> response) {
+            var slot = onCall.get(request.getParent().substring("rosters/".length()));
+            if (slot == null) {
+                response.onError(Status.NOT_FOUND.withDescription("no roster " + request.getParent()).asRuntimeException());
+                return;
+            }
+            response.onNext(io.jeda.policy.v1.ListOnCallSlotsResponse.newBuilder().addSlots(slot).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void getRoster(io.jeda.policy.v1.GetRosterRequest request, StreamObserver<io.jeda.policy.v1.Roster> response) {
+            response.onNext(io.jeda.policy.v1.Roster.newBuilder().setName(request.getName())
+                    .setDisplayName("Piket Pengaduan 24/7").build());
             response.onCompleted();
         }
     }

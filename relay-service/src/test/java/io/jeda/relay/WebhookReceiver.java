@@ -1,7 +1,7 @@
 package io.jeda.relay;
 
 import com.sun.net.httpserver.HttpServer;
-import io.jeda.relay.domain.WebhookSignature;
+import io.jeda.common.webhooks.WebhookSignature;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +25,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile String secret = "";
     private volatile int status = 204;
+    private volatile long delayMillis;
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -41,6 +42,13 @@ public final class WebhookReceiver implements AutoCloseable {
                     && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(ts)) <= 300
                     && sig.equals(WebhookSignature.sign(secret, id, Long.parseLong(ts), body));
             received.add(new Received(id, ts, sig, body, valid));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -55,6 +63,11 @@ public final class WebhookReceiver implements AutoCloseable {
         secret = s;
     }
 
+    /** A slow endpoint: each answer waits this long after the request was read and recorded. */
+    public void delay(java.time.Duration d) {
+        delayMillis = d.toMillis();
+    }
+
     /** The HTTP status answered from now on (204 accepts, 500 refuses). */
     public void answer(int httpStatus) {
         status = httpStatus;
@@ -67,6 +80,7 @@ public final class WebhookReceiver implements AutoCloseable {
     public void clear() {
         received.clear();
         status = 204;
+        delayMillis = 0;
     }
 
     @Override

@@ -222,7 +222,7 @@ public class AttendanceService {
     private Accepted accept(CheckCommand cmd, String fingerprint) {
         PlaceRules.requireAccurate(cmd.position(), settings);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), now, settings);
+        TimeOfRecord.Decision time = TimeOfRecord.decide(cmd.deviceTime(), cmd.deviceClock(), now, settings);
         Placement place = place(cmd, time.recordTime());
         return new Accepted(newEvent(cmd, fingerprint, time, now, place), place);
     }

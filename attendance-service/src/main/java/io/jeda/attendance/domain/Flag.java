@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** Facts worth knowing about an accepted event; a flag never causes an event to be dropped. */
 public enum Flag {
-    CLOCK_SKEW, LATE_SYNC, POLICY_UNVERIFIED, AUTO_CHECKOUT;
+    CLOCK_SKEW, LATE_SYNC, POLICY_UNVERIFIED, AUTO_CHECKOUT, DEVICE_CLOCK_CHANGED;
 
     /** The storage form: comma-separated names in declaration order. */
     public static String join(Set<Flag> flags) {

@@ -19,6 +19,8 @@ import java.util.Set;
  *       is stored beside it.</li>
  *   <li>Device behind by more than the limit: refused, LATE_SYNC_TOO_OLD.</li>
  * </ul>
+ * A device that sent its clock offset at its last contact with the server is checked against it
+ * too ({@link #contradicts}): flagged DEVICE_CLOCK_CHANGED when the two disagree.
  */
 public final class TimeOfRecord {
 
@@ -27,6 +29,32 @@ public final class TimeOfRecord {
     }
 
     private TimeOfRecord() {
+    }
+
+    /** As {@link #decide(Instant, Instant, AttendanceSettings)}, and the device clock check. */
+    public static Decision decide(Instant deviceTime, CheckCommand.DeviceClock clock, Instant serverTime,
+                                  AttendanceSettings s) {
+        Decision d = decide(deviceTime, serverTime, s);
+        if (clock == null || !contradicts(deviceTime, clock, serverTime, s.maxClockSkew())) {
+            return d;
+        }
+        Set<Flag> flags = EnumSet.of(Flag.DEVICE_CLOCK_CHANGED);
+        flags.addAll(d.flags());
+        return new Decision(d.recordTime(), flags);
+    }
+
+    /**
+     * Whether a device time contradicts the offset the device saw at its last contact: the device
+     * time corrected by that offset is the server time of the event, which cannot lie before that
+     * contact (the device remembered it before the event) nor after the server received the event.
+     * A device whose clock was set back or forward after that contact fails one of the two.
+     *
+     * @param tolerance how far either may be off (clock drift, the offset's own error)
+     */
+    public static boolean contradicts(Instant deviceTime, CheckCommand.DeviceClock clock, Instant serverTime,
+                                      Duration tolerance) {
+        Instant corrected = deviceTime.plus(clock.offset());
+        return corrected.isBefore(clock.lastContact().minus(tolerance)) || corrected.isAfter(serverTime.plus(tolerance));
     }
 
     public static Decision decide(Instant deviceTime, Instant serverTime, AttendanceSettings s) {

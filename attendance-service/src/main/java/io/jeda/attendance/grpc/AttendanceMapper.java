@@ -55,8 +55,31 @@ final class AttendanceMapper {
     }
 
     static CheckCommand checkIn(io.jeda.attendance.v1.CheckInRequest r) {
-        return command(EventKind.CHECK_IN, r.getOfficer(), r.getMode(), r.hasDeviceTime() ? r.getDeviceTime() : null,
+        CheckCommand c = command(EventKind.CHECK_IN, r.getOfficer(), r.getMode(), r.hasDeviceTime() ? r.getDeviceTime() : null,
                 r.hasPosition() ? r.getPosition() : null, r.getDeviceId(), r.getIdempotencyKey());
+        if (!r.hasDeviceClockOffset()) {
+            if (r.hasLastContactTime()) {
+                throw JedaException.invalidField("device_clock_offset", "device_clock_offset is required with last_contact_time");
+            }
+            return c;
+        }
+        if (!r.hasLastContactTime()) {
+            throw JedaException.invalidField("last_contact_time", "last_contact_time is required with device_clock_offset");
+        }
+        com.google.protobuf.Duration o = r.getDeviceClockOffset();
+        // More than ten years either way is no clock offset but a broken request.
+        if (Math.abs(o.getSeconds()) > 315_576_000L || Math.abs(o.getNanos()) > 999_999_999) {
+            throw JedaException.invalidField("device_clock_offset", "device_clock_offset is not a valid duration");
+        }
+        Timestamp last = r.getLastContactTime();
+        if (last.getNanos() < 0 || last.getNanos() > 999_999_999 || last.getSeconds() < 0
+                || last.getSeconds() > 253_402_300_799L) {
+            throw JedaException.invalidField("last_contact_time", "last_contact_time is not a valid timestamp");
+        }
+        return new CheckCommand(c.kind(), c.officerNip(), c.mode(), c.deviceTime(), c.position(), c.deviceId(),
+                c.idempotencyKey(), new CheckCommand.DeviceClock(
+                java.time.Duration.ofSeconds(o.getSeconds(), o.getNanos()),
+                Instant.ofEpochSecond(last.getSeconds(), last.getNanos())));
     }
 
     static CheckCommand checkOut(io.jeda.attendance.v1.CheckOutRequest r) {

@@ -118,4 +118,19 @@ class GeoAndTimeRulesTest {
             assertFalse(base.fingerprint().equals(c.fingerprint()), c.toString());
         }
     }
+
+    @Test
+    void aDeviceTimeIsCheckedAgainstTheClockOffsetOfTheDevicesLastContact() {
+        // Device 30 minutes fast at its last contact at 08:00 (server); the server receives at 09:00.
+        var clock = new CheckCommand.DeviceClock(java.time.Duration.ofMinutes(-30), Instant.parse("2026-03-02T00:00:00Z"));
+        Instant pressedAt0830 = Instant.parse("2026-03-02T01:00:00Z");
+        assertFalse(TimeOfRecord.contradicts(pressedAt0830, clock, SERVER, S.maxClockSkew()));
+        // Set back by two hours after the contact: before the contact.
+        assertTrue(TimeOfRecord.contradicts(pressedAt0830.minus(java.time.Duration.ofHours(2)), clock, SERVER, S.maxClockSkew()));
+        // Set forward: after the server received it.
+        assertTrue(TimeOfRecord.contradicts(pressedAt0830.plus(java.time.Duration.ofHours(1)), clock, SERVER, S.maxClockSkew()));
+        assertTrue(TimeOfRecord.decide(pressedAt0830.minus(java.time.Duration.ofHours(2)), clock, SERVER, S).flags()
+                .contains(Flag.DEVICE_CLOCK_CHANGED));
+        assertFalse(TimeOfRecord.decide(pressedAt0830, null, SERVER, S).flags().contains(Flag.DEVICE_CLOCK_CHANGED));
+    }
 }

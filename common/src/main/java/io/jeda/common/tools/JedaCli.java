@@ -17,7 +17,8 @@ import java.util.Map;
  */
 @Command(name = "jeda", mixinStandardHelpOptions = true, version = "jeda 0.1.0", synopsisSubcommandLabel = "COMMAND",
         description = "Development tools for a local Jeda (see ./jeda help for ./jeda up).",
-        subcommands = {TokenCommand.class, HealthCommand.class, CallCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TokenCommand.class, HealthCommand.class, CallCommand.class, ReceiverCommand.class,
+                CommandLine.HelpCommand.class})
 public final class JedaCli implements Runnable {
 
     /** Exit code of a command line that could not be understood. */

@@ -145,6 +145,30 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The same page as a desktop browser shows it (1280 px wide), under target/screenshots/NAME-desktop.png. */
+    Path screenshotDesktop(String name) {
+        try {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
+                    "deviceScaleFactor", 1, "mobile", false));
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            int height = (int) Math.min(4000, Math.ceil(((Number) size.get("height")).doubleValue()));
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
+                    "height", Math.max(height, 900), "deviceScaleFactor", 1, "mobile", false));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            Path dir = Path.of(System.getProperty("jeda.e2e.work", "target")).resolve("screenshots");
+            Files.createDirectories(dir);
+            Path to = dir.resolve(name + "-desktop.png");
+            Files.write(to, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            phone(HEIGHT);
+        }
+    }
+
     @Override
     public void close() {
         try {

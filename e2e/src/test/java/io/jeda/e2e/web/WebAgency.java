@@ -2,7 +2,12 @@ package io.jeda.e2e.web;
 
 import io.jeda.e2e.JedaServices;
 import io.jeda.e2e.PolicyAdmin;
+import com.google.protobuf.Timestamp;
 import io.jeda.policy.v1.CreatePositionRequest;
+import io.jeda.policy.v1.CreateRosterRequest;
+import io.jeda.policy.v1.Roster;
+import io.jeda.policy.v1.RosterMember;
+import io.jeda.policy.v1.RosterServiceGrpc;
 import io.jeda.policy.v1.FlexiTimeKind;
 import io.jeda.policy.v1.Position;
 import io.jeda.policy.v1.PositionServiceGrpc;
@@ -33,6 +38,11 @@ final class WebAgency {
     static final String ANALYST = "199005172015042104";
     static final String ANALYST_NAME = "Ratna Kusuma";
     static final String PLANNER = "199106182016051105";
+    /** A desk officer whose device clock is set back while offline; on the on-call roster with DESK_OUT. */
+    static final String DESK_CLOCK = "198805172013041106";
+    static final String DESK_CLOCK_NAME = "Hadi Prasetyo";
+    static final String ROSTER = "e2e-web-piket";
+    static final String ROSTER_NAME = "Piket Pengaduan Web";
 
     private final PolicyAdmin admin;
     private final WebRest rest;
@@ -64,6 +74,7 @@ final class WebAgency {
         admin.officer(UNIT, DESK_OFFLINE, "Fajar Ramadhan", "e2e-web-jaga", MANAGER, -2.8700, 108.2700);
         admin.officer(UNIT, ANALYST, ANALYST_NAME, "e2e-web-analis", MANAGER, -2.8655, 108.2902);
         admin.officer(UNIT, PLANNER, "Yusuf Hamdani", "e2e-web-analis", MANAGER, -2.8690, 108.2790);
+        admin.officer(UNIT, DESK_CLOCK, DESK_CLOCK_NAME, "e2e-web-jaga", MANAGER, -2.8710, 108.2760);
 
         // The desk officers work every day from 00:01, at the office, from yesterday for a month.
         StringBuilder days = new StringBuilder();
@@ -71,11 +82,21 @@ final class WebAgency {
             days.append(days.length() == 0 ? "" : ",").append("{\"dayOfWeek\":\"").append(d)
                     .append("\",\"place\":\"WORK_PLACE_OFFICE\",\"startTime\":{\"hours\":0,\"minutes\":1}}");
         }
-        for (String desk : new String[]{DESK_IN, DESK_OUT, DESK_OFFLINE}) {
+        for (String desk : new String[]{DESK_IN, DESK_OUT, DESK_OFFLINE, DESK_CLOCK}) {
             String plan = rest.submitPlan(desk, plan(today.minusDays(1), today.plusDays(30), days.toString(),
                     "Jaga di kantor"));
             rest.approvePlan(MANAGER, plan);
         }
+        // Twelve-hour on-call turns, DESK_CLOCK and DESK_OUT in turn, from yesterday's midnight.
+        admin.as(RosterServiceGrpc.newBlockingStub(admin.policy())).createRoster(CreateRosterRequest.newBuilder()
+                .setRosterId(ROSTER).setRoster(Roster.newBuilder().setDisplayName(ROSTER_NAME)
+                        .setUnit("units/" + UNIT)
+                        .addMembers(RosterMember.newBuilder().setOfficer("officers/" + DESK_CLOCK))
+                        .addMembers(RosterMember.newBuilder().setOfficer("officers/" + DESK_OUT))
+                        .setTurnHours(12)
+                        .setStartTime(Timestamp.newBuilder().setSeconds(
+                                today.minusDays(1).atStartOfDay(ZONE).toEpochSecond()))
+                        .setMaxHoursPerWeek(84)).build());
     }
 
     /** The analyst's plan that waits in the manager's inbox: home on Wednesday, office otherwise. */

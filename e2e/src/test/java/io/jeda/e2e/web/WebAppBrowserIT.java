@@ -151,7 +151,16 @@ class WebAppBrowserIT {
             String item = "li[data-name='" + waitingPlan + "']";
             b.waitForText(item, WebAgency.ANALYST_NAME);
             assertTrue(b.find(item).getText().contains("Rabu: Rumah"), b.find(item).getText());
+            // Against the position's rules and the officer's week as it is now.
+            b.waitForText(item + " .rules", "Analis Kebijakan");
+            assertTrue(b.find(item + " .rules").getText().contains("Paling banyak 2 hari di luar kantor"),
+                    b.find(item + " .rules").getText());
+            b.waitForText(item + " table.compare", "Rabu");
+            assertTrue(b.find(item + " .context").getText().contains("1 hari di luar kantor per minggu (batas 2)"),
+                    b.find(item + " .context").getText());
+            assertEquals(1, b.all(item + " table.compare tr.changed").size(), "only Wednesday changes");
             b.screenshot("manager-inbox");
+            b.screenshotDesktop("manager-inbox");
 
             // A rejection needs a reason: without one nothing is sent.
             b.find(item + " button.reject").click();
@@ -162,7 +171,20 @@ class WebAppBrowserIT {
 
             b.open("/app/team");
             b.waitForText("#team", WebAgency.ANALYST_NAME);
+            // The team's week: a row per report, seven days, the approved plan's home day among them.
+            b.waitForText("#teamweek", WebAgency.ANALYST_NAME);
+            String analystRow = "#teamweek tr[data-officer='officers/" + WebAgency.ANALYST + "']";
+            b.until(d -> b.all(analystRow + " td").size() == 7 ? true : null, "the analyst's seven days");
             b.screenshot("manager-team");
+            b.screenshotDesktop("manager-team");
+            // Next week lies wholly inside the approved plan: at home on its Wednesday only.
+            String thisWeek = b.find("#h-tweek").getText();
+            b.find("#w-next").click();
+            b.until(d -> b.find("#h-tweek").getText().equals(thisWeek) ? null : true, "next week");
+            b.until(d -> b.all(analystRow + " td.p-home").size() == 1 ? true : null, "one home day next week");
+            // The function's on-call roster with its turns, by name.
+            b.waitForText("#rosters", WebAgency.ROSTER_NAME);
+            assertTrue(b.find("#rosters").getText().contains(WebAgency.DESK_CLOCK_NAME), b.find("#rosters").getText());
         }
         String state = rest.planState(WebAgency.ANALYST, waitingPlan);
         assertTrue(state.equals("PLAN_STATE_ACTIVE") || state.equals("PLAN_STATE_APPROVED"), state);
@@ -232,6 +254,78 @@ class WebAppBrowserIT {
             b.waitForText("h1", "Hari ini");
             weekShown(b);
             b.screenshot("officer-today-indonesian");
+        }
+    }
+
+    @Test
+    void anOfficerSeesTheMonthAndTheirOnCallTurnsAndMovesWithTheKeyboard() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.DESK_CLOCK, false);
+            b.open("/app/month");
+            b.until(d -> b.all("#calendar li[data-date]").size() >= 28 ? true : null, "the month's days");
+            String todayCell = "#calendar li[data-date='" + today + "']";
+            assertTrue(b.find(todayCell).getText().contains("Kantor"), b.find(todayCell).getText());
+            // On the roster: the turns, primary, the one in force first.
+            b.waitForText("#oncall", "Petugas utama");
+            b.screenshot("officer-month");
+            b.screenshotDesktop("officer-month");
+
+            // The next month by keyboard alone: focus the button and press Enter.
+            String shown = b.find("#h-cal").getText();
+            b.find("#m-next").sendKeys(org.openqa.selenium.Keys.ENTER);
+            b.until(d -> b.find("#h-cal").getText().equals(shown) ? null : true, "another month");
+            b.until(d -> b.all("#calendar li[data-date^='" + today.plusMonths(1).toString().substring(0, 7) + "']")
+                    .size() >= 28 ? true : null, "next month's days");
+            b.open("/app/month?lang=en");
+            b.waitForText("h1", "My month");
+            b.waitForText("#oncall", "Primary");
+            b.screenshot("officer-month-english");
+        }
+    }
+
+    @Test
+    void anOfflineCheckInFromADeviceWhoseClockWasChangedIsFlaggedAndTheMonthShowsIt() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.DESK_CLOCK, false);
+            b.waitForText("#s-place", "Kantor");
+            b.waitForText("#att-status", "Belum presensi");
+            b.position(AT_OFFICE_LAT, AT_OFFICE_LON, 12);
+            b.online(false);
+            // What the device remembered of its last contact says the server's time then was two hours
+            // later than its clock now shows: the clock was set back since.
+            b.driver.executeScript("localStorage.setItem('jeda.clockOffsetMs', '0');"
+                    + "localStorage.setItem('jeda.lastContact', new Date(Date.now() + 7200000).toISOString());");
+            b.find("#checkin-office").click();
+            b.waitForText("#queue-box", "Menunggu dikirim");
+            b.online(true);
+            b.waitForText("#result", "jam perangkat diubah");
+            b.open("/app/month");
+            b.waitForText("#calendar li[data-date='" + today + "']", "jam perangkat diubah");
+            b.screenshot("officer-month-device-clock-flag");
+        }
+        List<Value> events = rest.events(WebAgency.DESK_CLOCK, today);
+        assertEquals(1, events.size(), events.toString());
+        assertTrue(events.get(0).toString().contains("DEVICE_CLOCK_CHANGED"), events.toString());
+    }
+
+    @Test
+    void aOneDayExceptionIsCheckedWhileItIsFilled() {
+        try (Browser b = browser()) {
+            b.signIn(WebAgency.PLANNER, false);
+            b.open("/app/plans");
+            b.waitForText("#exceptions", "");
+            // Another office is not a place the analyst's position allows.
+            new Select(b.find("#x-place")).selectByValue("OTHER_OFFICE");
+            b.waitForText("#exception-problems", "melanggar aturan");
+            assertEquals(1, b.all("#exception-problems li[data-reason=PLACE_NOT_ALLOWED]").size(),
+                    b.find("#exception-problems").getText());
+            b.screenshot("officer-exception-broken-rule");
+            b.find("#exception-submit").click();
+            b.waitForText("#exception-problems", "Belum dikirim");
+            assertFalse(rest.send("GET", "/v1/me/day-exceptions", WebRest.officer(WebAgency.PLANNER), null)
+                    .contains("\"name\""), "no exception was stored");
+            new Select(b.find("#x-place")).selectByValue("HOME");
+            b.waitForText("#exception-problems", "memenuhi semua aturan");
         }
     }
 

@@ -29,10 +29,19 @@ import io.jeda.policy.v1.ListPlansResponse;
 import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.SubmitPlanRequest;
+import io.jeda.policy.v1.ListOnCallSlotsRequest;
+import io.jeda.policy.v1.ListOnCallSlotsResponse;
+import io.jeda.policy.v1.ListRostersRequest;
+import io.jeda.policy.v1.OnCallSlot;
+import io.jeda.policy.v1.Roster;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,8 +57,10 @@ public class OfficerRequests {
     private final Forwarder forward;
     private final AttendanceSource attendance;
     private final PolicyClient policy;
+    private final Clock clock;
 
-    public OfficerRequests(Forwarder forward, AttendanceSource attendance, PolicyClient policy) {
+    public OfficerRequests(Forwarder forward, AttendanceSource attendance, PolicyClient policy, Clock clock) {
+        this.clock = clock;
         this.forward = forward;
         this.attendance = attendance;
         this.policy = policy;
@@ -180,6 +191,37 @@ public class OfficerRequests {
         Access.person(p.caller());
         return forward.days(p.token(), s -> s.getAttendanceDay(GetAttendanceDayRequest.newBuilder()
                 .setName(AttendanceDayName.of(p.caller().subject(), date).toString()).build()));
+    }
+
+    /** How many turns of each roster are looked through for the officer's own. */
+    static final int ON_CALL_TURNS = 100;
+
+    /**
+     * The officer's coming on-call turns (as primary or as backup) on the rosters of their unit, the
+     * one in force now first, in time order; read with the officer's own token.
+     */
+    public ListOnCallSlotsResponse onCall(Person p) {
+        Access.person(p.caller());
+        OfficerProfile o = profile(p.caller().subject()).orElseThrow(
+                () -> JedaException.notFound("officer", p.officer()));
+        List<Roster> rosters = forward.rosters(p.token(), s -> s.listRosters(ListRostersRequest.newBuilder()
+                .setUnit("units/" + o.unitId()).setPageSize(500).build())).getRostersList();
+        List<OnCallSlot> mine = new ArrayList<>();
+        for (Roster r : rosters) {
+            boolean member = r.getMembersList().stream().anyMatch(m -> m.getOfficer().equals(p.officer())
+                    || m.getBackupOfficer().equals(p.officer()));
+            if (!member) {
+                continue;
+            }
+            forward.rosters(p.token(), s -> s.listOnCallSlots(ListOnCallSlotsRequest.newBuilder()
+                            .setParent(r.getName()).setTime(ReachabilityMapper.timestamp(clock.instant()))
+                            .setPageSize(ON_CALL_TURNS).build())).getSlotsList().stream()
+                    .filter(x -> x.getPrimary().equals(p.officer()) || x.getBackup().equals(p.officer()))
+                    .forEach(mine::add);
+        }
+        mine.sort(Comparator.comparingLong((OnCallSlot x) -> x.getStartTime().getSeconds())
+                .thenComparing(OnCallSlot::getRoster));
+        return ListOnCallSlotsResponse.newBuilder().addAllSlots(mine).build();
     }
 
     /** The key from the header or the body; both may be given only when they agree. */

@@ -30,9 +30,21 @@ import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.RejectDayExceptionRequest;
 import io.jeda.policy.v1.RejectPlanRequest;
+import io.jeda.common.error.JedaException;
+import io.jeda.gateway.v1.RosterTurns;
+import io.jeda.gateway.v1.TeamMemberWeek;
+import io.jeda.gateway.v1.TeamOnCall;
+import io.jeda.gateway.v1.TeamWeek;
+import io.jeda.policy.v1.GetPositionRequest;
+import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
+import io.jeda.policy.v1.Position;
+import io.jeda.policy.v1.ListOnCallSlotsRequest;
+import io.jeda.policy.v1.ListRostersRequest;
+import io.jeda.policy.v1.Roster;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,6 +161,65 @@ public class TeamRequests {
             }
             return board.addAllDegradedSources(degraded).build();
         });
+    }
+
+    /**
+     * Where each direct report works on each day of the week starting {@code monday}: their effective
+     * schedules, read with the manager's own token (policy-service checks each is a direct report).
+     * A member whose days policy-service does not give is listed without days.
+     */
+    public TeamWeek week(Person p, LocalDate monday) {
+        Caller caller = Access.manager(p.caller());
+        TeamWeek.Builder week = TeamWeek.newBuilder();
+        Map<String, Position> positions = new HashMap<>();
+        for (Officer o : reports(p.token(), caller.subject())) {
+            TeamMemberWeek.Builder m = TeamMemberWeek.newBuilder().setOfficer(o.getName())
+                    .setDisplayName(o.getDisplayName());
+            try {
+                m.addAllDays(forward.schedules(p.token(), s -> s.listEffectiveSchedules(
+                        ListEffectiveSchedulesRequest.newBuilder().setOfficer(o.getName())
+                                .setStartDate(ReachabilityMapper.date(monday))
+                                .setEndDate(ReachabilityMapper.date(monday.plusDays(6))).build())).getSchedulesList());
+            } catch (JedaException e) {
+                // One member's missing week does not hide the others'.
+            }
+            if (!o.getPosition().isEmpty()) {
+                try {
+                    m.setPosition(positions.computeIfAbsent(o.getPosition(), name -> forward.positions(p.token(),
+                            s -> s.getPosition(GetPositionRequest.newBuilder().setName(name).build()))));
+                } catch (JedaException e) {
+                    // The days are worth showing without the rules.
+                }
+            }
+            week.addMembers(m);
+        }
+        return week.build();
+    }
+
+    /**
+     * The on-call rosters of the manager's unit (the function's piket) with the turn in force now
+     * and the next ones ({@code turns} in all, 1 to 100), read with the manager's own token.
+     */
+    public TeamOnCall onCall(Person p, int turns) {
+        Caller caller = Access.manager(p.caller());
+        if (turns < 1 || turns > 100) {
+            throw JedaException.invalidField("turns", "turns must be between 1 and 100");
+        }
+        Sourced<io.jeda.gateway.reachability.OfficerProfile> me = policy.officer(caller.subject());
+        if (!me.available()) {
+            throw JedaException.of(io.jeda.common.error.ErrorKind.UNAVAILABLE, "POLICY_UNAVAILABLE",
+                    "policy-service did not answer; try again shortly", "source", me.unavailableSource());
+        }
+        var profile = me.present().orElseThrow(() -> JedaException.notFound("officer", "officers/" + caller.subject()));
+        List<Roster> rosters = forward.rosters(p.token(), s -> s.listRosters(ListRostersRequest.newBuilder()
+                .setUnit("units/" + profile.unitId()).setPageSize(500).build())).getRostersList();
+        TeamOnCall.Builder out = TeamOnCall.newBuilder();
+        for (Roster r : rosters) {
+            out.addRosters(RosterTurns.newBuilder().setRoster(r).addAllSlots(forward.rosters(p.token(),
+                    s -> s.listOnCallSlots(ListOnCallSlotsRequest.newBuilder().setParent(r.getName())
+                            .setTime(ReachabilityMapper.timestamp(clock.instant())).setPageSize(turns).build())).getSlotsList()));
+        }
+        return out.build();
     }
 
     /** The caller's direct reports, listed by policy-service for the caller's own token. */

@@ -9,6 +9,8 @@ import io.jeda.common.grpc.BearerCredentials;
 import io.jeda.gateway.PeopleSettings;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.PlanServiceGrpc;
+import io.jeda.policy.v1.PositionServiceGrpc;
+import io.jeda.policy.v1.RosterServiceGrpc;
 import io.jeda.policy.v1.ScheduleServiceGrpc;
 import io.micronaut.grpc.annotation.GrpcChannel;
 import jakarta.inject.Singleton;
@@ -33,6 +35,8 @@ public class Forwarder {
     private final OfficerServiceGrpc.OfficerServiceBlockingStub officers;
     private final AttendanceServiceGrpc.AttendanceServiceBlockingStub attendance;
     private final AttendanceDayServiceGrpc.AttendanceDayServiceBlockingStub days;
+    private final RosterServiceGrpc.RosterServiceBlockingStub rosters;
+    private final PositionServiceGrpc.PositionServiceBlockingStub positions;
     private final PeopleSettings settings;
 
     public Forwarder(@GrpcChannel("policy") ManagedChannel policy,
@@ -42,6 +46,8 @@ public class Forwarder {
         this.officers = OfficerServiceGrpc.newBlockingStub(policy);
         this.attendance = AttendanceServiceGrpc.newBlockingStub(attendanceChannel);
         this.days = AttendanceDayServiceGrpc.newBlockingStub(attendanceChannel);
+        this.rosters = RosterServiceGrpc.newBlockingStub(policy);
+        this.positions = PositionServiceGrpc.newBlockingStub(policy);
         this.settings = settings;
     }
 
@@ -57,6 +63,14 @@ public class Forwarder {
         return call(POLICY, officers, token, rpc);
     }
 
+    public <T> T rosters(String token, Function<RosterServiceGrpc.RosterServiceBlockingStub, T> rpc) {
+        return call(POLICY, rosters, token, rpc);
+    }
+
+    public <T> T positions(String token, Function<PositionServiceGrpc.PositionServiceBlockingStub, T> rpc) {
+        return call(POLICY, positions, token, rpc);
+    }
+
     public <T> T attendance(String token, Function<AttendanceServiceGrpc.AttendanceServiceBlockingStub, T> rpc) {
         return call(ATTENDANCE, attendance, token, rpc);
     }
@@ -65,7 +79,8 @@ public class Forwarder {
         return call(ATTENDANCE, days, token, rpc);
     }
 
-    private <S extends AbstractStub<S>, T> T call(String service, S stub, String token, Function<S, T> rpc) {
+    /** Calls {@code rpc} on {@code stub} with the caller's token and the forward deadline. */
+    <S extends AbstractStub<S>, T> T call(String service, S stub, String token, Function<S, T> rpc) {
         S s = stub.withCallCredentials(BearerCredentials.of(token))
                 .withDeadlineAfter(settings.forwardDeadline().toNanos(), TimeUnit.NANOSECONDS);
         try {

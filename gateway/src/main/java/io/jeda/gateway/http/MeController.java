@@ -19,6 +19,7 @@ import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
 import io.jeda.policy.v1.ListPlansResponse;
 import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
+import io.jeda.policy.v1.ListOnCallSlotsResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -149,6 +150,12 @@ public class MeController {
                                            @Body @Nullable String body) {
         return officer.createDayException(AuthFilter.person(request),
                 ProtoJson.read(body, DayException.newBuilder()), flag(validateOnly, "validateOnly"));
+    }
+
+    /** The officer's coming on-call turns, as primary or backup, on the rosters of their unit. */
+    @Get("/on-call")
+    public ListOnCallSlotsResponse onCall(HttpRequest<?> request) {
+        return officer.onCall(AuthFilter.person(request));
     }
 
     /** The officer's days of one month ({@code month=2026-11}; default the current month). */

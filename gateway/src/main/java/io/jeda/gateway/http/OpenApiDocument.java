@@ -11,6 +11,8 @@ import io.jeda.gateway.v1.ReachabilityProto;
 import io.jeda.gateway.v1.TeamProto;
 import io.jeda.policy.v1.PlansProto;
 import io.jeda.policy.v1.ScheduleProto;
+import io.jeda.relay.v1.MessageProto;
+import io.jeda.relay.v1.WebhookProto;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -56,7 +58,8 @@ public final class OpenApiDocument {
             io.jeda.policy.v1.UnitsProto.getDescriptor(), io.jeda.policy.v1.PositionsProto.getDescriptor(),
             io.jeda.policy.v1.OfficersProto.getDescriptor(), io.jeda.policy.v1.CalendarProto.getDescriptor(),
             io.jeda.policy.v1.RostersProto.getDescriptor(), io.jeda.policy.v1.AdminChangesProto.getDescriptor(),
-            io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor());
+            io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor(),
+            MessageProto.getDescriptor(), WebhookProto.getDescriptor());
 
     /** What a request body must carry (JSON names), for the messages that are sent as bodies. */
     private static final Map<String, List<String>> REQUIRED_IN = Map.ofEntries(
@@ -79,7 +82,9 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.Absence", List.of("kind", "startDate", "endDate")),
             Map.entry("jeda.policy.v1.Roster", List.of("displayName", "unit", "members", "turnHours")),
             Map.entry("jeda.policy.v1.RosterOverride", List.of("officer", "startTime", "endTime", "reason")),
-            Map.entry("jeda.policy.v1.SwapRosterSlotsRequest", List.of("firstSlotTime", "secondSlotTime", "reason")));
+            Map.entry("jeda.policy.v1.SwapRosterSlotsRequest", List.of("firstSlotTime", "secondSlotTime", "reason")),
+            Map.entry("jeda.relay.v1.SubmitMessageRequest", List.of("recipient", "urgency", "subject", "text")),
+            Map.entry("jeda.relay.v1.RegisterWebhookRequest", List.of("url")));
 
     private OpenApiDocument() {
     }

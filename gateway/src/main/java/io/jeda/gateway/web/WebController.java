@@ -20,7 +20,10 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -44,17 +47,23 @@ public class WebController {
     }
 
     private static final List<AppPage> PAGES = List.of(new AppPage("today", false), new AppPage("plans", false),
-            new AppPage("asked", false), new AppPage("inbox", true), new AppPage("team", true));
+            new AppPage("asked", false), new AppPage("inbox", true), new AppPage("team", true),
+            new AppPage("month", false));
     private static final String NIP = "\\d{18}";
+    private static final Logger LOG = LoggerFactory.getLogger(WebController.class);
 
     private final Pages pages;
     private final WebSession sessions;
     private final WebSettings settings;
     private final TokenService tokens;
     private final OfficerRequests officers;
+    private final OidcSignIn oidc;
+    private final OidcSettings oidcSettings;
 
     public WebController(Pages pages, WebSession sessions, WebSettings settings, TokenService tokens,
-                         OfficerRequests officers) {
+                         OfficerRequests officers, OidcSignIn oidc, OidcSettings oidcSettings) {
+        this.oidc = oidc;
+        this.oidcSettings = oidcSettings;
         this.pages = pages;
         this.sessions = sessions;
         this.settings = settings;
@@ -96,6 +105,58 @@ public class WebController {
         }
         String token = tokens.mint(nip, roles, settings.sessionTtl());
         return WebResponses.redirect("/app/today").cookie(sessions.cookie(request, token));
+    }
+
+    /** Production sign-in, step one: off to the identity provider with state, nonce and PKCE. */
+    @Get("/signin/oidc")
+    public MutableHttpResponse<String> oidcStart(HttpRequest<?> request) {
+        if (!oidc.configured()) {
+            return signIn(request, HttpStatus.NOT_FOUND, "signin.oidc.notConfigured");
+        }
+        try {
+            OidcSignIn.Start start = oidc.start(callback(request));
+            return WebResponses.redirect(start.authorize().toString())
+                    .cookie(sessions.oidcPending(request, start.pending(), oidcSettings.loginTimeout()));
+        } catch (OidcSignIn.Refused e) {
+            LOG.warn("OpenID Connect sign-in could not start: {}", e.getMessage());
+            return signIn(request, HttpStatus.SERVICE_UNAVAILABLE, e.key());
+        }
+    }
+
+    /**
+     * Step two: the provider sends the browser back with a code and the state. On success the
+     * session cookie is set and a small page moves on to the app: a redirect would still count as
+     * the provider's cross-site navigation, for which the browser withholds the SameSite=Strict cookie.
+     */
+    @Get("/signin/oidc/callback")
+    public MutableHttpResponse<String> oidcCallback(HttpRequest<?> request) {
+        if (!oidc.configured()) {
+            return signIn(request, HttpStatus.NOT_FOUND, "signin.oidc.notConfigured");
+        }
+        var q = request.getParameters();
+        String pending = request.getCookies().findCookie(WebSession.OIDC_COOKIE).map(Cookie::getValue).orElse(null);
+        try {
+            OidcSignIn.Person person = oidc.finish(pending, q.get("state"), q.get("code"), q.get("error"),
+                    callback(request));
+            String token = tokens.mint(person.nip(), person.roles(), settings.sessionTtl());
+            return withLanguage(request, WebResponses.page(HttpStatus.OK,
+                    pages.render("signedin", Texts.language(request), Map.of())))
+                    .cookie(sessions.cookie(request, token)).cookie(sessions.oidcCleared(request));
+        } catch (OidcSignIn.Refused e) {
+            LOG.warn("OpenID Connect sign-in refused: {}", e.getMessage());
+            return signIn(request, HttpStatus.BAD_REQUEST, e.key()).cookie(sessions.oidcCleared(request));
+        }
+    }
+
+    /** The callback address: the setting, else this gateway as the browser reached it. */
+    private URI callback(HttpRequest<?> request) {
+        if (!oidcSettings.redirectUri().isEmpty()) {
+            return URI.create(oidcSettings.redirectUri());
+        }
+        String host = request.getHeaders().get("Host");
+        return URI.create((request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"))
+                ? "https" : "http") + "://"
+                + (host == null ? "localhost" : host.trim()) + WebSession.OIDC_PATH + "/callback");
     }
 
     @Post("/signout")
@@ -163,8 +224,8 @@ public class WebController {
         Map<String, Object> model = new HashMap<>();
         model.put("devIssuer", tokens.devIssuerEnabled());
         model.put("people", settings.demoPeople());
-        model.put("oidcConfigured", settings.oidcConfigured());
-        model.put("oidcIssuer", settings.oidcIssuer());
+        model.put("oidcConfigured", oidc.configured());
+        model.put("oidcIssuer", oidcSettings.issuer());
         model.put("error", error);
         return withLanguage(request, WebResponses.page(status, pages.render("signin", lang, model)));
     }

@@ -28,6 +28,9 @@ public class WebSession {
     public static final String COOKIE = "jeda_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FIELD = "_csrf";
+    /** The state, nonce and PKCE verifier of a sign-in under way at the identity provider. */
+    public static final String OIDC_COOKIE = "jeda_oidc";
+    static final String OIDC_PATH = "/signin/oidc";
 
     /** A verified session: the token, who it names, and its CSRF token. */
     public record Session(String token, Caller caller, String csrf) {
@@ -109,6 +112,19 @@ public class WebSession {
 
     public Cookie cleared(HttpRequest<?> request) {
         return base(Cookie.of(COOKIE, ""), request).maxAge(Duration.ZERO);
+    }
+
+    /**
+     * The pending sign-in's cookie: SameSite=Lax, because the provider's redirect back to the
+     * callback is a navigation from another site, and only under the callback's path.
+     */
+    public Cookie oidcPending(HttpRequest<?> request, String value, Duration ttl) {
+        return Cookie.of(OIDC_COOKIE, value).httpOnly(true).sameSite(SameSite.Lax).path(OIDC_PATH)
+                .secure(secure(request)).maxAge(ttl);
+    }
+
+    public Cookie oidcCleared(HttpRequest<?> request) {
+        return oidcPending(request, "", Duration.ZERO);
     }
 
     private Cookie base(Cookie c, HttpRequest<?> request) {

@@ -15,8 +15,8 @@ import io.jeda.common.security.Role;
 
 /**
  * Settings of the web app for officers and managers: how long a session lasts, when its cookie is
- * marked Secure, how often the team board refreshes, the people the development sign-in page lists,
- * and the identity provider for production sign-in.
+ * marked Secure, how often the team board refreshes and the people the development sign-in page
+ * lists (production sign-in: {@link OidcSettings}).
  */
 @Singleton
 public class WebSettings {
@@ -32,17 +32,11 @@ public class WebSettings {
     private final String secureCookie;
     private final Duration boardRefresh;
     private final List<DemoPerson> demoPeople;
-    private final String oidcIssuer;
-    private final String oidcClientId;
-    private final String oidcClientSecret;
 
     public WebSettings(@Value("${jeda.web.session-ttl:8h}") Duration sessionTtl,
                        @Value("${jeda.web.secure-cookie:auto}") String secureCookie,
                        @Value("${jeda.web.board-refresh:15s}") Duration boardRefresh,
-                       @Value("${jeda.web.demo-people:}") String demoPeople,
-                       @Value("${jeda.web.oidc.issuer:}") String oidcIssuer,
-                       @Value("${jeda.web.oidc.client-id:}") String oidcClientId,
-                       @Value("${jeda.web.oidc.client-secret:}") String oidcClientSecret) {
+                       @Value("${jeda.web.demo-people:}") String demoPeople) {
         this.sessionTtl = sessionTtl;
         this.secureCookie = secureCookie.trim().toLowerCase(Locale.ROOT);
         if (!List.of("auto", "true", "false").contains(this.secureCookie)) {
@@ -50,9 +44,6 @@ public class WebSettings {
         }
         this.boardRefresh = boardRefresh;
         this.demoPeople = parse(demoPeople);
-        this.oidcIssuer = oidcIssuer.trim();
-        this.oidcClientId = oidcClientId.trim();
-        this.oidcClientSecret = oidcClientSecret.trim();
     }
 
     /**
@@ -101,13 +92,5 @@ public class WebSettings {
 
     public List<DemoPerson> demoPeople() {
         return demoPeople;
-    }
-
-    public boolean oidcConfigured() {
-        return !oidcIssuer.isEmpty() && !oidcClientId.isEmpty() && !oidcClientSecret.isEmpty();
-    }
-
-    public String oidcIssuer() {
-        return oidcIssuer;
     }
 }

@@ -86,6 +86,17 @@ class WebAppTest extends GatewayTestBase {
     }
 
     @Test
+    void theMonthPageIsOneOfTheApp() {
+        String cookie = session(signIn(OFFICER).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("jeda_session=")).findFirst().orElseThrow());
+        HttpResponse<String> month = get("/app/month", cookie, Map.of());
+        assertEquals(200, month.statusCode(), month.body());
+        assertTrue(month.body().contains("Bulan saya") && month.body().contains("id=\"calendar\""), month.body());
+        assertTrue(month.body().contains("aria-label=\"Berikutnya\""), "the month buttons are labelled");
+        assertTrue(get("/app/month?lang=en", cookie, Map.of()).body().contains("My on-call turns"));
+    }
+
+    @Test
     void theCookieIsSecureWhenTheRequestCameOverHttps() {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/signin")).header("X-Forwarded-Proto", "https")
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -79,7 +79,7 @@ public class DeliveryWorker {
         }
         Optional<Reachability> answer;
         try {
-            answer = reachability.ask(m.recipient(), m.urgency());
+            answer = reachability.ask(m.recipient(), m.urgency(), clock.moved() ? clock.now() : null);
         } catch (JedaException e) {
             // The recipient is gone from the records: keep the message held and ask again later.
             answer = Optional.empty();

@@ -1,11 +1,14 @@
 package io.jeda.relay.app;
 
+import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import io.jeda.relay.domain.DeliveryPlan;
 import io.jeda.relay.domain.Dispatch;
 import io.jeda.relay.domain.ManagerLookup;
+import io.jeda.relay.domain.OnCall;
+import io.jeda.relay.domain.RosterLookup;
 import io.jeda.relay.domain.Message;
 import io.jeda.relay.domain.MessageDraft;
 import io.jeda.relay.domain.Reachability;
@@ -27,12 +30,14 @@ public class MessageUseCases {
     private final WebhookStore webhooks;
     private final ReachabilityLookup reachability;
     private final ManagerLookup managers;
+    private final RosterLookup rosters;
     private final RelaySettings settings;
     private final RelayClock clock;
 
     public MessageUseCases(MessageStore messages, WebhookStore webhooks, ReachabilityLookup reachability,
-                           ManagerLookup managers, RelaySettings settings, RelayClock clock) {
+                           ManagerLookup managers, RosterLookup rosters, RelaySettings settings, RelayClock clock) {
         this.managers = managers;
+        this.rosters = rosters;
         this.messages = messages;
         this.webhooks = webhooks;
         this.reachability = reachability;
@@ -59,10 +64,23 @@ public class MessageUseCases {
             }
         }
         Instant now = clock.now();
-        Optional<Reachability> answer = reachability.ask(draft.recipient(), draft.urgency());
-        DeliveryPlan plan = Dispatch.plan(draft.recipient(), draft.urgency(), answer, manager(draft.urgency(),
-                draft.recipient(), answer.isPresent()), now, settings.maxChain);
-        return messages.submit(draft, plan, now, settings.resolveRetry);
+        OnCall onCall = draft.roster() == null ? null : onCall(draft.roster(), now);
+        // For a function, whoever is on call now is the recipient; the backup follows in the chain.
+        MessageDraft addressed = onCall == null ? draft : draft.toOfficer(onCall.primary());
+        Optional<Reachability> answer = reachability.ask(addressed.recipient(), addressed.urgency(),
+                clock.moved() ? now : null);
+        DeliveryPlan plan = Dispatch.plan(addressed.recipient(), addressed.urgency(), answer, manager(addressed.urgency(),
+                addressed.recipient(), answer.isPresent()), now, settings.maxChain);
+        if (onCall != null) {
+            plan = Dispatch.viaRoster(plan, onCall, addressed.urgency(), settings.maxChain);
+        }
+        return messages.submit(addressed, plan, now, settings.resolveRetry);
+    }
+
+    private OnCall onCall(String rosterId, Instant now) {
+        return rosters.onCall(rosterId, now).orElseThrow(() -> JedaException.of(ErrorKind.UNAVAILABLE,
+                "POLICY_UNAVAILABLE", "who is on call for rosters/" + rosterId + " is not known now; try again shortly",
+                "recipient", "rosters/" + rosterId));
     }
 
     /** The manager ends an escalation chain; ROUTINE never escalates and a degraded plan is made again later. */

@@ -1,7 +1,7 @@
 package io.jeda.relay.app;
 
 import io.jeda.relay.domain.Backoff;
-import io.jeda.relay.domain.WebhookSignature;
+import io.jeda.common.webhooks.WebhookSignature;
 import io.jeda.relay.persistence.WebhookStore;
 
 import java.io.IOException;

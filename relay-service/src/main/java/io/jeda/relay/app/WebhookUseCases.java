@@ -4,7 +4,7 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.security.Caller;
 import io.jeda.relay.domain.Webhook;
 import io.jeda.relay.domain.WebhookEvent;
-import io.jeda.relay.domain.WebhookSignature;
+import io.jeda.common.webhooks.WebhookSignature;
 import io.jeda.relay.persistence.WebhookStore;
 import jakarta.inject.Singleton;
 

@@ -47,13 +47,16 @@ public class GatewayReachability implements ReachabilityLookup {
     }
 
     @Override
-    public Optional<Reachability> ask(String nip, Urgency urgency) {
-        GetReachabilityRequest request = GetReachabilityRequest.newBuilder()
+    public Optional<Reachability> ask(String nip, Urgency urgency, Instant at) {
+        GetReachabilityRequest.Builder request = GetReachabilityRequest.newBuilder()
                 .setOfficer(OfficerName.of(nip).toString())
-                .setUrgency(io.jeda.gateway.v1.Urgency.valueOf("URGENCY_" + urgency.name())).build();
+                .setUrgency(io.jeda.gateway.v1.Urgency.valueOf("URGENCY_" + urgency.name()));
+        if (at != null) {
+            request.setTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()));
+        }
         Outcome<io.jeda.gateway.v1.Reachability> answer = Budgeted.call(
                 Deadline.after(deadline.toMillis(), TimeUnit.MILLISECONDS), "gateway",
-                d -> stub.withDeadline(d).getReachability(request));
+                d -> stub.withDeadline(d).getReachability(request.build()));
         if (answer instanceof Outcome.Failed<io.jeda.gateway.v1.Reachability> f) {
             if (f.kind() == ErrorKind.NOT_FOUND) {
                 // Not a failure to degrade over: nobody will ever receive this message.

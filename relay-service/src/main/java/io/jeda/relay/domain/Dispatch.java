@@ -81,4 +81,29 @@ public final class Dispatch {
             chain.add(nip);
         }
     }
+
+    /**
+     * The plan of a message sent to a roster, made for the officer on call: the backup comes right
+     * after the first handler in an escalation chain, and the reply says who is on call for which function.
+     */
+    public static DeliveryPlan viaRoster(DeliveryPlan plan, OnCall onCall, Urgency urgency, int maxChain) {
+        String function = onCall.displayName().isBlank() ? "rosters/" + onCall.rosterId() : onCall.displayName();
+        List<String> reasons = new ArrayList<>(plan.reasons());
+        reasons.add(0, function + ": " + onCall.primary() + " is on call now"
+                + (onCall.backup() == null ? "." : ", " + onCall.backup() + " is the backup."));
+        if (plan.degraded()) {
+            return new DeliveryPlan(plan.handler(), plan.handlerReason(), plan.deliverAt(), plan.respondBy(), plan.chain(),
+                    true, reasons, plan.timeZone());
+        }
+        List<String> chain = new ArrayList<>();
+        chain.add(plan.chain().get(0));
+        if (urgency.escalates()) {
+            add(chain, onCall.backup());
+            plan.chain().forEach(n -> add(chain, n));
+        }
+        String why = plan.handlerReason().isEmpty() && onCall.primary().equals(plan.handler())
+                ? "Sent to " + function + "; " + onCall.primary() + " is on call." : plan.handlerReason();
+        return new DeliveryPlan(plan.handler(), why, plan.deliverAt(), plan.respondBy(),
+                chain.subList(0, Math.min(Math.max(1, maxChain), chain.size())), false, reasons, plan.timeZone());
+    }
 }

@@ -65,7 +65,7 @@ public final class Events {
     private static String message(Message m) {
         StringBuilder b = new StringBuilder();
         field(b, "name", "messages/" + m.id());
-        field(b, "recipient", "officers/" + m.recipient());
+        field(b, "recipient", m.roster() != null ? "rosters/" + m.roster() : "officers/" + m.recipient());
         field(b, "urgency", m.urgency().name());
         field(b, "subject", m.subject());
         field(b, "text", m.text());

@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A message held by Jeda. The state moves an officer makes are methods here, so that who may make
+ * A message held by Jeda ({@code roster} is the roster it was sent to, or null when sent to the
+ * officer {@code recipient}; for a roster, {@code recipient} is who was on call at submission). The state moves an officer makes are methods here, so that who may make
  * them and from which state is decided in one place.
  */
 public record Message(String id, String clientId, String clientReference, String recipient, Urgency urgency,
                       String subject, String text, String webhookId, DeliveryPlan plan, MessageState state,
                       String currentHandler, int escalationCount, Instant createdAt, Instant deliveredAt,
-                      Instant acknowledgedAt, Instant resolvedAt) {
+                      Instant acknowledgedAt, Instant resolvedAt, String roster) {
 
     /** Whether this officer may acknowledge or resolve it: its current handler or its recipient. */
     public boolean concerns(String nip) {
@@ -40,13 +41,13 @@ public record Message(String id, String clientId, String clientReference, String
             case DELIVERED -> with(MessageState.RESOLVED, nip, at, at);
             case ACKNOWLEDGED -> new Message(id, clientId, clientReference, recipient, urgency, subject, text,
                     webhookId, plan, MessageState.RESOLVED, currentHandler, escalationCount, createdAt, deliveredAt,
-                    acknowledgedAt, at);
+                    acknowledgedAt, at, roster);
         };
     }
 
     private Message with(MessageState s, String handler, Instant ackAt, Instant resolveAt) {
         return new Message(id, clientId, clientReference, recipient, urgency, subject, text, webhookId, plan, s,
-                handler, escalationCount, createdAt, deliveredAt, ackAt, resolveAt);
+                handler, escalationCount, createdAt, deliveredAt, ackAt, resolveAt, roster);
     }
 
     private void requireConcerns(String nip) {

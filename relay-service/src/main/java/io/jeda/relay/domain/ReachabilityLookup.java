@@ -1,5 +1,6 @@
 package io.jeda.relay.domain;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,6 @@ import java.util.Optional;
  */
 public interface ReachabilityLookup {
 
-    Optional<Reachability> ask(String nip, Urgency urgency);
+    /** @param at the instant asked about, or null for the engine's own now */
+    Optional<Reachability> ask(String nip, Urgency urgency, Instant at);
 }

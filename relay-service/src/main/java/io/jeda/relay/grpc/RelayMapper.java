@@ -3,6 +3,7 @@ package io.jeda.relay.grpc;
 import com.google.protobuf.Timestamp;
 import io.jeda.common.grpc.ProtoEnums;
 import io.jeda.common.names.OfficerName;
+import io.jeda.common.names.RosterName;
 import io.jeda.common.names.ResourceNames;
 import io.jeda.relay.domain.Message;
 import io.jeda.relay.domain.MessageDraft;
@@ -27,12 +28,14 @@ final class RelayMapper {
     }
 
     static MessageDraft draft(String clientId, SubmitMessageRequest r) {
-        String nip = OfficerName.parse(r.getRecipient(), "recipient").nip();
+        String roster = r.getRecipient().startsWith("rosters/")
+                ? RosterName.parse(r.getRecipient(), "recipient").rosterId() : null;
+        String nip = roster != null ? null : OfficerName.parse(r.getRecipient(), "recipient").nip();
         io.jeda.relay.domain.Urgency urgency = ProtoEnums.toDomain(r.getUrgency(), io.jeda.relay.domain.Urgency.class,
                 "urgency");
         String webhook = r.getWebhook().isEmpty() ? null : ResourceNames.parse(r.getWebhook(), WEBHOOK, "webhook")[0];
         String reference = r.getClientReference().isEmpty() ? null : r.getClientReference();
-        return new MessageDraft(clientId, nip, urgency, r.getSubject(), r.getText(), reference, webhook);
+        return new MessageDraft(clientId, nip, urgency, r.getSubject(), r.getText(), reference, webhook, roster);
     }
 
     static String messageId(String name) {
@@ -64,7 +67,7 @@ final class RelayMapper {
         }
         io.jeda.relay.v1.Message.Builder b = io.jeda.relay.v1.Message.newBuilder()
                 .setName("messages/" + m.id())
-                .setRecipient(OfficerName.of(m.recipient()).toString())
+                .setRecipient(m.roster() != null ? RosterName.of(m.roster()).toString() : OfficerName.of(m.recipient()).toString())
                 .setUrgency(ProtoEnums.ofShortName(Urgency.class, m.urgency().name()))
                 .setSubject(m.subject())
                 .setText(m.text())

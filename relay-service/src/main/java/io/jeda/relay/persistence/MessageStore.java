@@ -32,7 +32,7 @@ public class MessageStore {
 
     private static final String COLUMNS = "id, client_id, client_reference, recipient_nip, urgency, subject, body, "
             + "webhook_id, handler_nip, handler_reason, deliver_at, respond_by, degraded, reasons, time_zone, chain, "
-            + "state, current_handler, escalation_count, created_at, delivered_at, acknowledged_at, resolved_at";
+            + "state, current_handler, escalation_count, created_at, delivered_at, acknowledged_at, resolved_at, recipient_roster";
 
     private final Jdbc jdbc;
 
@@ -55,11 +55,11 @@ public class MessageStore {
         String id = UUID.randomUUID().toString();
         try {
             return jdbc.tx(c -> {
-                Jdbc.update(c, "INSERT INTO message (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                Jdbc.update(c, "INSERT INTO message (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         id, d.clientId(), d.clientReference(), d.recipient(), d.urgency().name(), d.subject(), d.text(),
                         d.webhookId(), plan.handler(), plan.handlerReason(), plan.deliverAt(), plan.respondBy(),
                         plan.degraded(), String.join("\n", plan.reasons()), plan.timeZone(),
-                        String.join(",", plan.chain()), MessageState.HELD.name(), null, 0, now, null, null, null);
+                        String.join(",", plan.chain()), MessageState.HELD.name(), null, 0, now, null, null, null, d.roster());
                 schedule(c, id, plan, now, retry);
                 return new SubmitOutcome.Stored(load(c, id).orElseThrow());
             });
@@ -337,6 +337,7 @@ public class MessageStore {
                 rs.getString("recipient_nip"), Urgency.valueOf(rs.getString("urgency")), rs.getString("subject"),
                 rs.getString("body"), rs.getString("webhook_id"), plan, MessageState.valueOf(rs.getString("state")),
                 rs.getString("current_handler"), rs.getInt("escalation_count"), Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "delivered_at"), Jdbc.instant(rs, "acknowledged_at"), Jdbc.instant(rs, "resolved_at"));
+                Jdbc.instant(rs, "delivered_at"), Jdbc.instant(rs, "acknowledged_at"), Jdbc.instant(rs, "resolved_at"),
+                rs.getString("recipient_roster"));
     }
 }

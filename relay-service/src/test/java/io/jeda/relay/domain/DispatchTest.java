@@ -1,5 +1,7 @@
 package io.jeda.relay.domain;
 
+import io.jeda.common.webhooks.WebhookSignature;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

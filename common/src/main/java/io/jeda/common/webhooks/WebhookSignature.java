@@ -1,4 +1,4 @@
-package io.jeda.relay.domain;
+package io.jeda.common.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The Standard Webhooks signature: {@code v1,} + base64(HMAC-SHA256(key, id + "." + timestamp + "." +
- * body)), where the key is the base64 part of a {@code whsec_} secret.
+ * body)), where the key is the base64 part of a {@code whsec_} secret. relay-service signs with it;
+ * {@code ./jeda receiver} and the tests' receivers check with it.
  */
 public final class WebhookSignature {
 
@@ -37,5 +38,22 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /**
+     * Whether one of the signatures in a {@code webhook-signature} header (space-separated, as the
+     * convention allows during a secret's rotation) is this send's, compared in constant time.
+     */
+    public static boolean verify(String secret, String id, long timestampSeconds, String body, String header) {
+        if (header == null) {
+            return false;
+        }
+        byte[] expected = sign(secret, id, timestampSeconds, body).getBytes(StandardCharsets.UTF_8);
+        for (String candidate : header.trim().split(" +")) {
+            if (java.security.MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
