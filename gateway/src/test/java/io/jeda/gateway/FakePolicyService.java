@@ -109,7 +109,7 @@ public final class FakePolicyService {
     final AdminAnswers admin = new AdminAnswers(java.util.Set.of("jeda.policy.v1.OfficerService/GetOfficer",
             "jeda.policy.v1.OfficerService/ListOfficers", "jeda.policy.v1.RosterService/ListRosters",
             "jeda.policy.v1.RosterService/ListOnCallSlots", "jeda.policy.v1.UnitService/ListUnits",
-            "jeda.policy.v1.PositionService/GetPosition"),
+            "jeda.policy.v1.PositionService/GetPosition", "jeda.policy.v1.RosterService/GetRoster"),
             List.of(io.jeda.policy.v1.CalendarServiceGrpc.getServiceDescriptor(),
                     io.jeda.policy.v1.AdminChangeServiceGrpc.getServiceDescriptor()));
 
