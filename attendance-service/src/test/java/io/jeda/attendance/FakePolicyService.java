@@ -34,14 +34,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for policy-service on a real local port, so the production client and its channel
  * configuration are what the tests exercise. It can answer normally, stall past any deadline
- * (never answer), or fail (UNAVAILABLE), and it records the tokens it was called with.
+ * (never answer), fail (UNAVAILABLE) or refuse the caller (PERMISSION_DENIED), and it records the tokens it was called with.
  */
 public final class FakePolicyService {
 
     private static final io.grpc.Context.Key<String> TOKEN = io.grpc.Context.key("fake-policy-token");
 
     /** How the fake answers. */
-    public enum Behaviour { NORMAL, STALL, FAIL }
+    public enum Behaviour { NORMAL, STALL, FAIL, DENY }
 
     private final Map<String, Officer> officers = new ConcurrentHashMap<>();
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
@@ -139,6 +139,14 @@ public final class FakePolicyService {
     }
 
     /** Forgets a unit, as if it had been deleted behind its officers' backs. */
+    /** Places a unit below another (which is made, in the same zone, when unknown). */
+    public void parent(String unitId, String parentId) {
+        Unit u = units.get(unitId);
+        units.putIfAbsent(parentId, Unit.newBuilder().setName("units/" + parentId).setTimeZone(u.getTimeZone())
+                .setDisplayName("Unit " + parentId).build());
+        units.put(unitId, u.toBuilder().setParent("units/" + parentId).build());
+    }
+
     public void removeUnit(String unitId) {
         units.remove(unitId);
     }
@@ -221,6 +229,16 @@ public final class FakePolicyService {
             case STALL -> false;
             case FAIL -> {
                 out.onError(Status.UNAVAILABLE.withDescription("policy-service is down").asRuntimeException());
+                yield false;
+            }
+            case DENY -> {
+                // As policy-service refuses a caller: PERMISSION_DENIED with its ErrorInfo.
+                out.onError(io.grpc.protobuf.StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                        .setCode(com.google.rpc.Code.PERMISSION_DENIED_VALUE)
+                        .setMessage("the caller's roles do not allow this action")
+                        .addDetails(com.google.protobuf.Any.pack(com.google.rpc.ErrorInfo.newBuilder()
+                                .setReason("ROLE_NOT_ALLOWED").setDomain("policy-service").build()))
+                        .build()));
                 yield false;
             }
         };

@@ -298,7 +298,7 @@ final class CheckInLoad {
 
     /** Creates the bench unit, position, manager and officers with approved 7-day shift plans; idempotent. */
     private static void setUp(ManagedChannel policy, TokenService tokens, List<String> nips) {
-        CallCredentials admin = BearerCredentials.of(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
+        CallCredentials admin = BearerCredentials.of(tokens.mint("bench-admin", Set.of(Role.ADMIN), io.jeda.common.security.Caller.NATIONAL, Duration.ofHours(1)));
         CallCredentials manager = BearerCredentials.of(tokens.mint(MANAGER, Set.of(Role.MANAGER, Role.OFFICER), Duration.ofHours(1)));
         ignoreExisting(() -> UnitServiceGrpc.newBlockingStub(policy).withCallCredentials(admin).createUnit(
                 CreateUnitRequest.newBuilder().setUnitId("bench-unit").setUnit(Unit.newBuilder()

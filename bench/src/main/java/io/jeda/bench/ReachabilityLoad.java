@@ -53,7 +53,7 @@ final class ReachabilityLoad {
         TokenService tokens = new TokenService(System.getenv().getOrDefault("JEDA_JWT_SECRET", DEV_SECRET), "",
                 "jeda", true);
         CallCredentials agency = BearerCredentials.of(tokens.mint("bench-agency", Set.of(Role.AGENCY), Duration.ofHours(2)));
-        CallCredentials admin = BearerCredentials.of(tokens.mint("bench-admin", Set.of(Role.ADMIN), Duration.ofHours(1)));
+        CallCredentials admin = BearerCredentials.of(tokens.mint("bench-admin", Set.of(Role.ADMIN), io.jeda.common.security.Caller.NATIONAL, Duration.ofHours(1)));
         ManagedChannel policy = NettyChannelBuilder.forTarget(policyTarget).usePlaintext().build();
         ManagedChannel gateway = NettyChannelBuilder.forTarget(gatewayTarget).usePlaintext().directExecutor().build();
         try {

@@ -69,13 +69,19 @@ public final class FakeAttendanceService {
     private final Map<String, Map.Entry<Message, AttendanceEvent>> byKey = new ConcurrentHashMap<>();
     private Server server;
     private int port;
+    /** The admin methods this fake does not implement itself, answered and recorded generically. */
+    final AdminAnswers admin = new AdminAnswers(java.util.Set.of(
+            "jeda.attendance.v1.AttendanceDayService/GetAttendanceDay",
+            "jeda.attendance.v1.AttendanceDayService/GetAttendanceMonth"),
+            List.of(io.jeda.attendance.v1.AttendanceRecapServiceGrpc.getServiceDescriptor()));
 
     public synchronized FakeAttendanceService start() {
         try {
             ServerInterceptor recordAuth = FakeCallers.recording(authorizations, requestIds);
             server = ServerBuilder.forPort(port)
                     .addService(ServerInterceptors.intercept(new Attendance(), recordAuth))
-                    .addService(ServerInterceptors.intercept(new Days(), recordAuth))
+                    .addService(ServerInterceptors.intercept(new Days(), admin, recordAuth))
+                    .fallbackHandlerRegistry(admin.registry())
                     .build().start();
             port = server.getPort();
             return this;
@@ -101,6 +107,7 @@ public final class FakeAttendanceService {
         stall = Duration.ofSeconds(3);
         events.clear();
         byKey.clear();
+        admin.reset();
     }
 
     /** Switches between answering, stalling and failing. */

@@ -105,6 +105,13 @@ public final class FakePolicyService {
     private final AtomicInteger ids = new AtomicInteger();
     private Server server;
     private int port;
+    /** The admin methods this fake does not implement itself, answered and recorded generically. */
+    final AdminAnswers admin = new AdminAnswers(java.util.Set.of("jeda.policy.v1.OfficerService/GetOfficer",
+            "jeda.policy.v1.OfficerService/ListOfficers", "jeda.policy.v1.RosterService/ListRosters",
+            "jeda.policy.v1.RosterService/ListOnCallSlots", "jeda.policy.v1.UnitService/ListUnits",
+            "jeda.policy.v1.PositionService/GetPosition", "jeda.policy.v1.RosterService/GetRoster"),
+            List.of(io.jeda.policy.v1.CalendarServiceGrpc.getServiceDescriptor(),
+                    io.jeda.policy.v1.AdminChangeServiceGrpc.getServiceDescriptor()));
 
     public FakePolicyService() {
         officer(OFFICER, "Siti Rahma", "u1", ONCALL);
@@ -127,11 +134,12 @@ public final class FakePolicyService {
         try {
             ServerInterceptor recordAuth = FakeCallers.recording(authorizations, requestIds);
             server = ServerBuilder.forPort(port)
-                    .addService(ServerInterceptors.intercept(new Officers(), recordAuth))
+                    .addService(ServerInterceptors.intercept(new Officers(), admin, recordAuth))
                     .addService(ServerInterceptors.intercept(new Schedules(), recordAuth))
-                    .addService(ServerInterceptors.intercept(new Rosters(), recordAuth))
-                    .addService(ServerInterceptors.intercept(new Units(), recordAuth))
-                    .addService(ServerInterceptors.intercept(new Positions(), recordAuth))
+                    .addService(ServerInterceptors.intercept(new Rosters(), admin, recordAuth))
+                    .addService(ServerInterceptors.intercept(new Units(), admin, recordAuth))
+                    .addService(ServerInterceptors.intercept(new Positions(), admin, recordAuth))
+                    .fallbackHandlerRegistry(admin.registry())
                     .addService(ServerInterceptors.intercept(new Plans(), recordAuth))
                     .build().start();
             port = server.getPort();
@@ -164,6 +172,7 @@ public final class FakePolicyService {
         plans.clear();
         planRequests.clear();
         exceptions.clear();
+        admin.reset();
     }
 
     /** Switches between answering, stalling and failing. */

@@ -2,6 +2,7 @@ package io.jeda.testing;
 
 import io.grpc.CallCredentials;
 import io.jeda.common.grpc.BearerCredentials;
+import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
 
@@ -18,8 +19,21 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** A token; an ADMIN or HR token is a national one (unit claim {@code *}). */
     public static String token(String subject, Role... roles) {
-        return ISSUER.mint(subject, Set.of(roles), Duration.ofHours(1));
+        Set<Role> set = Set.of(roles);
+        boolean admin = set.contains(Role.ADMIN) || set.contains(Role.HR);
+        return ISSUER.mint(subject, set, admin ? Caller.NATIONAL : null, Duration.ofHours(1));
+    }
+
+    /** A token whose unit claim names {@code unit} (an id, {@code *}, or null for none). */
+    public static String scoped(String subject, String unit, Role... roles) {
+        return ISSUER.mint(subject, Set.of(roles), unit, Duration.ofHours(1));
+    }
+
+    /** Call credentials of a token scoped to {@code unit}. */
+    public static CallCredentials asScoped(String subject, String unit, Role... roles) {
+        return bearer(scoped(subject, unit, roles));
     }
 
     /** Call credentials that present a token for the given subject and roles. */

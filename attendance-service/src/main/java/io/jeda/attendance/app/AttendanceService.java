@@ -144,6 +144,10 @@ public class AttendanceService {
      */
     public Map<String, CurrentStatus> currentStatuses(Caller caller, List<String> nips) {
         caller.requireAny();
+        if (caller.isScopedAdmin() && !io.jeda.common.security.AdminScope.isNational(caller)) {
+            // Many officers of any unit at once: for other services and national admins.
+            throw io.jeda.common.security.AdminScope.outside(caller, "officers");
+        }
         if (nips.isEmpty() || nips.size() > settings.maxBatchOfficers()) {
             throw JedaException.invalidField("officers",
                     "officers must name 1 to " + settings.maxBatchOfficers() + " officers, got " + nips.size());

@@ -9,6 +9,7 @@ import io.jeda.attendance.domain.PolicyUnavailableException;
 import io.jeda.attendance.domain.UnitInfo;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
+import io.jeda.common.security.AdminScope;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import jakarta.inject.Singleton;
@@ -35,9 +36,11 @@ public class RecapService {
     private final ExportAudits audits;
     private final AttendanceSettings settings;
     private final Clock clock;
+    private final ReadAccess access;
 
     public RecapService(DayService days, PolicyDirectory policy, ExportAudits audits,
-                        AttendanceSettings settings, Clock clock) {
+                        AttendanceSettings settings, Clock clock, ReadAccess access) {
+        this.access = access;
         this.days = days;
         this.policy = policy;
         this.audits = audits;
@@ -48,6 +51,12 @@ public class RecapService {
     /** One page of the recorded exports, newest first, optionally of one unit. HR and ADMIN only. */
     public PageRequest.Page<ExportAudit> exports(Caller caller, String unitIdOrNull, PageRequest page) {
         requireHr(caller);
+        if (unitIdOrNull != null) {
+            access.requireScope(caller, unitIdOrNull);
+        } else if (caller.isScopedAdmin() && !AdminScope.isNational(caller)) {
+            // Without a unit the list spans every unit: only for national callers.
+            throw AdminScope.outside(caller, "exportRecords");
+        }
         return page.page(audits.page(unitIdOrNull, page.fetchSize(), page.offset()));
     }
 
@@ -69,6 +78,7 @@ public class RecapService {
         } else {
             caller.requireAny(Role.HR);
         }
+        access.requireScope(caller, unitId);
         try {
             Instant deadline = clock.instant().plus(settings.policyDeadline());
             UnitInfo unit = policy.unit(unitId, deadline)

@@ -15,7 +15,11 @@ import io.jeda.attendance.domain.PolicyUnavailableException;
 import io.jeda.attendance.domain.ScheduleInfo;
 import io.jeda.attendance.domain.UnitInfo;
 import io.jeda.attendance.domain.WorkPlace;
+import com.google.rpc.ErrorInfo;
+import io.jeda.common.error.ErrorKind;
+import io.jeda.common.error.JedaException;
 import io.jeda.common.grpc.BearerCredentials;
+import io.jeda.common.grpc.GrpcErrors;
 import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.grpc.Pages;
 import io.jeda.common.names.OfficerName;
@@ -48,7 +52,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +129,20 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
     }
 
     @Override
+    public Optional<UnitInfo> unitForScope(String unitId, Instant deadline) {
+        UnitInfo cached = unitCache.getIfPresent(unitId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<UnitInfo> info = call("GetUnit", () -> units.withDeadline(deadline(deadline))
+                .withCallCredentials(identity)
+                .getUnit(GetUnitRequest.newBuilder().setName(UnitName.of(unitId).toString()).build()))
+                .map(u -> convert("GetUnit", () -> toUnit(u)));
+        info.ifPresent(u -> unitCache.put(unitId, u));
+        return info;
+    }
+
+    @Override
     public ScheduleInfo schedule(String nip, LocalDate localDate, Instant deadline) {
         String key = nip + "|" + localDate;
         ScheduleInfo cached = scheduleCache.getIfPresent(key);
@@ -180,19 +200,39 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         scheduleCache.invalidateAll();
     }
 
-    /** Runs one call; NOT_FOUND is an answer (empty), every other failure is unavailability. */
+    /**
+     * Runs one call; NOT_FOUND is an answer (empty); a refusal of the caller (PERMISSION_DENIED,
+     * UNAUTHENTICATED) is the caller's refusal, reported with policy-service's reason and values;
+     * every other failure is unavailability.
+     */
     private static <T> Optional<T> call(String what, java.util.function.Supplier<T> rpc) {
         try {
             return Optional.of(rpc.get());
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.NOT_FOUND) {
                 return Optional.empty();
+            }
+            if (code == Status.Code.PERMISSION_DENIED || code == Status.Code.UNAUTHENTICATED) {
+                throw refusal(what, e);
             }
             throw new PolicyUnavailableException(what + " failed: " + e.getStatus().getCode(), e);
         } catch (RuntimeException e) {
             // A channel shut down or a client-side failure: still not a reason to lose a check-in.
             throw new PolicyUnavailableException(what + " failed: " + e, e);
         }
+    }
+
+    /** policy-service's refusal as this service's own PERMISSION_DENIED, keeping its reason and values. */
+    private static JedaException refusal(String what, StatusRuntimeException e) {
+        Optional<ErrorInfo> info = GrpcErrors.errorInfo(e);
+        String reason = info.map(ErrorInfo::getReason).filter(r -> !r.isEmpty()).orElse("POLICY_REFUSED");
+        Map<String, String> metadata = new LinkedHashMap<>();
+        info.ifPresent(i -> metadata.putAll(i.getMetadataMap()));
+        metadata.put("source", "policy-service");
+        String description = e.getStatus().getDescription();
+        return new JedaException(ErrorKind.PERMISSION_DENIED, reason, "policy-service refused " + what
+                + (description == null ? "" : ": " + description), metadata, List.of());
     }
 
     /**
@@ -244,7 +284,8 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         LocalTime close = u.hasDayCloseTime()
                 ? LocalTime.of(u.getDayCloseTime().getHours(), u.getDayCloseTime().getMinutes())
                 : LocalTime.of(23, 59);
-        return new UnitInfo(UnitName.parse(u.getName()).unitId(), ZoneId.of(u.getTimeZone()), offices, close);
+        String parent = u.getParent().isEmpty() ? null : UnitName.parse(u.getParent(), "parent").unitId();
+        return new UnitInfo(UnitName.parse(u.getName()).unitId(), ZoneId.of(u.getTimeZone()), offices, close, parent);
     }
 
     private static ScheduleInfo toSchedule(EffectiveSchedule s, LocalDate date) {

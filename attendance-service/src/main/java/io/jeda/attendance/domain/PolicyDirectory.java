@@ -19,6 +19,12 @@ public interface PolicyDirectory {
     /** The unit, or empty when policy-service says no such unit exists. */
     Optional<UnitInfo> unit(String unitId, Instant deadline);
 
+    /**
+     * The unit as this service itself may read it (not with the caller's token), for walking up
+     * the hierarchy when an HR or ADMIN caller's scope is checked; cached like {@link #unit}.
+     */
+    Optional<UnitInfo> unitForScope(String unitId, Instant deadline);
+
     /** The officer's effective schedule on a local date of their time zone. */
     ScheduleInfo schedule(String nip, LocalDate localDate, Instant deadline);
 

@@ -10,11 +10,32 @@ import java.util.Set;
  *
  * @param subject the NIP of an officer, or the client id of a system
  * @param roles   the roles the token grants
+ * @param unit    the unit whose subtree an ADMIN or HR caller administers (the token's {@code unit}
+ *                claim, without the {@code units/} prefix), {@link #NATIONAL} for every unit, or
+ *                null when the token names none (then the caller administers nothing)
  */
-public record Caller(String subject, Set<Role> roles) {
+public record Caller(String subject, Set<Role> roles, String unit) {
+
+    /** The scope of a national admin: the root above every unit. */
+    public static final String NATIONAL = "*";
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller whose token names no unit. */
+    public Caller(String subject, Set<Role> roles) {
+        this(subject, roles, null);
+    }
+
+    /** An ADMIN or HR caller that is not another Jeda service: its admin calls are limited to its unit's subtree. */
+    public boolean isScopedAdmin() {
+        return (has(Role.ADMIN) || has(Role.HR)) && !has(Role.SERVICE);
+    }
+
+    /** A caller that reads reference data as an officer or manager, whatever its admin scope. */
+    public boolean isPerson() {
+        return has(Role.OFFICER) || has(Role.MANAGER);
     }
 
     public boolean has(Role role) {

@@ -52,6 +52,11 @@ public class TokenService {
     public static final String ROLES_CLAIM = "roles";
     /** The clock skew allowed when no setting names one. */
     static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    /**
+     * The claim that names the unit an ADMIN or HR token administers, with its sub-units:
+     * {@code units/{id}} or {@code {id}}, or {@code *} for a national admin.
+     */
+    public static final String UNIT_CLAIM = "unit";
 
     /** A verified token's caller, and until when the cache may answer for it (epoch nanoseconds of the clock). */
     private record Verified(Caller caller, long validUntilNanos) {
@@ -65,6 +70,8 @@ public class TokenService {
     private final Duration cacheMaxAge;
     /** How far the issuer's clock may be ahead or behind ours (expiry, not-before, issued-at). */
     private final Duration clockSkew;
+    /** When false, an ADMIN or HR token without a unit claim administers every unit (for identity providers not yet sending it). */
+    private boolean unitClaimRequired = true;
     /** Null when caching is off (max-entries 0). */
     private final Cache<String, Verified> verified;
 
@@ -75,8 +82,10 @@ public class TokenService {
                         @Value("${jeda.security.dev-issuer.enabled:false}") boolean devIssuerEnabled,
                         @Value("${jeda.security.jwt.cache.max-entries:10000}") long cacheMaxEntries,
                         @Value("${jeda.security.jwt.cache.max-age:5m}") Duration cacheMaxAge,
-                        @Value("${jeda.security.jwt.clock-skew:60s}") Duration clockSkew) {
+                        @Value("${jeda.security.jwt.clock-skew:60s}") Duration clockSkew,
+                        @Value("${jeda.security.jwt.unit-claim-required:true}") boolean unitClaimRequired) {
         this(hmacSecret, jwksUri, issuer, devIssuerEnabled, Clock.systemUTC(), cacheMaxEntries, cacheMaxAge, clockSkew);
+        this.unitClaimRequired = unitClaimRequired;
     }
 
     /** Without a cache of verified tokens; for tools and tests that mint tokens. */
@@ -209,8 +218,23 @@ public class TokenService {
         } catch (java.text.ParseException e) {
             throw JedaException.unauthenticated("INVALID_TOKEN", "the roles claim is not a list of strings");
         }
+        String unit;
+        try {
+            unit = claims.getStringClaim(UNIT_CLAIM);
+        } catch (java.text.ParseException e) {
+            throw JedaException.unauthenticated("INVALID_TOKEN", "the unit claim is not a string");
+        }
+        if (unit != null && unit.startsWith("units/")) {
+            unit = unit.substring("units/".length());
+        }
+        if (unit != null && unit.isBlank()) {
+            unit = null;
+        }
+        if (unit == null && !unitClaimRequired && (roles.contains(Role.ADMIN) || roles.contains(Role.HR))) {
+            unit = Caller.NATIONAL;
+        }
         Date exp = claims.getExpirationTime();
-        return new Verified(new Caller(claims.getSubject(), roles), exp.getTime() * 1_000_000L);
+        return new Verified(new Caller(claims.getSubject(), roles, unit), exp.getTime() * 1_000_000L);
     }
 
     private static String safe(Exception e) {
@@ -227,6 +251,14 @@ public class TokenService {
      * tests) and for service-to-service calls inside one deployment.
      */
     public String mint(String subject, Set<Role> roles, Duration ttl) {
+        return mint(subject, roles, null, ttl);
+    }
+
+    /**
+     * Mints a token whose {@value #UNIT_CLAIM} claim names the unit administered ({@code *} for
+     * every unit); none when null.
+     */
+    public String mint(String subject, Set<Role> roles, String unit, Duration ttl) {
         if (hmacSecret.length < 32) {
             throw new IllegalStateException("minting needs jeda.security.jwt.hmac-secret");
         }
@@ -237,6 +269,7 @@ public class TokenService {
                 .issueTime(now)
                 .expirationTime(Date.from(clock.instant().plus(ttl)))
                 .claim(ROLES_CLAIM, roles.stream().map(Enum::name).sorted().toList())
+                .claim(UNIT_CLAIM, unit)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {

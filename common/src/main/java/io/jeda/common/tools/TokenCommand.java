@@ -1,5 +1,6 @@
 package io.jeda.common.tools;
 
+import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
         "Prints a bearer token for SUBJECT with the given roles, signed with",
         "$JEDA_JWT_SECRET (the development key when unset) and issuer",
         "$JEDA_JWT_ISSUER (default jeda). Example:",
-        "  export OFFICER_TOKEN=$(./jeda token 199001012015032001 officer)"})
+        "  export OFFICER_TOKEN=$(./jeda token 199001012015032001 officer)",
+        "  export ADMIN_TOKEN=$(./jeda token admin-beltim admin --unit diskominfo-beltim)"})
 final class TokenCommand implements Callable<Integer> {
 
     /** The development key of local runs; deployments set JEDA_JWT_SECRET or a JWKS URI. */
@@ -43,6 +45,11 @@ final class TokenCommand implements Callable<Integer> {
             description = "how long the token is valid (default ${DEFAULT-VALUE})")
     int hours;
 
+    @CommandLine.Option(names = "--unit", paramLabel = "UNIT",
+            description = {"the unit an admin or hr token administers, with its sub-units",
+                    "(an id or units/{id}; * for every unit, the default for admin and hr)"})
+    String unit;
+
     @Override
     public Integer call() {
         if (subject.isBlank()) {
@@ -59,7 +66,14 @@ final class TokenCommand implements Callable<Integer> {
         }
         String issuer = cli.env.getOrDefault("JEDA_JWT_ISSUER", "jeda");
         TokenService tokens = new TokenService(secret, "", issuer, true);
-        spec.commandLine().getOut().println(tokens.mint(subject, parsed, Duration.ofHours(hours)));
+        String scope = unit;
+        if (scope == null && (parsed.contains(Role.ADMIN) || parsed.contains(Role.HR))) {
+            scope = Caller.NATIONAL;
+        }
+        if (scope != null && scope.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--unit must not be empty");
+        }
+        spec.commandLine().getOut().println(tokens.mint(subject, parsed, scope, Duration.ofHours(hours)));
         return 0;
     }
 

@@ -93,6 +93,16 @@ class JedaCliTest {
     }
 
     @Test
+    void anAdminTokenNamesTheUnitItAdministersNationalByDefault() {
+        Run scoped = jeda("token", "admin-beltim", "admin", "--unit", "units/diskominfo-beltim");
+        assertEquals(0, scoped.exit(), scoped.err());
+        assertEquals("diskominfo-beltim", TOKENS.verify(scoped.out().trim()).unit());
+        assertEquals("*", TOKENS.verify(jeda("token", "hr-1", "hr").out().trim()).unit());
+        assertEquals(null, TOKENS.verify(jeda("token", "199001012015011001", "officer").out().trim()).unit(),
+                "an officer's token names no unit");
+    }
+
+    @Test
     void anUnknownRoleIsOneLineListingTheValidRolesAndAFailure() {
         Run r = jeda("token", "199001012015011001", "boss");
         assertEquals(2, r.exit());

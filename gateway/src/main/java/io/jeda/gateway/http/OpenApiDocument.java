@@ -55,6 +55,10 @@ public final class OpenApiDocument {
     private static final List<FileDescriptor> FILES = List.of(ReachabilityProto.getDescriptor(),
             InquiriesProto.getDescriptor(), TeamProto.getDescriptor(), PlansProto.getDescriptor(),
             ScheduleProto.getDescriptor(), AttendanceProto.getDescriptor(), DaysProto.getDescriptor(),
+            io.jeda.policy.v1.UnitsProto.getDescriptor(), io.jeda.policy.v1.PositionsProto.getDescriptor(),
+            io.jeda.policy.v1.OfficersProto.getDescriptor(), io.jeda.policy.v1.CalendarProto.getDescriptor(),
+            io.jeda.policy.v1.RostersProto.getDescriptor(), io.jeda.policy.v1.AdminChangesProto.getDescriptor(),
+            io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor(),
             MessageProto.getDescriptor(), WebhookProto.getDescriptor());
 
     /** What a request body must carry (JSON names), for the messages that are sent as bodies. */
@@ -68,6 +72,17 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.DayException", List.of("date", "place")),
             Map.entry("jeda.policy.v1.RejectPlanRequest", List.of("reason")),
             Map.entry("jeda.policy.v1.RejectDayExceptionRequest", List.of("reason")),
+            // Admin bodies: what a create needs (an update sends only the fields of its mask).
+            Map.entry("jeda.policy.v1.Unit", List.of("displayName", "timeZone")),
+            Map.entry("jeda.policy.v1.Position", List.of("displayName")),
+            Map.entry("jeda.policy.v1.ImportOfficersRequest", List.of("csv")),
+            Map.entry("jeda.policy.v1.Officer", List.of("nip", "displayName", "unit", "position")),
+            Map.entry("jeda.policy.v1.CalendarDay", List.of("date", "kind")),
+            Map.entry("jeda.policy.v1.RamadanPeriod", List.of("startDate", "endDate")),
+            Map.entry("jeda.policy.v1.Absence", List.of("kind", "startDate", "endDate")),
+            Map.entry("jeda.policy.v1.Roster", List.of("displayName", "unit", "members", "turnHours")),
+            Map.entry("jeda.policy.v1.RosterOverride", List.of("officer", "startTime", "endTime", "reason")),
+            Map.entry("jeda.policy.v1.SwapRosterSlotsRequest", List.of("firstSlotTime", "secondSlotTime", "reason")),
             Map.entry("jeda.relay.v1.SubmitMessageRequest", List.of("recipient", "urgency", "subject", "text")),
             Map.entry("jeda.relay.v1.RegisterWebhookRequest", List.of("url")),
             Map.entry("jeda.relay.v1.RegisterEmailChannelRequest", List.of("officer", "address")));

@@ -18,9 +18,11 @@ import jakarta.inject.Singleton;
 public class OfficerEndpoint extends OfficerServiceGrpc.OfficerServiceImplBase {
 
     private final OfficerService officers;
+    private final io.jeda.policy.app.organisation.OfficerImport imports;
 
-    public OfficerEndpoint(OfficerService officers) {
+    public OfficerEndpoint(OfficerService officers, io.jeda.policy.app.organisation.OfficerImport imports) {
         this.officers = officers;
+        this.imports = imports;
     }
 
     @Override
@@ -51,6 +53,19 @@ public class OfficerEndpoint extends OfficerServiceGrpc.OfficerServiceImplBase {
         String nip = OfficerMapper.nip(request.getOfficer().getName(), "officer.name");
         out.onNext(OfficerMapper.toProto(officers.update(CallerContext.current(), nip,
                 OfficerMapper.toDomain(request.getOfficer()), ProtoConversions.updateFields(request.getUpdateMask(), request.getOfficer()))));
+        out.onCompleted();
+    }
+
+    @Override
+    public void importOfficers(io.jeda.policy.v1.ImportOfficersRequest request,
+                               StreamObserver<io.jeda.policy.v1.ImportOfficersResponse> out) {
+        var outcome = imports.run(CallerContext.current(), request.getCsv(), request.getValidateOnly());
+        var b = io.jeda.policy.v1.ImportOfficersResponse.newBuilder().setRows(outcome.rows())
+                .setImported(outcome.imported());
+        for (var p : outcome.problems()) {
+            b.addProblemsBuilder().setLine(p.line()).setField(p.field()).setReason(p.reason()).setMessage(p.message());
+        }
+        out.onNext(b.build());
         out.onCompleted();
     }
 }

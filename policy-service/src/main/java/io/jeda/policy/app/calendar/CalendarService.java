@@ -48,11 +48,16 @@ public class CalendarService {
     private final UnitRepository units;
     private final PolicySettings settings;
     private final Clock clock;
+    private final io.jeda.policy.app.AdminAccess scope;
+    private final io.jeda.policy.app.AdminAudit audit;
 
     @Inject
     public CalendarService(CalendarDayRepository days, RamadanPeriodRepository ramadan, AbsenceRepository absences,
                            OfficerRepository officers, UnitRepository units, PolicySettings settings,
-                           @Nullable Clock clock) {
+                           @Nullable Clock clock, io.jeda.policy.app.AdminAccess scope,
+                           io.jeda.policy.app.AdminAudit audit) {
+        this.scope = scope;
+        this.audit = audit;
         this.days = days;
         this.ramadan = ramadan;
         this.absences = absences;
@@ -88,6 +93,12 @@ public class CalendarService {
             throw JedaException.invalidArgument("UNIT_NOT_ALLOWED", draft.kind() + " applies to every unit and must "
                     + "not name one", "field", "calendar_day.unit");
         }
+        // An agency day inside the caller's scope; a day of every unit only by a national admin.
+        if (unitId != null) {
+            scope.requireUnit(caller, unitId);
+        } else {
+            scope.requireNationalAdmin(caller, "calendarDays");
+        }
         String description = text(draft.description(), MAX_DAY_DESCRIPTION, "calendar_day.description");
         for (CalendarDay same : days.findByOnDateBetweenOrderByOnDate(draft.onDate(), draft.onDate())) {
             if (same.kind() == draft.kind() && Objects.equals(same.unitId(), unitId)) {
@@ -96,8 +107,10 @@ public class CalendarService {
                         + (unitId == null ? "" : " for units/" + unitId), "name", "calendarDays/" + same.id());
             }
         }
-        return days.save(new CalendarDay(Ids.newId(), draft.onDate(), draft.kind(), description, unitId,
+        CalendarDay saved = days.save(new CalendarDay(Ids.newId(), draft.onDate(), draft.kind(), description, unitId,
                 clock.instant()));
+        audit.record(caller, "CreateCalendarDay", "calendarDays/" + saved.id(), unitId, null, saved);
+        return saved;
     }
 
     /** A page of the days of one year, ordered by date. */
@@ -112,10 +125,14 @@ public class CalendarService {
 
     public void deleteDay(Caller caller, String id) {
         caller.requireAdmin();
-        if (!days.existsById(id)) {
-            throw JedaException.notFound("calendar_day", "calendarDays/" + id);
+        CalendarDay day = days.findById(id).orElseThrow(() -> JedaException.notFound("calendar_day", "calendarDays/" + id));
+        if (day.unitId() != null) {
+            scope.requireUnit(caller, day.unitId());
+        } else {
+            scope.requireNationalAdmin(caller, "calendarDays/" + id);
         }
         days.deleteById(id);
+        audit.record(caller, "DeleteCalendarDay", "calendarDays/" + id, day.unitId(), day, null);
     }
 
     /**
@@ -124,7 +141,8 @@ public class CalendarService {
      */
     @Transactional
     public RamadanPeriod createRamadanPeriod(Caller caller, RamadanPeriod draft) {
-        caller.requireAdmin();
+        // Ramadan hours apply to every unit.
+        scope.requireNationalAdmin(caller, "ramadanPeriods");
         if (draft.startDate() == null) {
             throw JedaException.invalidField("ramadan_period.start_date", "ramadan_period.start_date is required");
         }
@@ -147,8 +165,10 @@ public class CalendarService {
                     + draft.endDate() + " overlaps ramadanPeriods/" + other.id() + " (" + other.startDate() + " to "
                     + other.endDate() + ")", "other", "ramadanPeriods/" + other.id());
         }
-        return ramadan.save(new RamadanPeriod(Ids.newId(), draft.startDate(), draft.endDate(), weekly,
+        RamadanPeriod saved = ramadan.save(new RamadanPeriod(Ids.newId(), draft.startDate(), draft.endDate(), weekly,
                 draft.startTime() == null ? settings.ramadanStart() : draft.startTime(), brk, friday, clock.instant()));
+        audit.record(caller, "CreateRamadanPeriod", "ramadanPeriods/" + saved.id(), null, null, saved);
+        return saved;
     }
 
     /** A page of Ramadan periods ordered by start date. */
@@ -160,9 +180,8 @@ public class CalendarService {
     /** Records leave or official travel of an existing officer. The draft's id, officer and instant are ignored. */
     public Absence createAbsence(Caller caller, String nip, Absence draft) {
         caller.requireAdmin();
-        if (!officers.existsById(nip)) {
-            throw JedaException.notFound("officer", "officers/" + nip);
-        }
+        Officer officer = officers.findById(nip).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+        scope.requireUnit(caller, officer.unitId());
         if (draft.kind() == null) {
             throw JedaException.invalidField("absence.kind", "absence.kind must be LEAVE or OFFICIAL_TRAVEL");
         }
@@ -174,12 +193,18 @@ public class CalendarService {
         }
         requireRange(draft.startDate(), draft.endDate(), "absence");
         String description = text(draft.description(), MAX_ABSENCE_DESCRIPTION, "absence.description");
-        return absences.save(new Absence(Ids.newId(), nip, draft.kind(), draft.startDate(), draft.endDate(),
+        Absence saved = absences.save(new Absence(Ids.newId(), nip, draft.kind(), draft.startDate(), draft.endDate(),
                 description, clock.instant()));
+        audit.record(caller, "CreateAbsence", "officers/" + nip + "/absences/" + saved.id(), officer.unitId(), null,
+                saved);
+        return saved;
     }
 
     /** A page of an officer's absences, for the officer, their direct manager and privileged callers. */
     public PageRequest.Page<Absence> listAbsences(Caller caller, String nip, PageRequest page) {
+        if (caller.isPrivileged() && !caller.isOfficer(nip)) {
+            officers.findById(nip).ifPresent(o -> scope.requireUnit(caller, o.unitId()));
+        }
         if (!caller.isPrivileged() && !caller.isOfficer(nip)) {
             Officer o = officers.findById(nip).orElse(null);
             // An officer we cannot find has no manager; the caller learns nothing about whether it exists.
@@ -196,9 +221,15 @@ public class CalendarService {
     /** Cancels an absence of the named officer. */
     public void deleteAbsence(Caller caller, String nip, String id) {
         caller.requireAdmin();
+        Officer owner = officers.findById(nip).orElse(null);
+        if (owner != null) {
+            scope.requireUnit(caller, owner.unitId());
+        }
         Absence a = absences.findById(id).filter(x -> x.officerNip().equals(nip)).orElseThrow(() ->
                 JedaException.notFound("absence", "officers/" + nip + "/absences/" + id));
         absences.delete(a);
+        audit.record(caller, "DeleteAbsence", "officers/" + nip + "/absences/" + id,
+                owner == null ? null : owner.unitId(), a, null);
     }
 
     private static void requireRange(LocalDate start, LocalDate end, String prefix) {

@@ -4,6 +4,7 @@ import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
+import io.jeda.policy.app.AdminAccess;
 import io.jeda.policy.app.UpdateFields;
 import io.jeda.common.names.Nip;
 import io.jeda.policy.domain.organisation.Officer;
@@ -44,10 +45,14 @@ public class OfficerService {
     private final UnitRepository units;
     private final PositionRepository positions;
     private final Clock clock;
+    private final AdminAccess scope;
+    private final io.jeda.policy.app.AdminAudit audit;
 
     @Inject
     public OfficerService(OfficerRepository officers, UnitRepository units, PositionRepository positions,
-                          @Nullable Clock clock) {
+                          @Nullable Clock clock, AdminAccess scope, io.jeda.policy.app.AdminAudit audit) {
+        this.scope = scope;
+        this.audit = audit;
         this.officers = officers;
         this.units = units;
         this.positions = positions;
@@ -60,6 +65,7 @@ public class OfficerService {
         String nip = Nip.require(draft.nip(), clock).nip();
         String name = UnitRules.requireDisplayName(draft.displayName(), "officer.display_name");
         Unit unit = requireUnit(draft.unitId());
+        scope.requireUnit(caller, unit.id());
         requirePosition(draft.positionId());
         String manager = UnitService.blankToNull(draft.managerNip());
         if (manager != null) {
@@ -79,6 +85,7 @@ public class OfficerService {
             // Two creates raced past the existence check; the primary key let only one through.
             throw officers.existsById(nip) ? JedaException.alreadyExists("officer", "officers/" + nip) : e;
         }
+        audit.record(caller, "CreateOfficer", "officers/" + nip, unit.id(), null, saved);
         return new OfficerView(saved, unit.timeZone());
     }
 
@@ -86,7 +93,8 @@ public class OfficerService {
     public OfficerView get(Caller caller, String nip) {
         UnitService.requireReader(caller);
         Officer o = officers.findById(nip).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
-        boolean mayseeDomicile = caller.isPrivileged() || caller.isOfficer(nip);
+        scope.requireReadOf(caller, o.unitId());
+        boolean mayseeDomicile = scope.privilegedOver(caller, o.unitId()) || caller.isOfficer(nip);
         return new OfficerView(mayseeDomicile ? o : withoutDomicile(o), zoneOf(o.unitId()));
     }
 
@@ -97,6 +105,9 @@ public class OfficerService {
     public PageRequest.Page<OfficerView> list(Caller caller, @Nullable String unitId, @Nullable String managerNip,
                                   PageRequest page) {
         UnitService.requireReader(caller);
+        if (unitId != null) {
+            scope.requireReadOf(caller, unitId);
+        }
         List<Officer> fetched;
         if (unitId != null && managerNip != null) {
             fetched = officers.listByUnitAndManagerPage(unitId, managerNip, page.fetchSize(), page.offset());
@@ -109,6 +120,10 @@ public class OfficerService {
         }
         PageRequest.Page<Officer> rows = page.page(fetched);
         List<Officer> found = rows.items();
+        if (unitId == null && caller.isScopedAdmin() && !caller.isPerson()) {
+            // A scoped admin lists officers of its own subtree; a page may then hold fewer than asked.
+            found = found.stream().filter(o -> scope.covers(caller, o.unitId())).toList();
+        }
         if (found.isEmpty()) {
             return new PageRequest.Page<>(List.of(), rows.nextPageToken());
         }
@@ -129,6 +144,7 @@ public class OfficerService {
         caller.requireAdmin();
         Set<String> paths = fields.resolve(UPDATABLE);
         Officer c = officers.findById(nip).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+        scope.requireUnit(caller, c.unitId());
         if (paths.isEmpty()) {
             return new OfficerView(c, zoneOf(c.unitId()));
         }
@@ -144,6 +160,8 @@ public class OfficerService {
         }
         if (paths.contains("unit")) {
             unitId = requireUnit(patch.unitId()).id();
+            // Moving an officer takes the scope of both units.
+            scope.requireUnit(caller, unitId);
         }
         if (paths.contains("position")) {
             positionId = requirePosition(patch.positionId());
@@ -164,6 +182,7 @@ public class OfficerService {
                 paths.contains("penalty_until") ? patch.penaltyUntil() : c.penaltyUntil(),
                 paths.contains("probation_until") ? patch.probationUntil() : c.probationUntil(),
                 c.createdAt(), clock.instant()));
+        audit.record(caller, "UpdateOfficer", "officers/" + nip, unitId, c, saved);
         return new OfficerView(saved, zoneOf(unitId));
     }
 

@@ -39,9 +39,14 @@ public class PositionService {
     private final PositionRepository positions;
     private final PolicySettings settings;
     private final Clock clock;
+    private final io.jeda.policy.app.AdminAccess scope;
+    private final io.jeda.policy.app.AdminAudit audit;
 
     @Inject
-    public PositionService(PositionRepository positions, PolicySettings settings, @Nullable Clock clock) {
+    public PositionService(PositionRepository positions, PolicySettings settings, @Nullable Clock clock,
+                           io.jeda.policy.app.AdminAccess scope, io.jeda.policy.app.AdminAudit audit) {
+        this.scope = scope;
+        this.audit = audit;
         this.positions = positions;
         this.settings = settings;
         this.clock = clock == null ? Clock.systemUTC() : clock;
@@ -53,7 +58,8 @@ public class PositionService {
      * are ignored.
      */
     public Position create(Caller caller, String positionId, Position draft) {
-        caller.requireAdmin();
+        // Positions and their eligibility are shared by every unit.
+        scope.requireNationalAdmin(caller, "positions/" + positionId);
         UnitRules.requireId(positionId, "position_id");
         Position filled = withDefaults(positionId, draft);
         Position checked = PositionRules.check(filled);
@@ -61,12 +67,15 @@ public class PositionService {
             throw JedaException.alreadyExists("position", "positions/" + positionId);
         }
         Instant now = clock.instant();
+        Position created;
         try {
-            return positions.save(copy(checked, positionId, now, now));
+            created = positions.save(copy(checked, positionId, now, now));
         } catch (DataAccessException e) {
             // Two creates raced past the existence check; the primary key let only one through.
             throw positions.existsById(positionId) ? JedaException.alreadyExists("position", "positions/" + positionId) : e;
         }
+        audit.record(caller, "CreatePosition", "positions/" + positionId, null, null, created);
+        return created;
     }
 
     /** One position; readable by officers, managers, admins and services. */
@@ -88,7 +97,7 @@ public class PositionService {
      * @param fields what the request asks to change, resolved against {@link #UPDATABLE}
      */
     public Position update(Caller caller, String positionId, Position p, UpdateFields fields) {
-        caller.requireAdmin();
+        scope.requireNationalAdmin(caller, "positions/" + positionId);
         Set<String> paths = fields.resolve(UPDATABLE);
         Position c = find(positionId);
         if (paths.isEmpty()) {
@@ -116,7 +125,9 @@ public class PositionService {
                 paths.contains("core_end") ? orDefault(p.coreEnd(), settings.coreEnd()) : c.coreEnd(),
                 c.createdAt(), c.updatedAt());
         Position checked = PositionRules.check(merged);
-        return positions.update(copy(checked, positionId, c.createdAt(), clock.instant()));
+        Position after = positions.update(copy(checked, positionId, c.createdAt(), clock.instant()));
+        audit.record(caller, "UpdatePosition", "positions/" + positionId, null, c, after);
+        return after;
     }
 
     private Position find(String positionId) {

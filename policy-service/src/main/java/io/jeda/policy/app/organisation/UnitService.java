@@ -5,6 +5,7 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
 import io.jeda.common.security.Role;
+import io.jeda.policy.app.AdminAccess;
 import io.jeda.policy.app.UpdateFields;
 import io.jeda.policy.domain.PolicySettings;
 import io.jeda.policy.domain.TimeZones;
@@ -47,10 +48,14 @@ public class UnitService {
     private final OfficeRepository offices;
     private final PolicySettings settings;
     private final Clock clock;
+    private final AdminAccess scope;
+    private final io.jeda.policy.app.AdminAudit audit;
 
     @Inject
     public UnitService(UnitRepository units, OfficeRepository offices, PolicySettings settings,
-                       @Nullable Clock clock) {
+                       @Nullable Clock clock, AdminAccess scope, io.jeda.policy.app.AdminAudit audit) {
+        this.scope = scope;
+        this.audit = audit;
         this.units = units;
         this.offices = offices;
         this.settings = settings;
@@ -66,6 +71,12 @@ public class UnitService {
         caller.requireAdmin();
         UnitRules.requireId(unitId, "unit_id");
         Unit d = draft.unit();
+        // A sub-unit is made inside the caller's scope; a top unit only by a national admin.
+        if (blankToNull(d.parentId()) == null) {
+            scope.requireNationalAdmin(caller, "units/" + unitId);
+        } else {
+            scope.requireUnit(caller, d.parentId());
+        }
         String displayName = UnitRules.requireDisplayName(d.displayName(), "unit.display_name");
         TimeZones.require(d.timeZone());
         String parentId = blankToNull(d.parentId());
@@ -85,12 +96,15 @@ public class UnitService {
             // Two creates raced past the existence check; the primary key let only one through.
             throw units.existsById(unitId) ? JedaException.alreadyExists("unit", "units/" + unitId) : e;
         }
-        return new UnitDetails(saved, saveOffices(unitId, newOffices));
+        UnitDetails created = new UnitDetails(saved, saveOffices(unitId, newOffices));
+        audit.record(caller, "CreateUnit", "units/" + unitId, unitId, null, created);
+        return created;
     }
 
     /** One unit; any authenticated Jeda user or service may read units. */
     public UnitDetails get(Caller caller, String unitId) {
         requireReader(caller);
+        scope.requireReadOf(caller, unitId);
         Unit u = units.findById(unitId).orElseThrow(() -> JedaException.notFound("unit", "units/" + unitId));
         return new UnitDetails(u, offices.findByUnitIdOrderByCode(unitId));
     }
@@ -98,10 +112,17 @@ public class UnitService {
     /** A page of units ordered by id, optionally only the direct children of {@code parentId}. */
     public PageRequest.Page<UnitDetails> list(Caller caller, @Nullable String parentId, PageRequest page) {
         requireReader(caller);
+        if (parentId != null) {
+            scope.requireReadOf(caller, parentId);
+        }
         PageRequest.Page<Unit> rows = page.page(parentId == null
                 ? units.listPage(page.fetchSize(), page.offset())
                 : units.listChildrenPage(parentId, page.fetchSize(), page.offset()));
         List<Unit> found = rows.items();
+        if (parentId == null && caller.isScopedAdmin() && !caller.isPerson()) {
+            // A scoped admin lists its own subtree; a page may then hold fewer units than asked.
+            found = found.stream().filter(u -> scope.covers(caller, u.id())).toList();
+        }
         if (found.isEmpty()) {
             return new PageRequest.Page<>(List.of(), rows.nextPageToken());
         }
@@ -122,12 +143,13 @@ public class UnitService {
      */
     @Transactional
     public UnitDetails update(Caller caller, String unitId, UnitDetails patch, UpdateFields fields) {
-        caller.requireAdmin();
+        scope.requireAdminOf(caller, unitId);
         Set<String> paths = fields.resolve(UPDATABLE);
         Unit cur = units.findById(unitId).orElseThrow(() -> JedaException.notFound("unit", "units/" + unitId));
         if (paths.isEmpty()) {
             return new UnitDetails(cur, offices.findByUnitIdOrderByCode(unitId));
         }
+        UnitDetails before = new UnitDetails(cur, offices.findByUnitIdOrderByCode(unitId));
         Unit p = patch.unit();
         String displayName = cur.displayName();
         String parentId = cur.parentId();
@@ -140,7 +162,10 @@ public class UnitService {
         if (paths.contains("parent")) {
             parentId = blankToNull(p.parentId());
             if (parentId != null) {
+                scope.requireUnit(caller, parentId);
                 requireParent(unitId, parentId);
+            } else {
+                scope.requireNationalAdmin(caller, "units/" + unitId);
             }
         }
         if (paths.contains("time_zone")) {
@@ -163,12 +188,14 @@ public class UnitService {
         }
         Unit saved = units.update(new Unit(unitId, displayName, parentId, zone, close, servesPublic,
                 cur.createdAt(), clock.instant()));
-        return new UnitDetails(saved, current);
+        UnitDetails after = new UnitDetails(saved, current);
+        audit.record(caller, "UpdateUnit", "units/" + unitId, unitId, before, after);
+        return after;
     }
 
-    /** Readers of reference data: officers, managers, admins and other Jeda services (not agency systems). */
+    /** Readers of reference data: officers, managers, HR, admins and other Jeda services (not agency systems). */
     public static void requireReader(Caller caller) {
-        caller.requireAny(Role.OFFICER, Role.MANAGER);
+        caller.requireAny(Role.OFFICER, Role.MANAGER, Role.HR);
     }
 
     /** The parent must exist, and walking up from it must never reach the unit itself. */

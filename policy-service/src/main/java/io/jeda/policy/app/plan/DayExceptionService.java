@@ -5,6 +5,10 @@ import io.jeda.common.error.JedaException;
 import io.jeda.common.error.Violation;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.common.security.Caller;
+import io.jeda.common.security.Role;
+import io.jeda.policy.app.schedule.ScheduleService;
+import io.jeda.policy.domain.organisation.Position;
+import io.jeda.policy.domain.schedule.EffectiveDay;
 import io.jeda.policy.domain.Ids;
 import io.jeda.policy.domain.WorkPlace;
 import io.jeda.policy.domain.organisation.Officer;
@@ -37,9 +41,14 @@ public class DayExceptionService {
     private final OfficerRepository officers;
     private final PlanAccess access;
     private final TransactionOperations<Connection> tx;
+    private final ScheduleService schedules;
+
+    /** The week's schedule is read as this service itself, whoever asks. */
+    private static final Caller SELF = new Caller("policy-service", java.util.Set.of(Role.SERVICE));
 
     public DayExceptionService(DayExceptionRepository exceptions, OfficerRepository officers, PlanAccess access,
-                               TransactionOperations<Connection> tx) {
+                               TransactionOperations<Connection> tx, ScheduleService schedules) {
+        this.schedules = schedules;
         this.exceptions = exceptions;
         this.officers = officers;
         this.access = access;
@@ -115,8 +124,18 @@ public class DayExceptionService {
 
     /** FAILED_PRECONDITION EXCEPTION_VIOLATES_POLICY with every rule the exception breaks, if any. */
     private void requireRules(DayException e, Officer officer) {
-        List<Violation> violations = PlanRules.validateException(e.onDate(), e.place(), e.startTime(),
-                access.position(officer), officer);
+        Position position = access.position(officer);
+        List<Violation> violations = new java.util.ArrayList<>(PlanRules.validateException(e.onDate(), e.place(),
+                e.startTime(), position, officer));
+        // The week as the effective schedule has it now (plan, approved exceptions, holidays, leave).
+        LocalDate monday = e.onDate().with(java.time.DayOfWeek.MONDAY);
+        java.util.Map<LocalDate, WorkPlace> week = new java.util.HashMap<>();
+        for (EffectiveDay d : schedules.list(SELF, officer.nip(), monday, monday.plusDays(6))) {
+            if (d.working() && d.place() != null) {
+                week.put(d.date(), d.place());
+            }
+        }
+        violations.addAll(PlanRules.weekRemoteDayViolations(e.onDate(), e.place(), week, position));
         if (!violations.isEmpty()) {
             throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "EXCEPTION_VIOLATES_POLICY",
                     "the exception breaks " + violations.size() + " rule(s): "

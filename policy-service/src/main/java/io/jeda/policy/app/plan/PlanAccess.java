@@ -36,8 +36,11 @@ public class PlanAccess {
     private final PositionRepository positions;
     private final UnitRepository units;
     private final Clock clock;
+    private final io.jeda.policy.app.AdminAccess scope;
 
-    public PlanAccess(OfficerRepository officers, PositionRepository positions, UnitRepository units, Clock clock) {
+    public PlanAccess(OfficerRepository officers, PositionRepository positions, UnitRepository units, Clock clock,
+                      io.jeda.policy.app.AdminAccess scope) {
+        this.scope = scope;
         this.officers = officers;
         this.positions = positions;
         this.units = units;
@@ -88,9 +91,14 @@ public class PlanAccess {
         }
     }
 
-    /** Creating: the officer themself or ADMIN. */
+    /** Creating: the officer themself or ADMIN of the officer's unit. */
     public void requireOwnerOrAdmin(Caller caller, Officer officer) {
-        if (!caller.isAdmin()) {
+        if (caller.isOfficer(officer.nip())) {
+            return;
+        }
+        if (caller.isAdmin()) {
+            scope.requireUnit(caller, officer.unitId());
+        } else {
             requireOwner(caller, officer);
         }
     }
@@ -102,7 +110,14 @@ public class PlanAccess {
 
     /** Decisions: the direct manager or ADMIN; anyone else is NOT_MANAGER. */
     public void requireDecider(Caller caller, Officer officer) {
-        if (!caller.isAdmin() && !isManagerOf(caller, officer)) {
+        if (isManagerOf(caller, officer)) {
+            return;
+        }
+        if (caller.isAdmin()) {
+            scope.requireUnit(caller, officer.unitId());
+            return;
+        }
+        if (!isManagerOf(caller, officer)) {
             throw JedaException.permissionDenied("NOT_MANAGER",
                     "only the direct manager of officer " + officer.nip() + " may decide", "subject",
                     caller.subject(), "officer", "officers/" + officer.nip());
@@ -111,6 +126,13 @@ public class PlanAccess {
 
     /** Reading: the officer, the direct manager, ADMIN and SERVICE. */
     public void requireReader(Caller caller, Officer officer) {
+        if (caller.isOfficer(officer.nip()) || isManagerOf(caller, officer)) {
+            return;
+        }
+        if (caller.isPrivileged()) {
+            scope.requireUnit(caller, officer.unitId());
+            return;
+        }
         if (!caller.isPrivileged() && !caller.isOfficer(officer.nip()) && !isManagerOf(caller, officer)) {
             throw JedaException.permissionDenied("NOT_OWNER_OR_MANAGER",
                     "only officer " + officer.nip() + ", their direct manager and admins may read this",

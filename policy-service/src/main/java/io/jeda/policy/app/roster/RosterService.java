@@ -67,10 +67,15 @@ public class RosterService {
     private final RosterLoader loader;
     private final PolicySettings settings;
     private final Clock clock;
+    private final io.jeda.policy.app.AdminAccess scope;
+    private final io.jeda.policy.app.AdminAudit audit;
 
     public RosterService(RosterRepository rosters, RosterMemberRepository members, RosterOverrideRepository overrides,
                          UnitRepository units, OfficerRepository officers, RosterLoader loader,
-                         PolicySettings settings, Clock clock) {
+                         PolicySettings settings, Clock clock, io.jeda.policy.app.AdminAccess scope,
+                         io.jeda.policy.app.AdminAudit audit) {
+        this.scope = scope;
+        this.audit = audit;
         this.rosters = rosters;
         this.members = members;
         this.overrides = overrides;
@@ -144,6 +149,7 @@ public class RosterService {
                 in.maxHoursPerWeek(), now, now);
         List<RosterMember> ms = numbered(rosterId, draft.members());
         Unit unit = validate(roster, ms);
+        scope.requireUnit(caller, unit.id());
         if (rosters.existsById(rosterId)) {
             throw JedaException.alreadyExists("roster", "rosters/" + rosterId);
         }
@@ -151,7 +157,9 @@ public class RosterService {
         rosters.save(roster);
         List<RosterMember> saved = new ArrayList<>();
         members.saveAll(ms).forEach(saved::add);
-        return new RosterDetails(roster, saved);
+        RosterDetails created = new RosterDetails(roster, saved);
+        audit.record(caller, "CreateRoster", "rosters/" + rosterId, roster.unitId(), null, created);
+        return created;
     }
 
     /** Changes the fields named by paths; members are replaced as a whole. */
@@ -161,6 +169,7 @@ public class RosterService {
         Set<String> paths = fields.resolve(UPDATABLE);
         lock(rosterId);
         RosterDetails current = loader.require(rosterId);
+        scope.requireUnit(caller, current.roster().unitId());
         if (paths.isEmpty()) {
             return current;
         }
@@ -176,16 +185,21 @@ public class RosterService {
         boolean replaceMembers = paths.contains("members");
         List<RosterMember> ms = replaceMembers ? numbered(rosterId, changes.members()) : current.members();
         Unit unit = validate(roster, ms);
+        scope.requireUnit(caller, unit.id());
         Instant from = laterOf(roster.startTime(), now());
         checkCap(roster, ms, unit, overridesCounted(rosterId, unit, from), from);
         rosters.update(roster);
+        RosterDetails after;
         if (!replaceMembers) {
-            return new RosterDetails(roster, ms);
+            after = new RosterDetails(roster, ms);
+        } else {
+            members.deleteByRosterId(rosterId);
+            List<RosterMember> saved = new ArrayList<>();
+            members.saveAll(ms).forEach(saved::add);
+            after = new RosterDetails(roster, saved);
         }
-        members.deleteByRosterId(rosterId);
-        List<RosterMember> saved = new ArrayList<>();
-        members.saveAll(ms).forEach(saved::add);
-        return new RosterDetails(roster, saved);
+        audit.record(caller, "UpdateRoster", "rosters/" + rosterId, roster.unitId(), current, after);
+        return after;
     }
 
     /** One officer takes [start, end) of the roster as primary. */
@@ -195,6 +209,7 @@ public class RosterService {
         caller.requireAdmin();
         lock(rosterId);
         RosterDetails d = loader.require(rosterId);
+        scope.requireUnit(caller, d.roster().unitId());
         if (start == null) {
             throw JedaException.invalidField("override.start_time", "override.start_time is required");
         }
@@ -221,6 +236,8 @@ public class RosterService {
         requireReason(why, "override.reason");
         RosterOverride o = new RosterOverride(Ids.newId(), rosterId, officerNip, start, end, why, now());
         saveCheckedOverrides(d, List.of(o), start);
+        audit.record(caller, "CreateRosterOverride", "rosters/" + rosterId + "/overrides/" + o.id(),
+                d.roster().unitId(), null, o);
         return o;
     }
 
@@ -234,6 +251,7 @@ public class RosterService {
         caller.requireAdmin();
         lock(rosterId);
         RosterDetails d = loader.require(rosterId);
+        scope.requireUnit(caller, d.roster().unitId());
         if (first == null) {
             throw JedaException.invalidField("first_slot_time", "first_slot_time is required");
         }
@@ -247,6 +265,7 @@ public class RosterService {
         Instant earlier = swap.get(0).startTime().isBefore(swap.get(1).startTime())
                 ? swap.get(0).startTime() : swap.get(1).startTime();
         saveCheckedOverrides(d, swap, earlier);
+        audit.record(caller, "SwapRosterSlots", "rosters/" + rosterId, d.roster().unitId(), null, swap);
         return swap;
     }
     // ---------------------------------------------------------------- helpers

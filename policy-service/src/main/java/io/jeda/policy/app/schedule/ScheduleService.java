@@ -68,6 +68,7 @@ public class ScheduleService {
     private final OnCallLookup onCallLookup;
     private final Clock clock;
     private final PolicySettings settings;
+    private final io.jeda.policy.app.AdminAccess scope;
 
     public ScheduleService(OfficerRepository officers, UnitRepository units, PositionRepository positions,
                            PlanRepository plans, DayExceptionRepository exceptions, AbsenceRepository absences,
@@ -75,6 +76,7 @@ public class ScheduleService {
                            OnCallLookup onCallLookup, @Nullable Clock clock, PolicySettings settings) {
         this.officers = officers;
         this.units = units;
+        this.scope = new io.jeda.policy.app.AdminAccess(units);
         this.positions = positions;
         this.plans = plans;
         this.exceptions = exceptions;
@@ -151,6 +153,11 @@ public class ScheduleService {
         }
         Map<String, Officer> found = officers.findByNipIn(distinct).stream()
                 .collect(Collectors.toMap(Officer::nip, Function.identity(), (a, b) -> a));
+        if (!manager && caller.isScopedAdmin()) {
+            for (Officer o : found.values()) {
+                scope.requireUnit(caller, o.unitId());
+            }
+        }
         if (manager) {
             // Unknown officers are refused too: a manager learns nothing about NIPs outside the team.
             for (String nip : distinct) {
@@ -181,14 +188,23 @@ public class ScheduleService {
     /** Applies the read rule of a single officer's schedule and returns the officer. */
     private Officer readableOfficer(Caller caller, String nip) {
         boolean self = caller.isOfficer(nip);
-        if (!caller.isPrivileged() && !self && !caller.has(Role.MANAGER)) {
+        // HR reads schedules for attendance days, recaps and exports.
+        boolean hr = caller.has(Role.HR);
+        if (!caller.isPrivileged() && !self && !hr && !caller.has(Role.MANAGER)) {
             throw JedaException.permissionDenied(caller.has(Role.OFFICER) ? "NOT_MANAGER" : "ROLE_NOT_ALLOWED",
-                    "only the officer, their direct manager, admins and services may read a schedule",
+                    "only the officer, their direct manager, HR, admins and services may read a schedule",
                     "subject", caller.subject(), "officer", "officers/" + nip);
         }
         Optional<Officer> officer = officers.findById(nip);
-        if (caller.isPrivileged() || self) {
+        if (self) {
             return officer.orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+        }
+        if (caller.isPrivileged() || hr) {
+            Officer o = officer.orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
+            if (caller.isScopedAdmin() && !(caller.has(Role.MANAGER) && caller.subject().equals(o.managerNip()))) {
+                scope.requireUnit(caller, o.unitId());
+            }
+            return o;
         }
         // A manager who is not this officer's manager learns nothing, not even whether the NIP exists.
         if (officer.isEmpty() || !caller.subject().equals(officer.get().managerNip())) {

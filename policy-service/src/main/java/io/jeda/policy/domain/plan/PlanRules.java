@@ -159,6 +159,29 @@ public final class PlanRules {
         return out;
     }
 
+    /**
+     * REMOTE_DAYS_EXCEEDED when the exception would give its week more remote days than the
+     * position allows.
+     *
+     * @param weekPlaces the place of every working day of the exception's week (Monday to Sunday) as
+     *                   the effective schedule has it now; a day that is not working is absent
+     */
+    public static List<Violation> weekRemoteDayViolations(LocalDate date, WorkPlace place,
+                                                          java.util.Map<LocalDate, WorkPlace> weekPlaces,
+                                                          Position position) {
+        long remote = weekPlaces.entrySet().stream()
+                .filter(e -> !e.getKey().equals(date) && e.getValue() != null && e.getValue().isRemote()).count();
+        if (weekPlaces.containsKey(date) && place.isRemote()) {
+            remote++;
+        }
+        if (remote <= position.maxRemoteDaysPerWeek()) {
+            return List.of();
+        }
+        LocalDate monday = date.with(java.time.DayOfWeek.MONDAY);
+        return List.of(new Violation(REMOTE_DAYS_EXCEEDED, "place", "the week of " + monday + " would have " + remote
+                + " remote days; position " + position.id() + " allows at most " + position.maxRemoteDaysPerWeek()));
+    }
+
     /** PLACE_NOT_ALLOWED when the position does not allow the place. */
     public static List<Violation> placeViolations(WorkPlace place, Position position, String subject) {
         if (position.places().contains(place)) {

@@ -1,0 +1,33 @@
+package io.jeda.gateway;
+
+import java.util.List;
+
+/** What the fakes' generic admin answers received, for tests outside this package. */
+public final class AdminAnswersAccess {
+
+    private final AdminAnswers answers;
+
+    private AdminAnswersAccess(AdminAnswers answers) {
+        this.answers = answers;
+    }
+
+    public static AdminAnswersAccess policy(FakePolicyService fake) {
+        return new AdminAnswersAccess(fake.admin);
+    }
+
+    public static AdminAnswersAccess attendance(FakeAttendanceService fake) {
+        return new AdminAnswersAccess(fake.admin);
+    }
+
+    public record Got(com.google.protobuf.Message request, String authorization) {
+    }
+
+    public Got last(String method) {
+        AdminAnswers.Received r = answers.last(method);
+        return new Got(r.request(), r.authorization());
+    }
+
+    public List<String> received() {
+        return answers.received.stream().map(AdminAnswers.Received::method).toList();
+    }
+}
