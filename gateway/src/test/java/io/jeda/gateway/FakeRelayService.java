@@ -223,6 +223,34 @@ public final class FakeRelayService {
         }
 
         @Override
+        public void listWebhooks(io.jeda.relay.v1.ListWebhooksRequest r,
+                                 StreamObserver<io.jeda.relay.v1.ListWebhooksResponse> out) {
+            answer(out, () -> {
+                agency();
+                var b = io.jeda.relay.v1.ListWebhooksResponse.newBuilder().addWebhooks(Webhook.newBuilder()
+                        .setName("webhooks/w-mail").setUrl("mailto:siti@example.go.id")
+                        .setOfficer("officers/" + FakePolicyService.OFFICER).setSecretTime(DELIVER_AT));
+                if (!r.getEmailChannelsOnly()) {
+                    b.addWebhooks(Webhook.newBuilder().setName("webhooks/w-hook")
+                            .setUrl("https://agency.example.go.id/jeda/events").setSecretTime(DELIVER_AT));
+                }
+                return b.build();
+            });
+        }
+
+        @Override
+        public void deleteWebhook(io.jeda.relay.v1.DeleteWebhookRequest r, StreamObserver<com.google.protobuf.Empty> out) {
+            answer(out, () -> {
+                agency();
+                // Another client's registration is answered as missing, as relay-service does.
+                if (r.getName().equals("webhooks/w-other")) {
+                    throw JedaException.notFound("webhook", r.getName());
+                }
+                return com.google.protobuf.Empty.getDefaultInstance();
+            });
+        }
+
+        @Override
         public void rotateWebhookSecret(RotateWebhookSecretRequest r, StreamObserver<Webhook> out) {
             answer(out, () -> {
                 agency();

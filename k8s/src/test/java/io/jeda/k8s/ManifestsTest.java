@@ -1052,6 +1052,35 @@ class ManifestsTest {
     }
 
     /**
+     * relay-service can reach an SMTP relay for email channels: some egress rule of its own opens the
+     * port it is given (JEDA_RELAY_SMTP_PORT, 587 by default) to addresses outside the cluster, and that
+     * rule is not the internet (0.0.0.0/0 or ::/0), which stays HTTPS only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void relayServiceReachesItsSmtpRelayButTheInternetOnlyOnHttps(String overlay) {
+        Map<String, Object> relay = workloads(overlay).stream().filter(w -> "relay-service".equals(name(w)))
+                .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no relay-service"));
+        Integer port = containers(podSpec(relay)).stream()
+                .map(c -> environment(overlay, c).get("JEDA_RELAY_SMTP_PORT")).filter(Objects::nonNull)
+                .map(Integer::valueOf).findFirst().orElse(587);
+        List<Map<String, Object>> rules = policiesSelecting(overlay, podLabels(relay), "Egress").stream()
+                .flatMap(np -> maps(map(np.get("spec")).get("egress")).stream())
+                .filter(rule -> rule.containsKey("ports") && allowsPort(rule, port))
+                .toList();
+        List<String> problems = new ArrayList<>();
+        if (rules.stream().noneMatch(rule -> maps(rule.get("to")).stream()
+                .anyMatch(peer -> peer.containsKey("ipBlock")))) {
+            problems.add("relay-service cannot reach an SMTP relay: no egress rule to an ipBlock on port " + port);
+        }
+        rules.stream().flatMap(rule -> maps(rule.get("to")).stream())
+                .map(peer -> String.valueOf(map(peer.get("ipBlock")).get("cidr")))
+                .filter(cidr -> cidr.equals("0.0.0.0/0") || cidr.equals("::/0"))
+                .forEach(cidr -> problems.add("relay-service's SMTP port " + port + " is open to " + cidr));
+        assertNoProblems(overlay, problems);
+    }
+
+    /**
      * Every address a service is given ({@code JEDA_*_ADDRESS}) is one the network policies let it
      * call: its own egress reaches the pods behind that Service on their port, and the called pods
      * admit it there. Otherwise the call times out in the cluster while every test outside passes.

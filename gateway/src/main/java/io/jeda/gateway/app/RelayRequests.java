@@ -9,6 +9,9 @@ import io.jeda.relay.v1.ListDeadLettersResponse;
 import io.jeda.relay.v1.ListMessagesRequest;
 import io.jeda.relay.v1.ListMessagesResponse;
 import io.jeda.relay.v1.Message;
+import io.jeda.relay.v1.DeleteWebhookRequest;
+import io.jeda.relay.v1.ListWebhooksRequest;
+import io.jeda.relay.v1.ListWebhooksResponse;
 import io.jeda.relay.v1.RegisterEmailChannelRequest;
 import io.jeda.relay.v1.RegisterWebhookRequest;
 import io.jeda.relay.v1.ReplayDeadLetterRequest;
@@ -62,6 +65,16 @@ public class RelayRequests {
 
     public Webhook registerEmail(Person p, RegisterEmailChannelRequest request) {
         return forward.webhooks(p.token(), s -> s.registerEmailChannel(request));
+    }
+
+    public ListWebhooksResponse webhooks(Person p, boolean emailChannelsOnly, int pageSize, String pageToken) {
+        return forward.webhooks(p.token(), s -> s.listWebhooks(ListWebhooksRequest.newBuilder()
+                .setEmailChannelsOnly(emailChannelsOnly).setPageSize(pageSize)
+                .setPageToken(pageToken == null ? "" : pageToken).build()));
+    }
+
+    public com.google.protobuf.Empty remove(Person p, String name) {
+        return forward.webhooks(p.token(), s -> s.deleteWebhook(DeleteWebhookRequest.newBuilder().setName(name).build()));
     }
 
     public Webhook rotate(Person p, String name) {

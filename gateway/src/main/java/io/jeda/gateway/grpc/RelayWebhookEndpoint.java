@@ -2,7 +2,11 @@ package io.jeda.gateway.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.jeda.gateway.app.RelayRequests;
+import com.google.protobuf.Empty;
 import io.jeda.relay.v1.DeadLetter;
+import io.jeda.relay.v1.DeleteWebhookRequest;
+import io.jeda.relay.v1.ListWebhooksRequest;
+import io.jeda.relay.v1.ListWebhooksResponse;
 import io.jeda.relay.v1.ListDeadLettersRequest;
 import io.jeda.relay.v1.ListDeadLettersResponse;
 import io.jeda.relay.v1.RegisterEmailChannelRequest;
@@ -34,6 +38,16 @@ public class RelayWebhookEndpoint extends WebhookServiceGrpc.WebhookServiceImplB
     @Override
     public void registerEmailChannel(RegisterEmailChannelRequest request, StreamObserver<Webhook> out) {
         done(out, relay.registerEmail(caller(), request));
+    }
+
+    @Override
+    public void listWebhooks(ListWebhooksRequest request, StreamObserver<ListWebhooksResponse> out) {
+        done(out, relay.webhooks(caller(), request.getEmailChannelsOnly(), request.getPageSize(), request.getPageToken()));
+    }
+
+    @Override
+    public void deleteWebhook(DeleteWebhookRequest request, StreamObserver<Empty> out) {
+        done(out, relay.remove(caller(), request.getName()));
     }
 
     @Override

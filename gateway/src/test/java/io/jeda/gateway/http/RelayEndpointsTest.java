@@ -90,6 +90,32 @@ class RelayEndpointsTest extends PeopleTestBase {
     }
 
     @Test
+    void anAgencyListsAndRemovesItsEmailChannelsAndWebhooks() {
+        Answer channels = get("/v1/webhooks/email-channels", AGENCY_TOKEN);
+        assertEquals(200, channels.status(), channels.body());
+        var onlyMail = channels.as(io.jeda.relay.v1.ListWebhooksResponse.newBuilder()).build();
+        assertEquals(List.of("webhooks/w-mail"), onlyMail.getWebhooksList().stream().map(Webhook::getName).toList());
+        assertEquals(2, get("/v1/webhooks?pageSize=10", AGENCY_TOKEN)
+                .as(io.jeda.relay.v1.ListWebhooksResponse.newBuilder()).getWebhooksCount());
+
+        Answer removed = send(io.micronaut.http.HttpRequest.DELETE("/v1/webhooks/w-mail"), AGENCY_TOKEN);
+        assertEquals(200, removed.status(), removed.body());
+        send(io.micronaut.http.HttpRequest.DELETE("/v1/webhooks/webhooks%2Fw-other"), AGENCY_TOKEN)
+                .problem(404, "WEBHOOK_NOT_FOUND");
+        send(io.micronaut.http.HttpRequest.DELETE("/v1/webhooks/w-hook"), OFFICER_TOKEN).problem(403, "AGENCY_REQUIRED");
+        get("/v1/webhooks", OFFICER_TOKEN).problem(403, "AGENCY_REQUIRED");
+
+        var grpc = WebhookServiceGrpc.newBlockingStub(channel).withCallCredentials(Tokens.as("desk-1", Role.AGENCY));
+        assertEquals(1, grpc.listWebhooks(io.jeda.relay.v1.ListWebhooksRequest.newBuilder().setEmailChannelsOnly(true)
+                .build()).getWebhooksCount());
+        grpc.deleteWebhook(io.jeda.relay.v1.DeleteWebhookRequest.newBuilder().setName("webhooks/w-hook").build());
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> grpc.deleteWebhook(
+                io.jeda.relay.v1.DeleteWebhookRequest.newBuilder().setName("webhooks/w-other").build()));
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        assertEquals(List.of("desk-1", "desk-1", "desk-1", "desk-1", SITI, SITI, "desk-1", "desk-1", "desk-1"), RELAY.callers());
+    }
+
+    @Test
     void theGatewaysGrpcPortServesTheRelayServicesWithTheCallersOwnToken() {
         var agency = MessageServiceGrpc.newBlockingStub(channel).withCallCredentials(Tokens.as("desk-1", Role.AGENCY));
         Message m = agency.submitMessage(SubmitMessageRequest.newBuilder().setRecipient("officers/" + SITI)

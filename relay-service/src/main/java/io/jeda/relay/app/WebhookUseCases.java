@@ -70,6 +70,23 @@ public class WebhookUseCases {
         return store.rotate(own(caller, webhookId), WebhookSignature.newSecret(), clock.now());
     }
 
+    /** The caller's webhooks and email channels ({@code emailOnly}: only the channels). */
+    public List<Webhook> list(Caller caller, boolean emailOnly, long offset, int limit) {
+        MessageUseCases.requireAgency(caller);
+        return store.list(caller.subject(), emailOnly, offset, limit);
+    }
+
+    /**
+     * Removes one of the caller's webhooks or email channels; its unsent events are dropped. Another
+     * client's, or one removed already, is NOT_FOUND (so that whether it exists does not show).
+     */
+    public void remove(Caller caller, String webhookId) {
+        Webhook w = own(caller, webhookId);
+        if (!store.remove(w.id(), clock.now())) {
+            throw JedaException.notFound("webhook", "webhooks/" + webhookId);
+        }
+    }
+
     public List<WebhookEvent> deadLetters(Caller caller, long offset, int limit) {
         MessageUseCases.requireAgency(caller);
         return store.deadLetters(caller.subject(), offset, limit);

@@ -5,7 +5,11 @@ import io.jeda.common.grpc.CallerContext;
 import io.jeda.common.paging.PageRequest;
 import io.jeda.relay.app.WebhookUseCases;
 import io.jeda.common.names.OfficerName;
+import com.google.protobuf.Empty;
 import io.jeda.relay.v1.DeadLetter;
+import io.jeda.relay.v1.DeleteWebhookRequest;
+import io.jeda.relay.v1.ListWebhooksRequest;
+import io.jeda.relay.v1.ListWebhooksResponse;
 import io.jeda.relay.v1.ListDeadLettersRequest;
 import io.jeda.relay.v1.ListDeadLettersResponse;
 import io.jeda.relay.v1.RegisterEmailChannelRequest;
@@ -45,6 +49,22 @@ public class WebhookEndpoint extends WebhookServiceGrpc.WebhookServiceImplBase {
     public void rotateWebhookSecret(RotateWebhookSecretRequest request, StreamObserver<Webhook> response) {
         MessageEndpoint.done(response, RelayMapper.webhook(webhooks.rotate(CallerContext.current(),
                 RelayMapper.webhookId(request.getName())), true));
+    }
+
+    @Override
+    public void listWebhooks(ListWebhooksRequest request, StreamObserver<ListWebhooksResponse> response) {
+        PageRequest page = PageRequest.of(request, DEFAULT_PAGE, MAX_PAGE);
+        var fetched = page.page(webhooks.list(CallerContext.current(), request.getEmailChannelsOnly(), page.offset(),
+                page.fetchSize()));
+        MessageEndpoint.done(response, ListWebhooksResponse.newBuilder()
+                .addAllWebhooks(fetched.items().stream().map(w -> RelayMapper.webhook(w, false)).toList())
+                .setNextPageToken(fetched.nextPageToken()).build());
+    }
+
+    @Override
+    public void deleteWebhook(DeleteWebhookRequest request, StreamObserver<Empty> response) {
+        webhooks.remove(CallerContext.current(), RelayMapper.webhookId(request.getName()));
+        MessageEndpoint.done(response, Empty.getDefaultInstance());
     }
 
     @Override

@@ -338,7 +338,7 @@ public class MessageStore {
     private static List<String> emailChannels(Connection c, String clientId, String nip) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement ps = Jdbc.prepare(c, "SELECT id FROM webhook WHERE officer_nip = ? AND client_id = ?"
-                + " ORDER BY id", nip, clientId); ResultSet rs = ps.executeQuery()) {
+                + " AND removed_at IS NULL ORDER BY id", nip, clientId); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -346,10 +346,12 @@ public class MessageStore {
         return ids;
     }
 
+    /** Queues an event for the webhook; nothing when the webhook was removed. */
     static void queue(Connection c, String webhookId, String type, String payload, Instant now) throws SQLException {
         Jdbc.update(c, "INSERT INTO webhook_event (id, webhook_id, type, payload, status, attempts, next_attempt_at,"
-                        + " created_at, replayed) VALUES (?,?,?,?,'PENDING',0,?,?,?)",
-                "msg_" + UUID.randomUUID().toString().replace("-", ""), webhookId, type, payload, now, now, false);
+                        + " created_at, replayed) SELECT ?, id, ?, ?, 'PENDING', 0, ?, ?, ? FROM webhook"
+                        + " WHERE id = ? AND removed_at IS NULL",
+                "msg_" + UUID.randomUUID().toString().replace("-", ""), type, payload, now, now, false, webhookId);
     }
 
     private Optional<Message> load(Connection c, String id) throws SQLException {

@@ -36,11 +36,47 @@ public class WebhookStore {
     public Optional<Webhook> find(String id) {
         return jdbc.tx(c -> {
             try (PreparedStatement ps = Jdbc.prepare(c, "SELECT id, client_id, url, secret, secret_time, officer_nip"
-                    + " FROM webhook WHERE id = ?", id); ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Webhook(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), Jdbc.instant(rs, "secret_time"), rs.getString(6))) : Optional.<Webhook>empty();
+                    + " FROM webhook WHERE id = ? AND removed_at IS NULL", id); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(webhook(rs)) : Optional.<Webhook>empty();
             }
         });
+    }
+
+    /** A client's registrations not removed (only its email channels when {@code emailOnly}), by id. */
+    public List<Webhook> list(String clientId, boolean emailOnly, long offset, int limit) {
+        return jdbc.tx(c -> {
+            List<Webhook> out = new ArrayList<>();
+            try (PreparedStatement ps = Jdbc.prepare(c, "SELECT id, client_id, url, secret, secret_time, officer_nip"
+                    + " FROM webhook WHERE client_id = ? AND removed_at IS NULL"
+                    + (emailOnly ? " AND officer_nip IS NOT NULL" : "") + " ORDER BY id LIMIT ? OFFSET ?",
+                    clientId, limit, offset); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(webhook(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Removes a registration: it is never sent to again, and its events not sent yet (pending, retrying,
+     * dead-lettered) are DROPPED. A send in flight that ends after this does not bring its event back.
+     * False when it was removed already.
+     */
+    public boolean remove(String id, Instant at) {
+        return jdbc.tx(c -> {
+            if (Jdbc.update(c, "UPDATE webhook SET removed_at = ? WHERE id = ? AND removed_at IS NULL", at, id) != 1) {
+                return false;
+            }
+            Jdbc.update(c, "UPDATE webhook_event SET status = 'DROPPED', last_error = ? WHERE webhook_id = ?"
+                    + " AND status IN ('PENDING', 'DEAD')", "channel removed", id);
+            return true;
+        });
+    }
+
+    private static Webhook webhook(ResultSet rs) throws SQLException {
+        return new Webhook(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Jdbc.instant(rs, "secret_time"), rs.getString(6));
     }
 
     /** Sets a new secret; every send from now on is signed with it. */
@@ -88,7 +124,7 @@ public class WebhookStore {
     /** The endpoint accepted the event. */
     public void sent(String owner, String id, Instant at) {
         jdbc.tx(c -> Jdbc.update(c, "UPDATE webhook_event SET status = 'SENT', sent_at = ?, attempts = attempts + 1,"
-                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?", at, id, owner));
+                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'PENDING'", at, id, owner));
     }
 
     /** A send failed: try again at {@code retryAt}, or dead-letter it when {@code retryAt} is null. */
@@ -96,9 +132,10 @@ public class WebhookStore {
         String e = error.length() > 500 ? error.substring(0, 500) : error;
         jdbc.tx(c -> retryAt == null
                 ? Jdbc.update(c, "UPDATE webhook_event SET status = 'DEAD', attempts = attempts + 1, last_error = ?,"
-                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?", e, id, owner)
+                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'PENDING'", e, id, owner)
                 : Jdbc.update(c, "UPDATE webhook_event SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
-                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?", e, retryAt, id, owner));
+                + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'PENDING'", e, retryAt, id,
+                owner));
     }
 
     /** Dead-lettered events of a client's webhooks, newest first. */
