@@ -136,7 +136,8 @@
   const hours = (w) => {
     const start = tod(w.start);
     const end = tod(w.end);
-    return start + '–' + end + (w.end && end <= start ? ' ' + t('nextDay') : '');
+    // The mark stays whole on a narrow screen: "(+1 hari)" never splits across lines.
+    return start + '–' + end + (w.end && end <= start ? ' ' + t('nextDay').replace(/ /g, '\u00a0') : '');
   };
   const placeText = (p) => t('place.' + (strip(p, 'WORK_PLACE_') || 'NONE'));
   const flagTexts = (flags) => (flags || []).map((f) => t('flag.' + strip(f, 'ATTENDANCE_FLAG_')));
