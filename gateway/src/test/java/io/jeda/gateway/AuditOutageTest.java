@@ -4,6 +4,7 @@ import io.jeda.common.security.Role;
 import io.jeda.gateway.v1.GetReachabilityRequest;
 import io.jeda.gateway.v1.ReachabilityServiceGrpc;
 import io.jeda.gateway.v1.Urgency;
+import io.jeda.testing.TcpProxy;
 import io.jeda.testing.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -20,8 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AuditOutageTest extends GatewayTestBase {
 
     static final int N = 40;
-    private static final Pattern SERVER = Pattern.compile("^jdbc:mysql://([^:/]+):(\\d+)/.*");
     private static TcpProxy proxy;
 
     @Inject
@@ -48,12 +46,11 @@ class AuditOutageTest extends GatewayTestBase {
     protected Map<String, String> extraProperties() {
         Map<String, String> p = new HashMap<>();
         String url = io.jeda.testing.TestDatabase.properties("gateway").get("datasources.default.url");
-        Matcher m = SERVER.matcher(url);
-        if (!m.matches()) {
+        if (!url.startsWith("jdbc:mysql:")) {
             throw new IllegalStateException("the outage test needs a MySQL server (JEDA_TEST_JDBC_URL), not " + url);
         }
-        proxy = new TcpProxy(m.group(1), Integer.parseInt(m.group(2)));
-        p.put("datasources.default.url", url.replace(m.group(1) + ":" + m.group(2), "127.0.0.1:" + proxy.port()));
+        proxy = TcpProxy.forJdbcUrl(url);
+        p.put("datasources.default.url", proxy.jdbcUrl(url));
         p.put("datasources.default.connection-timeout", "1000");
         p.put("jeda.gateway.audit.mode", mode());
         p.put("jeda.gateway.audit.spool.replay-interval", "300ms");

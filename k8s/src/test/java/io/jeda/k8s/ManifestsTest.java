@@ -466,6 +466,102 @@ class ManifestsTest {
     }
 
     // ---------------------------------------------------------------------------------------
+    // The gateway's audit spool
+
+    /**
+     * Audit entries the database refuses wait in the gateway's spool, one file per replica
+     * ({@code JEDA_GATEWAY_AUDIT_SPOOL_DIR}/{@code <JEDA_GATEWAY_AUDIT_SPOOL_REPLICA>}.spool), and are
+     * replayed by the replica of that name when it starts again. So the directory is on a volume
+     * claimed per pod that outlives it (a StatefulSet's volumeClaimTemplate, not an emptyDir or the
+     * read-only root), the replica name is the pod's own (stable in a StatefulSet, random in a
+     * Deployment), and the claim holds at least the spool's bound.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void theGatewaysAuditSpoolSurvivesARestartOfItsPod(String overlay) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> gateway = workloads(overlay).stream()
+                .filter(w -> isJedaService(w) && "gateway".equals(name(w))).findFirst().orElseThrow();
+        String where = kind(gateway) + "/gateway";
+        if (!"StatefulSet".equals(kind(gateway))) {
+            problems.add(where + ": must be a StatefulSet, so that each pod keeps its name and its volume");
+        }
+        Map<String, Object> pod = podSpec(gateway);
+        Map<String, Object> c = containers(pod).stream()
+                .filter(x -> "server".equals(x.get("name"))).findFirst().orElseThrow();
+        Map<String, String> env = environment(overlay, c);
+
+        String dir = env.get("JEDA_GATEWAY_AUDIT_SPOOL_DIR");
+        List<Map<String, Object>> claims = maps(map(gateway.get("spec")).get("volumeClaimTemplates"));
+        if (dir == null || !dir.startsWith("/")) {
+            problems.add(where + ": JEDA_GATEWAY_AUDIT_SPOOL_DIR must be an absolute path on a volume, was " + dir);
+        } else {
+            Optional<Map<String, Object>> mount = maps(c.get("volumeMounts")).stream()
+                    .filter(m -> dir.equals(m.get("mountPath")) || dir.startsWith(m.get("mountPath") + "/"))
+                    .max((a, b) -> String.valueOf(a.get("mountPath")).length() - String.valueOf(b.get("mountPath")).length());
+            Optional<Map<String, Object>> claim = mount.flatMap(m -> claims.stream()
+                    .filter(t -> Objects.equals(name(t), m.get("name"))).findFirst());
+            if (claim.isEmpty()) {
+                problems.add(where + ": the spool directory " + dir + " is not on a volume from a volumeClaimTemplate"
+                        + " (mounted: " + mount.map(m -> m.get("name")).orElse("nothing") + ")");
+            } else {
+                if (Boolean.TRUE.equals(mount.get().get("readOnly"))) {
+                    problems.add(where + ": the spool volume is mounted read-only");
+                }
+                if (maps(pod.get("volumes")).stream().anyMatch(v -> Objects.equals(v.get("name"), mount.get().get("name")))) {
+                    problems.add(where + ": a pod volume named " + mount.get().get("name")
+                            + " shadows the volumeClaimTemplate of that name");
+                }
+                Map<String, Object> claimSpec = map(claim.get().get("spec"));
+                if (!list(claimSpec.get("accessModes")).contains("ReadWriteOnce")) {
+                    problems.add(where + ": the spool claim must be ReadWriteOnce (one pod's own file), was "
+                            + claimSpec.get("accessModes"));
+                }
+                Object storage = map(map(claimSpec.get("resources")).get("requests")).get("storage");
+                long bound = bytes(env.getOrDefault("JEDA_GATEWAY_AUDIT_SPOOL_MAX_BYTES", "256MB"));
+                if (storage == null || bytes(String.valueOf(storage)) < bound) {
+                    problems.add(where + ": the spool claim (" + storage + ") is smaller than the spool's bound "
+                            + "JEDA_GATEWAY_AUDIT_SPOOL_MAX_BYTES (" + bound + " bytes)");
+                }
+            }
+        }
+
+        Map<String, Object> replica = maps(c.get("env")).stream()
+                .filter(e -> "JEDA_GATEWAY_AUDIT_SPOOL_REPLICA".equals(e.get("name"))).findFirst().orElse(Map.of());
+        Object field = map(map(replica.get("valueFrom")).get("fieldRef")).get("fieldPath");
+        if (!"metadata.name".equals(field)) {
+            problems.add(where + ": JEDA_GATEWAY_AUDIT_SPOOL_REPLICA must come from the pod's name"
+                    + " (fieldRef metadata.name), was " + (replica.isEmpty() ? "unset" : replica));
+        }
+        // A StatefulSet governed by a Service of this overlay; the Services, policies and monitors
+        // select its pods by label as before (checked by the port and network policy tests).
+        Object governing = map(gateway.get("spec")).get("serviceName");
+        if ("StatefulSet".equals(kind(gateway)) && (governing == null || find(overlay, "Service", (String) governing).isEmpty())) {
+            problems.add(where + ": serviceName " + governing + " is not a Service of the overlay");
+        }
+        assertNoProblems(overlay, problems);
+    }
+
+    /** A Kubernetes quantity (1Gi, 512M) or a Micronaut size (256MB, 1GB: binary multiples) in bytes. */
+    static long bytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)\\s*([KMGT]?)(i|B)?").matcher(size.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a size: " + size);
+        }
+        int power = "KMGT".indexOf(m.group(2)) + 1;
+        long unit = "".equals(m.group(2)) ? 1 : (long) Math.pow(m.group(3) == null ? 1000 : 1024, power);
+        return Long.parseLong(m.group(1)) * unit;
+    }
+
+    @Test
+    void sizesAreReadAsKubernetesAndMicronautWriteThem() {
+        assertEquals(256L << 20, bytes("256MB"));
+        assertEquals(1L << 30, bytes("1Gi"));
+        assertEquals(512_000_000L, bytes("512M"));
+        assertEquals(42L, bytes("42"));
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Overlay-specific rules
 
     @Test
@@ -511,10 +607,15 @@ class ManifestsTest {
     void prodScalesAndStillLetsANodeDrain() {
         List<String> problems = new ArrayList<>();
         for (String service : SERVICES.keySet()) {
-            Map<String, Object> deployment = find("prod", "Deployment", service).orElseThrow();
+            Map<String, Object> deployment = workloads("prod").stream()
+                    .filter(w -> isJedaService(w) && service.equals(name(w))).findFirst().orElseThrow();
             Map<String, Object> hpa = ofKind("prod", "HorizontalPodAutoscaler").stream()
                     .filter(h -> service.equals(map(map(h.get("spec")).get("scaleTargetRef")).get("name")))
                     .findFirst().orElse(null);
+            if (hpa != null && !kind(deployment).equals(map(map(hpa.get("spec")).get("scaleTargetRef")).get("kind"))) {
+                problems.add(service + ": HorizontalPodAutoscaler scales a "
+                        + map(map(hpa.get("spec")).get("scaleTargetRef")).get("kind") + ", but it runs as a " + kind(deployment));
+            }
             int least;
             if (hpa != null) {
                 Map<String, Object> spec = map(hpa.get("spec"));
@@ -559,9 +660,9 @@ class ManifestsTest {
 
     /**
      * In prod every gRPC hop between the services is TLS: each service gets false for every
-     * plaintext switch it reads (relay-service's own server excepted: its probes are native gRPC
-     * probes, which cannot speak TLS), TLS files under a mounted Secret that cert-manager keeps,
-     * and the gateway's HTTP port speaks HTTPS, probed as such.
+     * plaintext switch it reads (its own server's and its channels'), TLS files under a mounted
+     * Secret that cert-manager keeps, no native gRPC probe (a kubelet's cannot speak TLS), and the
+     * gateway's HTTP port speaks HTTPS, probed as such.
      */
     @Test
     void prodSpeaksTlsBetweenTheServices() throws IOException {
@@ -574,10 +675,10 @@ class ManifestsTest {
             Set<String> reads = variablesRead(module);
             Map<String, Object> pod = podSpec(workload);
             for (Map<String, Object> c : containers(pod)) {
-                String at = "Deployment/" + module;
+                String at = kind(workload) + "/" + module;
                 Map<String, String> env = environment("prod", c);
                 for (String sw : PLAINTEXT_SWITCHES) {
-                    if (!reads.contains(sw) || sw.equals("JEDA_RELAY_PLAINTEXT")) {
+                    if (!reads.contains(sw)) {
                         continue;
                     }
                     if (!"false".equals(env.get(sw))) {
@@ -595,6 +696,12 @@ class ManifestsTest {
                                                     map(cert.get("spec")).get("secretName")))));
                     if (!mounted) {
                         problems.add(at + ": " + file + "=" + path + " is not in a mounted cert-manager Secret");
+                    }
+                }
+                for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                    if (map(c.get(probe)).containsKey("grpc")) {
+                        problems.add(at + ": " + probe + " is a native gRPC probe, which cannot speak TLS;"
+                                + " probe the management port over HTTP");
                     }
                 }
                 if ("gateway".equals(module)) {
@@ -760,7 +867,7 @@ class ManifestsTest {
         topics.put("p99 of reachability", "ReachabilityService/GetReachability");
         topics.put("degraded answers", "jeda_reachability_degraded_total");
         topics.put("audit spool", "jeda_audit_spool_entries");
-        topics.put("audit loss", "jeda_audit_lost_total");
+        topics.put("audit loss", "jeda_audit_dropped_total");
         topics.put("queue full", "WRITE_QUEUE_FULL");
         topics.put("reconciliation backlog", "jeda_attendance_reconciliation_backlog");
         topics.put("certificate expiry", "jeda_tls_certificate_expiry_seconds");
@@ -1143,7 +1250,7 @@ class ManifestsTest {
     }
 
     private static boolean isJedaService(Map<String, Object> workload) {
-        return "Deployment".equals(kind(workload)) && SERVICES.containsKey(name(workload));
+        return Set.of("Deployment", "StatefulSet").contains(kind(workload)) && SERVICES.containsKey(name(workload));
     }
 
     private static String kind(Map<String, Object> object) {

@@ -101,6 +101,16 @@ class MetricsTest extends RelayTestBase {
         Prometheus.assertExportsListedSeries("relay-service", s);
     }
 
+    /** What the Kubernetes probes ask (k8s/base/relay-service.yaml), on the management port. */
+    @Test
+    void livenessIsUpForTheProbes() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + management.getPort() + "/health/liveness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("UP"), r.body());
+    }
+
     @Test
     void healthIsUp() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
