@@ -132,6 +132,13 @@
     if (z) opts.timeZone = z;
     try { return new Intl.DateTimeFormat(locale, opts).format(new Date(iso)); } catch (e) { return iso; }
   }
+  /** A working window's hours; one that ends on the next day (a 24-hour shift too) is marked so. */
+  const hours = (w) => {
+    const start = tod(w.start);
+    const end = tod(w.end);
+    // The mark stays whole on a narrow screen: "(+1 hari)" never splits across lines.
+    return start + '–' + end + (w.end && end <= start ? ' ' + t('nextDay').replace(/ /g, '\u00a0') : '');
+  };
   const placeText = (p) => t('place.' + (strip(p, 'WORK_PLACE_') || 'NONE'));
   const flagTexts = (flags) => (flags || []).map((f) => t('flag.' + strip(f, 'ATTENDANCE_FLAG_')));
   /** A day's flags as small warning badges. */
@@ -224,7 +231,7 @@
         const st = att ? strip(att.status, 'DAY_STATUS_') : '';
         const label = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
           .format(utcDay(x.date));
-        const plan = x.working ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
+        const plan = x.working ? placeText(x.place) + (x.work ? ' ' + hours(x.work) : '')
           : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
         return el('li', { class: date === todayIso ? 'now' : null, 'data-date': date },
           el('span', { class: 'wday', text: label }), el('span', { class: 'wplan', text: plan }),
@@ -246,7 +253,7 @@
   function showSchedule(s) {
     const zone = s.timeZone;
     $('s-place').textContent = s.working ? placeText(s.place) : t('notWorking');
-    $('s-hours').textContent = s.working && s.work ? tod(s.work.start) + '–' + tod(s.work.end) + (zone ? ' (' + zone + ')' : '') : '–';
+    $('s-hours').textContent = s.working && s.work ? hours(s.work) + (zone ? ' (' + zone + ')' : '') : '–';
     $('s-core').textContent = s.working && s.core ? tod(s.core.start) + '–' + tod(s.core.end) : '–';
     const reason = strip(s.reason, 'SCHEDULE_REASON_');
     // policy-service describes the day in Indonesian; the English page keeps to the reason's own words.
@@ -499,7 +506,7 @@
   }
 
   const scheduleText = (x) => (!x ? '–' : x.working
-    ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
+    ? placeText(x.place) + (x.work ? ' ' + hours(x.work) : '')
     : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_')));
 
   /** What the plan does to the officer's week: each weekday now and with the plan, and the rules. */
@@ -928,7 +935,7 @@
         const a = date <= todayIso ? status[date] : null;
         const st = a ? strip(a.status, 'DAY_STATUS_') : '';
         const hasStatus = st && st !== 'UNSPECIFIED';
-        const plan = x.working ? placeText(x.place) + (x.work ? ' ' + tod(x.work.start) + '–' + tod(x.work.end) : '')
+        const plan = x.working ? placeText(x.place) + (x.work ? ' ' + hours(x.work) : '')
           : t('reason.' + strip(x.reason, 'SCHEDULE_REASON_'));
         const long = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
           .format(utcDay(x.date));
@@ -963,6 +970,8 @@
       const slots = (r.slots || []).slice(0, TURNS_SHOWN);
       if (!slots.length) { list.replaceChildren(el('li', { class: 'note', text: t('oncallEmpty') })); return; }
       const me = 'officers/' + nip;
+      const rosterNames = {};
+      (r.rosters || []).forEach((x) => { rosterNames[x.name] = x.displayName; });
       const nowMs = Date.now();
       list.replaceChildren(...slots.map((x) => {
         const inForce = Date.parse(x.startTime) <= nowMs && nowMs < Date.parse(x.endTime);
@@ -970,7 +979,7 @@
           el('span', { text: when(x.startTime, null, true) + ' – ' + when(x.endTime, null, true) }), ' ',
           el('span', { class: 'badge', text: x.primary === me ? t('oncallPrimary') : t('oncallBackup') }), ' ',
           inForce ? el('span', { class: 'badge tone-ok', text: t('oncallNow') }) : null,
-          el('span', { class: 'sub', text: strip(x.roster, 'rosters/') }));
+          el('span', { class: 'sub', text: rosterNames[x.roster] || strip(x.roster, 'rosters/') }));
       }));
     } catch (e) {
       list.replaceChildren(el('li', { text: explain(e) }));

@@ -64,6 +64,8 @@ public class TokenService {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final byte[] hmacSecret;
+    /** Whether tokens this service mints are ones it (and every service of the deployment) verifies. */
+    private final boolean verifiesMinted;
     private final String issuer;
     private final boolean devIssuerEnabled;
     private final Clock clock;
@@ -137,9 +139,11 @@ public class TokenService {
                 throw new ConfigurationException("jeda.security.jwt.jwks-uri is not a URL: " + jwksUri);
             }
             algorithms = JWSAlgorithm.Family.SIGNATURE;
+            verifiesMinted = false;
         } else if (this.hmacSecret.length >= 32) {
             source = new ImmutableSecret<>(this.hmacSecret);
             algorithms = JWSAlgorithm.Family.HMAC_SHA;
+            verifiesMinted = true;
         } else {
             throw new ConfigurationException("No token verification key: set JEDA_JWT_SECRET (at least 32 bytes) "
                     + "or JEDA_JWKS_URI");
@@ -240,6 +244,14 @@ public class TokenService {
     private static String safe(Exception e) {
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.length() > 120 ? m.substring(0, 120) : m;
+    }
+
+    /**
+     * True when {@link #mint} can sign and the tokens it signs are accepted: a shared HMAC secret of
+     * at least 32 bytes and no JWKS URI (with one, only the identity provider's keys are honoured).
+     */
+    public boolean verifiesMintedTokens() {
+        return verifiesMinted;
     }
 
     public boolean devIssuerEnabled() {

@@ -265,8 +265,12 @@ class WebAppBrowserIT {
             b.until(d -> b.all("#calendar li[data-date]").size() >= 28 ? true : null, "the month's days");
             String todayCell = "#calendar li[data-date='" + today + "']";
             assertTrue(b.find(todayCell).getText().contains("Kantor"), b.find(todayCell).getText());
-            // On the roster: the turns, primary, the one in force first.
+            // The 24-hour shift (00:01 to 00:01) ends on the next day, and says so.
+            assertTrue(b.find(todayCell).getText().contains("00:01–00:01 (+1 hari)"), b.find(todayCell).getText());
+            // On the roster: the turns, primary, the one in force first, on the roster named as people know it.
             b.waitForText("#oncall", "Petugas utama");
+            assertTrue(b.find("#oncall").getText().contains(WebAgency.ROSTER_NAME), b.find("#oncall").getText());
+            assertFalse(b.find("#oncall").getText().contains(WebAgency.ROSTER), b.find("#oncall").getText());
             b.screenshot("officer-month");
             b.screenshotDesktop("officer-month");
 
@@ -279,6 +283,8 @@ class WebAppBrowserIT {
             b.open("/app/month?lang=en");
             b.waitForText("h1", "My month");
             b.waitForText("#oncall", "Primary");
+            b.until(d -> b.all("#calendar li[data-date]").size() >= 28 ? true : null, "the month's days");
+            assertTrue(b.find(todayCell).getText().contains("00:01–00:01 (+1 day)"), b.find(todayCell).getText());
             b.screenshot("officer-month-english");
         }
     }

@@ -30,7 +30,8 @@ import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
 import io.jeda.policy.v1.SubmitPlanRequest;
 import io.jeda.policy.v1.ListOnCallSlotsRequest;
-import io.jeda.policy.v1.ListOnCallSlotsResponse;
+import io.jeda.gateway.v1.MyOnCall;
+import io.jeda.gateway.v1.OnCallRoster;
 import io.jeda.policy.v1.ListRostersRequest;
 import io.jeda.policy.v1.OnCallSlot;
 import io.jeda.policy.v1.Roster;
@@ -200,19 +201,21 @@ public class OfficerRequests {
      * The officer's coming on-call turns (as primary or as backup) on the rosters of their unit, the
      * one in force now first, in time order; read with the officer's own token.
      */
-    public ListOnCallSlotsResponse onCall(Person p) {
+    public MyOnCall onCall(Person p) {
         Access.person(p.caller());
         OfficerProfile o = profile(p.caller().subject()).orElseThrow(
                 () -> JedaException.notFound("officer", p.officer()));
         List<Roster> rosters = forward.rosters(p.token(), s -> s.listRosters(ListRostersRequest.newBuilder()
                 .setUnit("units/" + o.unitId()).setPageSize(500).build())).getRostersList();
         List<OnCallSlot> mine = new ArrayList<>();
+        MyOnCall.Builder out = MyOnCall.newBuilder();
         for (Roster r : rosters) {
             boolean member = r.getMembersList().stream().anyMatch(m -> m.getOfficer().equals(p.officer())
                     || m.getBackupOfficer().equals(p.officer()));
             if (!member) {
                 continue;
             }
+            out.addRosters(OnCallRoster.newBuilder().setName(r.getName()).setDisplayName(r.getDisplayName()));
             forward.rosters(p.token(), s -> s.listOnCallSlots(ListOnCallSlotsRequest.newBuilder()
                             .setParent(r.getName()).setTime(ReachabilityMapper.timestamp(clock.instant()))
                             .setPageSize(ON_CALL_TURNS).build())).getSlotsList().stream()
@@ -221,7 +224,7 @@ public class OfficerRequests {
         }
         mine.sort(Comparator.comparingLong((OnCallSlot x) -> x.getStartTime().getSeconds())
                 .thenComparing(OnCallSlot::getRoster));
-        return ListOnCallSlotsResponse.newBuilder().addAllSlots(mine).build();
+        return out.addAllSlots(mine).build();
     }
 
     /** The key from the header or the body; both may be given only when they agree. */

@@ -19,7 +19,7 @@ import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
 import io.jeda.policy.v1.ListPlansResponse;
 import io.jeda.policy.v1.Plan;
 import io.jeda.policy.v1.PlanState;
-import io.jeda.policy.v1.ListOnCallSlotsResponse;
+import io.jeda.gateway.v1.MyOnCall;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -154,7 +154,7 @@ public class MeController {
 
     /** The officer's coming on-call turns, as primary or backup, on the rosters of their unit. */
     @Get("/on-call")
-    public ListOnCallSlotsResponse onCall(HttpRequest<?> request) {
+    public MyOnCall onCall(HttpRequest<?> request) {
         return officer.onCall(AuthFilter.person(request));
     }
 

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Production sign-in to the web app through the identity provider (OpenID Connect): where it is,
  * the app's client id and secret there, and how the provider's ID token names a person's NIP and
- * Jeda roles. A sign-in yields the same Jeda token (NIP as subject, roles) as every other caller has.
+ * Jeda roles (and, for ADMIN and HR, the unit they administer). A sign-in yields the same Jeda token
+ * (NIP as subject, roles, unit) as every other caller has.
  */
 @Singleton
 public class OidcSettings {
@@ -26,6 +27,7 @@ public class OidcSettings {
     private final String scopes;
     private final String nipClaim;
     private final String rolesClaim;
+    private final String unitClaim;
     private final Map<String, Set<Role>> roleMap;
     private final Set<Role> defaultRoles;
     private final Duration timeout;
@@ -38,6 +40,7 @@ public class OidcSettings {
                         @Value("${jeda.web.oidc.scopes:openid profile}") String scopes,
                         @Value("${jeda.web.oidc.nip-claim:nip}") String nipClaim,
                         @Value("${jeda.web.oidc.roles-claim:roles}") String rolesClaim,
+                        @Value("${jeda.web.oidc.unit-claim:unit}") String unitClaim,
                         @Value("${jeda.web.oidc.role-map:OFFICER=OFFICER;MANAGER=OFFICER+MANAGER}") String roleMap,
                         @Value("${jeda.web.oidc.default-roles:OFFICER}") String defaultRoles,
                         @Value("${jeda.web.oidc.timeout:5s}") Duration timeout,
@@ -49,6 +52,7 @@ public class OidcSettings {
         this.scopes = scopes.trim().contains("openid") ? scopes.trim() : ("openid " + scopes.trim()).trim();
         this.nipClaim = nipClaim.trim();
         this.rolesClaim = rolesClaim.trim();
+        this.unitClaim = unitClaim.trim();
         this.roleMap = parseRoleMap(roleMap);
         this.defaultRoles = roles("jeda.web.oidc.default-roles", defaultRoles);
         this.timeout = timeout;
@@ -129,6 +133,11 @@ public class OidcSettings {
 
     public String rolesClaim() {
         return rolesClaim;
+    }
+
+    /** The claim naming the unit an ADMIN or HR administers ({@code units/{id}}, {@code {id}} or {@code *}). */
+    public String unitClaim() {
+        return unitClaim;
     }
 
     public Map<String, Set<Role>> roleMap() {

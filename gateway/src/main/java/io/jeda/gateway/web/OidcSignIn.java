@@ -10,7 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.jeda.common.security.Role;
-import jakarta.inject.Singleton;
+import io.jeda.common.security.TokenService;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -41,10 +43,10 @@ import java.util.stream.Collectors;
  * authorization address; the three travel in a short-lived HttpOnly cookie of the browser (so any
  * gateway instance can finish the sign-in). {@link #finish} checks that the provider sent back the
  * same state, exchanges the code with the verifier and the client secret, verifies the ID token
- * (signature by the provider's published keys, issuer, audience, expiry, nonce) and reads the NIP
- * and the roles from its claims as the settings say.
+ * (signature by the provider's published keys, issuer, audience, expiry, nonce) and reads the NIP,
+ * the roles and (for ADMIN and HR) the unit administered from its claims as the settings say.
  */
-@Singleton
+@Context // created at start, so that a sign-in that could not mint its session token stops the gateway there
 public class OidcSignIn {
 
     /** Why a sign-in was refused; {@link #key} names the text shown to the person. */
@@ -65,13 +67,21 @@ public class OidcSignIn {
     public record Start(URI authorize, String pending) {
     }
 
-    /** The person the provider vouched for. */
-    public record Person(String nip, Set<Role> roles) {
+    /**
+     * The person the provider vouched for; {@code unit} is the unit an ADMIN or HR administers (the
+     * token's {@value io.jeda.common.security.TokenService#UNIT_CLAIM} claim), null for anyone else or
+     * when the provider names none.
+     */
+    public record Person(String nip, Set<Role> roles, String unit) {
     }
 
     private record Provider(URI authorization, URI token, JWKSource<SecurityContext> keys) {
     }
 
+    static final String MISSING_SECRET = "JEDA_OIDC_ISSUER is set, but the web app's sign-in has no key to sign "
+            + "its session tokens with: it mints them with JEDA_JWT_SECRET (at least 32 bytes, shared by every "
+            + "service), and with JEDA_JWKS_URI set the services accept only the identity provider's tokens. "
+            + "Set JEDA_JWT_SECRET and leave JEDA_JWKS_URI unset, or unset JEDA_OIDC_ISSUER";
     private static final String NIP = "\\d{18}";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -79,7 +89,14 @@ public class OidcSignIn {
     private final HttpClient http;
     private volatile Provider provider;
 
-    public OidcSignIn(OidcSettings settings) {
+    /**
+     * @throws ConfigurationException when sign-in through the provider is configured but the gateway
+     *                                cannot mint a session token that the services accept
+     */
+    public OidcSignIn(OidcSettings settings, TokenService tokens) {
+        if (settings.configured() && !tokens.verifiesMintedTokens()) {
+            throw new ConfigurationException(MISSING_SECRET);
+        }
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -192,7 +209,25 @@ public class OidcSignIn {
         if (!roles.contains(Role.OFFICER) && !roles.contains(Role.MANAGER)) {
             throw new Refused("signin.oidc.error.role", "no Jeda role for this person");
         }
-        return new Person(n.trim(), Set.copyOf(roles));
+        return new Person(n.trim(), Set.copyOf(roles), unit(claims, roles));
+    }
+
+    /**
+     * The unit an ADMIN or HR administers, from the unit claim the settings name; null for other
+     * people, and when the provider sends none (the token then administers nothing).
+     */
+    private String unit(JWTClaimsSet claims, Set<Role> roles) {
+        if (!roles.contains(Role.ADMIN) && !roles.contains(Role.HR) || settings.unitClaim().isEmpty()) {
+            return null;
+        }
+        Object unit = claim(claims.getClaims(), settings.unitClaim());
+        if (unit instanceof Collection<?> c && c.size() == 1) {
+            unit = c.iterator().next();
+        }
+        if (unit instanceof String u && !u.isBlank()) {
+            return u.trim();
+        }
+        return null;
     }
 
     /** A claim by name, or by a dotted path into nested objects (realm_access.roles). */

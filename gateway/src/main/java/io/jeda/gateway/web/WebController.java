@@ -138,7 +138,7 @@ public class WebController {
         try {
             OidcSignIn.Person person = oidc.finish(pending, q.get("state"), q.get("code"), q.get("error"),
                     callback(request));
-            String token = tokens.mint(person.nip(), person.roles(), settings.sessionTtl());
+            String token = tokens.mint(person.nip(), person.roles(), person.unit(), settings.sessionTtl());
             return withLanguage(request, WebResponses.page(HttpStatus.OK,
                     pages.render("signedin", Texts.language(request), Map.of())))
                     .cookie(sessions.cookie(request, token)).cookie(sessions.oidcCleared(request));

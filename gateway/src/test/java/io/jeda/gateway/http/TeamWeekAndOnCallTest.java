@@ -2,9 +2,9 @@ package io.jeda.gateway.http;
 
 import io.jeda.attendance.v1.AttendanceMode;
 import io.jeda.gateway.TestClockFactory;
+import io.jeda.gateway.v1.MyOnCall;
 import io.jeda.gateway.v1.TeamOnCall;
 import io.jeda.gateway.v1.TeamWeek;
-import io.jeda.policy.v1.ListOnCallSlotsResponse;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -28,16 +28,21 @@ class TeamWeekAndOnCallTest extends PeopleTestBase {
     void anOfficerSeesTheirOwnOnCallTurnsAndOnlyThem() {
         Answer budi = get("/v1/me/on-call", MANAGER_TOKEN);
         assertEquals(200, budi.status(), budi.body());
-        ListOnCallSlotsResponse turns = budi.as(ListOnCallSlotsResponse.newBuilder()).build();
+        MyOnCall turns = budi.as(MyOnCall.newBuilder()).build();
         // Tonight's turn (16:00 to 07:30) is in force, tomorrow night's follows.
         assertEquals(2, turns.getSlotsCount(), budi.body());
         assertTrue(turns.getSlotsList().stream().allMatch(s -> s.getPrimary().equals("officers/" + BUDI)));
         assertTrue(turns.getSlots(0).getStartTime().getSeconds() < turns.getSlots(1).getStartTime().getSeconds());
+        // The roster the turns are on, by the name the page shows (not its id).
+        assertEquals(1, turns.getRostersCount(), budi.body());
+        assertEquals("rosters/piket", turns.getRosters(0).getName());
+        assertEquals("Piket Pengaduan", turns.getRosters(0).getDisplayName());
 
         // Siti is on no roster: nothing, rather than the others' turns.
         Answer siti = get("/v1/me/on-call", OFFICER_TOKEN);
         assertEquals(200, siti.status(), siti.body());
-        assertEquals(0, siti.as(ListOnCallSlotsResponse.newBuilder()).getSlotsCount());
+        assertEquals(0, siti.as(MyOnCall.newBuilder()).getSlotsCount());
+        assertEquals(0, siti.as(MyOnCall.newBuilder()).getRostersCount());
         assertEquals(403, get("/v1/me/on-call", AGENCY_TOKEN).status());
     }
 

@@ -1,7 +1,11 @@
 package io.jeda.gateway.web;
 
+import io.jeda.common.security.Caller;
+import io.jeda.common.security.Role;
+import io.jeda.common.security.TokenService;
 import io.jeda.gateway.FakePolicyService;
 import io.jeda.gateway.GatewayTestBase;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +24,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,6 +42,9 @@ class OidcSignInTest extends GatewayTestBase {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    TokenService tokens;
+
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Override
@@ -46,7 +54,8 @@ class OidcSignInTest extends GatewayTestBase {
                 "jeda.web.oidc.client-secret", FakeIdentityProvider.CLIENT_SECRET,
                 "jeda.web.oidc.nip-claim", "employee.nip",
                 "jeda.web.oidc.roles-claim", "groups",
-                "jeda.web.oidc.role-map", "fwa-pegawai=OFFICER;fwa-atasan=OFFICER+MANAGER",
+                "jeda.web.oidc.role-map", "fwa-pegawai=OFFICER;fwa-atasan=OFFICER+MANAGER;fwa-admin=ADMIN;fwa-sdm=HR",
+                "jeda.web.oidc.unit-claim", "employee.unit",
                 "jeda.web.oidc.default-roles", "");
     }
 
@@ -96,6 +105,50 @@ class OidcSignInTest extends GatewayTestBase {
         String session = cookie(signIn(), "jeda_session").orElseThrow();
         assertEquals(200, get("/app/today", value(session)).statusCode());
         assertEquals(303, get("/app/inbox", value(session)).statusCode());
+    }
+
+    @Test
+    void anAdminOrHrAdministersTheUnitTheProviderNames() {
+        IDP.claims = Map.of("employee", Map.of("nip", OFFICER, "unit", "units/u1"),
+                "groups", List.of("fwa-pegawai", "fwa-admin"));
+        Caller admin = caller(signIn());
+        assertTrue(admin.has(Role.ADMIN), admin.toString());
+        assertEquals("u1", admin.unit(), "the session token carries the unit claim, so the admin's scope is u1");
+
+        IDP.claims = Map.of("employee", Map.of("nip", OFFICER, "unit", "*"), "groups", List.of("fwa-pegawai", "fwa-sdm"));
+        assertEquals(Caller.NATIONAL, caller(signIn()).unit(), "a national HR");
+
+        // Without the claim at the provider: signed in, administering nothing (ADMIN_SCOPE_MISSING).
+        IDP.claims = Map.of("employee", Map.of("nip", OFFICER), "groups", List.of("fwa-pegawai", "fwa-admin"));
+        assertNull(caller(signIn()).unit());
+        // And an officer's token names no unit even when the provider sends one.
+        IDP.claims = Map.of("employee", Map.of("nip", OFFICER, "unit", "u1"), "groups", "fwa-pegawai");
+        assertNull(caller(signIn()).unit());
+    }
+
+    @Test
+    void withoutTheSharedSecretTheGatewayRefusesToStartAndSaysWhatIsMissing() {
+        OidcSettings configured = new OidcSettings(IDP.issuer(), FakeIdentityProvider.CLIENT_ID,
+                FakeIdentityProvider.CLIENT_SECRET, "", "openid", "nip", "roles", "unit", "", "OFFICER",
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(10));
+        // Only the identity provider's keys: nothing to sign the session token with.
+        ConfigurationException onlyJwks = assertThrows(ConfigurationException.class, () -> new OidcSignIn(configured,
+                new TokenService("", IDP.issuer() + "/jwks", "jeda", false)));
+        assertTrue(onlyJwks.getMessage().contains("JEDA_JWT_SECRET"), onlyJwks.getMessage());
+        // Both: the session token would be signed, but no service would accept it.
+        ConfigurationException both = assertThrows(ConfigurationException.class, () -> new OidcSignIn(configured,
+                new TokenService("x".repeat(32), IDP.issuer() + "/jwks", "jeda", false)));
+        assertTrue(both.getMessage().contains("JEDA_JWKS_URI"), both.getMessage());
+        // Without sign-in through a provider, a JWKS-only gateway starts as before.
+        OidcSettings off = new OidcSettings("", "", "", "", "openid", "nip", "roles", "unit", "", "OFFICER",
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(10));
+        assertNotNull(new OidcSignIn(off, new TokenService("", IDP.issuer() + "/jwks", "jeda", false)));
+    }
+
+    private Caller caller(HttpResponse<String> signedIn) {
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        String session = value(cookie(signedIn, "jeda_session").orElseThrow());
+        return tokens.verify(session.substring(session.indexOf('=') + 1));
     }
 
     @Test
