@@ -295,6 +295,9 @@ class WebAppBrowserIT {
             b.signIn(WebAgency.DESK_CLOCK, false);
             b.waitForText("#s-place", "Kantor");
             b.waitForText("#att-status", "Belum presensi");
+            // Every answer of the page's first load is in (the week comes last): one still in flight
+            // when the network goes would otherwise overwrite the clock the test sets below.
+            b.until(d -> b.all("#week li[data-date]").size() == 7 ? true : null, "the week's seven days");
             b.position(AT_OFFICE_LAT, AT_OFFICE_LON, 12);
             b.online(false);
             // What the device remembered of its last contact says the server's time then was two hours
