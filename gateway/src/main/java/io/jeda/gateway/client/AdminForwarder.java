@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Calls any method of policy-service's or attendance-service's admin APIs on behalf of the person
- * who called the gateway (their own bearer token, so the service checks their role and admin scope
+ * Calls any method of policy-service's or attendance-service's admin APIs, or of relay-service's
+ * message and webhook APIs, on behalf of the person who called the gateway (their own bearer token, so the service checks their role and admin scope
  * again), with the forward deadline, or the export deadline for a streamed answer. A failure comes
  * back as the {@link JedaException} the service reported ({@link DownstreamErrors}).
  */
@@ -29,12 +29,15 @@ public class AdminForwarder {
 
     private final ManagedChannel policy;
     private final ManagedChannel attendance;
+    private final ManagedChannel relay;
     private final PeopleSettings settings;
 
     public AdminForwarder(@GrpcChannel("policy") ManagedChannel policy,
-                          @GrpcChannel("attendance") ManagedChannel attendance, PeopleSettings settings) {
+                          @GrpcChannel("attendance") ManagedChannel attendance,
+                          @GrpcChannel("relay") ManagedChannel relay, PeopleSettings settings) {
         this.policy = policy;
         this.attendance = attendance;
+        this.relay = relay;
         this.settings = settings;
     }
 
@@ -95,12 +98,18 @@ public class AdminForwarder {
     }
 
     private ManagedChannel channelOf(MethodDescriptor<?, ?> method) {
-        return method.getServiceName() != null && method.getServiceName().startsWith("jeda.attendance.")
-                ? attendance : policy;
+        return switch (serviceOf(method)) {
+            case Forwarder.ATTENDANCE -> attendance;
+            case RelayForwarder.RELAY -> relay;
+            default -> policy;
+        };
     }
 
     private static String serviceOf(MethodDescriptor<?, ?> method) {
-        return method.getServiceName() != null && method.getServiceName().startsWith("jeda.attendance.")
-                ? Forwarder.ATTENDANCE : Forwarder.POLICY;
+        String name = method.getServiceName() == null ? "" : method.getServiceName();
+        if (name.startsWith("jeda.attendance.")) {
+            return Forwarder.ATTENDANCE;
+        }
+        return name.startsWith("jeda.relay.") ? RelayForwarder.RELAY : Forwarder.POLICY;
     }
 }

@@ -16,6 +16,8 @@ import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.PositionServiceGrpc;
 import io.jeda.policy.v1.RosterServiceGrpc;
 import io.jeda.policy.v1.UnitServiceGrpc;
+import io.jeda.relay.v1.MessageServiceGrpc;
+import io.jeda.relay.v1.WebhookServiceGrpc;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -28,8 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The admin APIs of policy-service and attendance-service on the gateway's gRPC port: in Kubernetes
- * only the gateway is reachable, so agency admins and HR call {@code jeda.policy.v1.UnitService},
+ * The admin APIs of policy-service and attendance-service, and relay-service's message and webhook
+ * APIs, on the gateway's gRPC port: in Kubernetes only the gateway is reachable, so agency systems,
+ * admins and HR call {@code jeda.policy.v1.UnitService},
  * {@code ...OfficerService}, {@code jeda.attendance.v1.AttendanceRecapService} and the others here,
  * under the same names and messages. Each call is passed on as it is (bytes, not re-encoded) with the
  * caller's own token, so the service behind checks the role and admin scope; server reflection
@@ -84,6 +87,18 @@ public class AdminServices {
     @Named("attendance-recap")
     ServerServiceDefinition attendanceRecap(AdminForwarder f) {
         return passOn(AttendanceRecapServiceGrpc.getServiceDescriptor(), f);
+    }
+
+    @Singleton
+    @Named("relay-messages")
+    ServerServiceDefinition relayMessages(AdminForwarder f) {
+        return passOn(MessageServiceGrpc.getServiceDescriptor(), f);
+    }
+
+    @Singleton
+    @Named("relay-webhooks")
+    ServerServiceDefinition relayWebhooks(AdminForwarder f) {
+        return passOn(WebhookServiceGrpc.getServiceDescriptor(), f);
     }
 
     /** The service under its own name, every method taking and giving the bytes of its messages. */
