@@ -749,31 +749,17 @@
       }
     };
 
-    // The rules are checked on the server (validateOnly: nothing is stored) as the officer fills the
-    // form, so every broken rule shows before the plan is sent. Only the latest check is shown.
-    let checks = 0;
-    /** @return true when the plan keeps every rule */
-    const check = async () => {
-      const mine = ++checks;
+    // The rules are checked on the server as the officer fills the form, so every broken rule shows
+    // before the plan is sent.
+    const { check, cancel } = liveCheck(form, async () => {
       const body = plan();
       if (!body) { problems.replaceChildren(el('p', { class: 'problem', text: t('planNeedsDays') })); return false; }
-      try {
-        await api('POST', '/v1/me/plans?validateOnly=true', body);
-        if (mine === checks) show(null);
-        return true;
-      } catch (e) {
-        if (mine === checks) show(e);
-        return false;
-      }
-    };
-    let timer = null;
-    const checkSoon = () => { clearTimeout(timer); timer = setTimeout(check, CHECK_DELAY_MS); };
-    form.addEventListener('change', checkSoon);
-    form.addEventListener('input', checkSoon);
+      await api('POST', '/v1/me/plans?validateOnly=true', body);
+    }, show);
 
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      clearTimeout(timer);
+      cancel();
       const submit = $('plan-submit');
       submit.disabled = true;
       try {
@@ -797,6 +783,32 @@
     exceptions();
   }
 
+  /**
+   * Checks a form on the server while it is filled (validateOnly: nothing is stored): each change
+   * asks again after a short pause, and only the latest answer is shown. `validate` calls the API,
+   * or answers false when the form is not complete yet; `show` gets null when every rule is kept,
+   * else the refusal. `check()` answers true when every rule is kept; `cancel()` drops a pending ask.
+   */
+  function liveCheck(form, validate, show) {
+    let checks = 0;
+    let timer = null;
+    const check = async () => {
+      const mine = ++checks;
+      try {
+        if ((await validate()) === false) return false;
+        if (mine === checks) show(null);
+        return true;
+      } catch (e) {
+        if (mine === checks) show(e);
+        return false;
+      }
+    };
+    const checkSoon = () => { clearTimeout(timer); timer = setTimeout(check, CHECK_DELAY_MS); };
+    form.addEventListener('change', checkSoon);
+    form.addEventListener('input', checkSoon);
+    return { check, cancel: () => clearTimeout(timer) };
+  }
+
   /** The one-day exception form and the officer's exceptions with their state. */
   function exceptions() {
     const form = $('exception-form');
@@ -814,27 +826,14 @@
         problems.replaceChildren(el('p', { class: 'problem', text: t('refused', explain(e)) }));
       }
     };
-    // Checked on the server as it is filled (validateOnly: nothing is stored), like the plan form.
-    let checks = 0;
-    const check = async () => {
-      const mine = ++checks;
+    // Checked on the server as it is filled, like the plan form.
+    const { check, cancel } = liveCheck(form, async () => {
       if (!date.value) return false;
-      try {
-        await api('POST', '/v1/me/day-exceptions?validateOnly=true', exception());
-        if (mine === checks) show(null);
-        return true;
-      } catch (e) {
-        if (mine === checks) show(e);
-        return false;
-      }
-    };
-    let timer = null;
-    const checkSoon = () => { clearTimeout(timer); timer = setTimeout(check, CHECK_DELAY_MS); };
-    form.addEventListener('change', checkSoon);
-    form.addEventListener('input', checkSoon);
+      await api('POST', '/v1/me/day-exceptions?validateOnly=true', exception());
+    }, show);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      clearTimeout(timer);
+      cancel();
       const submit = $('exception-submit');
       submit.disabled = true;
       try {
