@@ -181,9 +181,7 @@ public class MalformedRequests implements BeanCreatedEventListener<ServerBuilder
 
         @Override
         public void close(Status status, Metadata trailers) {
-            if (closed.compareAndSet(false, true)) {
-                delegate.close(status, trailers);
-            }
+            closeOnce(status, trailers);
         }
 
         @Override
