@@ -171,6 +171,11 @@ public final class FakePolicyService {
         officers.put(nip, b.build());
     }
 
+    /** Gives a known officer another display name. */
+    public void displayName(String nip, String name) {
+        officers.put(nip, officers.get(nip).toBuilder().setDisplayName(name).build());
+    }
+
     /** The places the officer's schedule allows; empty means a day off. Default: OFFICE only. */
     public void allow(String nip, WorkPlace... places) {
         allowedPlaces.put(nip, List.of(places));

@@ -3,6 +3,9 @@ package io.jeda.attendance.app;
 import io.jeda.attendance.domain.AttendanceEvent;
 import io.jeda.attendance.domain.AttendanceRecords;
 import io.jeda.attendance.domain.AttendanceSettings;
+import io.jeda.attendance.domain.Correction;
+import io.jeda.attendance.domain.CorrectionOverlay;
+import io.jeda.attendance.domain.Corrections;
 import io.jeda.attendance.domain.DayRules;
 import io.jeda.attendance.domain.DaySummary;
 import io.jeda.attendance.domain.EventKind;
@@ -41,9 +44,11 @@ public class DayService {
     private final ReadAccess access;
     private final AttendanceSettings settings;
     private final Clock clock;
+    private final Corrections corrections;
 
     public DayService(AttendanceRecords records, PolicyDirectory policy, ReadAccess access,
-                      AttendanceSettings settings, Clock clock) {
+                      AttendanceSettings settings, Clock clock, Corrections corrections) {
+        this.corrections = corrections;
         this.records = records;
         this.policy = policy;
         this.access = access;
@@ -62,7 +67,8 @@ public class DayService {
                     .orElse(settings.defaultDayClose());
             ScheduleInfo schedule = policy.schedule(nip, date, deadline);
             List<AttendanceEvent> found = records.events(nip, date, date.plusDays(1));
-            return settle(nip, date, officer.timeZone(), close, schedule, found, now);
+            return settle(nip, date, officer.timeZone(), close, schedule, found, now,
+                    corrections.approved(nip, date, date));
         } catch (PolicyUnavailableException e) {
             throw ReadAccess.policyUnavailable();
         }
@@ -93,23 +99,29 @@ public class DayService {
         List<ScheduleInfo> schedules = policy.schedules(nip, month.atDay(1), month.atEndOfMonth(), deadline);
         List<AttendanceEvent> found = records.events(nip, month.atDay(1),
                 month.atEndOfMonth().plusDays(1));
+        Map<LocalDate, List<Correction>> fixes = new HashMap<>();
+        for (Correction c : corrections.approved(nip, month.atDay(1), month.atEndOfMonth())) {
+            fixes.computeIfAbsent(c.localDate(), k -> new ArrayList<>()).add(c);
+        }
         List<DaySummary> days = new ArrayList<>();
         for (ScheduleInfo schedule : schedules) {
-            DaySummary d = settle(nip, schedule.date(), officer.timeZone(), close, schedule, found, now);
-            days.add(withSessions ? d : new DaySummary(d.officerNip(), d.date(), d.timeZone(), d.status(),
-                    d.workedMinutes(), d.dueMinutes(), d.firstCheckIn(), d.lastCheckOut(), d.coreHoursMet(),
-                    d.flags(), d.scheduleReason(), List.of()));
+            DaySummary d = settle(nip, schedule.date(), officer.timeZone(), close, schedule, found, now,
+                    fixes.getOrDefault(schedule.date(), List.of()));
+            days.add(withSessions ? d : d.withoutSessions());
         }
-        return new OfficerMonth(nip, officer.timeZone().getId(), days);
+        return new OfficerMonth(nip, officer.timeZone().getId(), days, officer.displayName());
     }
 
     private OfficerInfo officer(String nip, Instant deadline) {
         return policy.officer(nip, deadline).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
     }
 
-    /** Settles one date from the events around it: its check-ins and the check-outs that closed them. */
+    /**
+     * Settles one date from the events around it: its check-ins and the check-outs that closed them,
+     * with the day's approved corrections laid over them (the recorded sessions are what it shows).
+     */
     private DaySummary settle(String nip, LocalDate date, ZoneId zone, LocalTime close, ScheduleInfo schedule,
-                              List<AttendanceEvent> all, Instant now) {
+                              List<AttendanceEvent> all, Instant now, List<Correction> approved) {
         Map<String, AttendanceEvent> checkOuts = new HashMap<>();
         for (AttendanceEvent e : all) {
             if (e.kind() == EventKind.CHECK_OUT && e.checkInId() != null) {
@@ -123,6 +135,10 @@ public class DayService {
             }
         }
         boolean closed = !now.isBefore(date.atTime(close).atZone(zone).toInstant());
-        return DayRules.settle(nip, date, zone.getId(), schedule, sessions, closed, now, settings);
+        if (approved.isEmpty()) {
+            return DayRules.settle(nip, date, zone.getId(), schedule, sessions, closed, now, settings);
+        }
+        return DayRules.settle(nip, date, zone.getId(), schedule, CorrectionOverlay.apply(sessions, approved),
+                closed, now, settings).corrected(sessions, approved);
     }
 }

@@ -275,7 +275,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         Circle domicile = o.hasDomicile() ? circle(o.getDomicile()) : null;
         String manager = o.getManager().isEmpty() ? null : OfficerName.parse(o.getManager(), "manager").nip();
         return new OfficerInfo(nipOf(o), UnitName.parse(o.getUnit(), "unit").unitId(),
-                ZoneId.of(o.getTimeZone()), manager, domicile);
+                ZoneId.of(o.getTimeZone()), manager, domicile, o.getDisplayName());
     }
 
     private static UnitInfo toUnit(Unit u) {

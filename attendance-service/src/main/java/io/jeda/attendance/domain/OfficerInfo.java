@@ -9,7 +9,13 @@ import java.time.ZoneId;
  *
  * @param managerNip the direct manager's NIP, or null
  * @param domicile   the recorded domicile (personal data), or null when none is recorded
+ * @param displayName the name policy-service records (empty when unknown)
  */
 public record OfficerInfo(String nip, String unitId, ZoneId timeZone, @Nullable String managerNip,
-                          @Nullable Circle domicile) {
+                          @Nullable Circle domicile, String displayName) {
+
+    public OfficerInfo(String nip, String unitId, ZoneId timeZone, @Nullable String managerNip,
+                       @Nullable Circle domicile) {
+        this(nip, unitId, timeZone, managerNip, domicile, "");
+    }
 }

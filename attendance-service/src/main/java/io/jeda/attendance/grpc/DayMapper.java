@@ -59,6 +59,7 @@ final class DayMapper {
         for (Flag f : d.flags()) {
             b.addFlags(ProtoEnums.ofShortName(AttendanceFlag.class, f.name()));
         }
+        d.corrections().forEach(c -> b.addCorrections(CorrectionMapper.correction(c)));
         for (Session s : d.sessions()) {
             b.addEvents(AttendanceMapper.event(s.checkIn(), withPositions));
             if (s.checkOut() != null) {

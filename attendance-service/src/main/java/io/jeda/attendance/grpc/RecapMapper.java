@@ -5,6 +5,7 @@ import io.jeda.common.names.OfficerName;
 import io.jeda.common.names.UnitName;
 import com.google.protobuf.ByteString;
 import io.jeda.attendance.domain.AttendanceEvent;
+import io.jeda.attendance.domain.Correction;
 import io.jeda.attendance.domain.DayStatus;
 import io.jeda.attendance.domain.DaySummary;
 import io.jeda.attendance.domain.Flag;
@@ -21,7 +22,8 @@ final class RecapMapper {
 
     static final String CSV_HEADER = "nip,date,time_zone,status,worked_minutes,due_minutes,core_hours_met,"
             + "first_check_in,last_check_out,flags,check_in_latitude,check_in_longitude,check_in_accuracy_meters,"
-            + "check_out_latitude,check_out_longitude,check_out_accuracy_meters\n";
+            + "check_out_latitude,check_out_longitude,check_out_accuracy_meters,name,corrected,correction_reason,"
+            + "corrected_by\n";
 
     private RecapMapper() {
     }
@@ -35,7 +37,9 @@ final class RecapMapper {
         int due = 0;
         int core = 0;
         int flagged = 0;
+        int corrected = 0;
         for (DaySummary d : m.days()) {
+            corrected += d.corrections().isEmpty() ? 0 : 1;
             worked += d.workedMinutes();
             due += d.dueMinutes();
             core += d.coreHoursMet() ? 1 : 0;
@@ -57,6 +61,8 @@ final class RecapMapper {
                 .setDueMinutes(due)
                 .setCoreHoursMetDays(core)
                 .setFlaggedDays(flagged)
+                .setCorrectedDays(corrected)
+                .setDisplayName(m.displayName())
                 .build();
     }
 
@@ -77,7 +83,12 @@ final class RecapMapper {
         return CsvChunk.newBuilder().setData(ByteString.copyFrom(CSV_HEADER, StandardCharsets.UTF_8)).build();
     }
 
-    /** The officer's lines: one per local date. No field can contain a comma or a quote. */
+    /**
+     * The officer's lines: one per local date. Fields are quoted as RFC 4180 says (a field with a
+     * comma, a quote, a line break or a leading or trailing space is put in quotes, its quotes
+     * doubled): names and reasons are people's own words. A corrected day says so, with the reason
+     * the officer gave and the manager who approved it.
+     */
     static CsvChunk csv(OfficerMonth m) {
         StringBuilder b = new StringBuilder();
         for (DaySummary d : m.days()) {
@@ -88,7 +99,7 @@ final class RecapMapper {
                     lastOut = s.checkOut();
                 }
             }
-            b.append(m.officerNip()).append(',').append(d.date()).append(',').append(d.timeZone()).append(',')
+            b.append(m.officerNip()).append(',').append(d.date()).append(',').append(field(d.timeZone())).append(',')
                     .append(d.status()).append(',').append(d.workedMinutes()).append(',').append(d.dueMinutes())
                     .append(',').append(d.coreHoursMet()).append(',')
                     .append(d.firstCheckIn() == null ? "" : d.firstCheckIn()).append(',')
@@ -97,9 +108,24 @@ final class RecapMapper {
             position(b, firstIn);
             b.append(',');
             position(b, lastOut);
+            Correction c = d.lastCorrection();
+            b.append(',').append(field(m.displayName())).append(',').append(c != null).append(',')
+                    .append(c == null ? "" : field(d.corrections().stream().map(Correction::reason)
+                            .collect(Collectors.joining(" / "))))
+                    .append(',').append(c == null || c.decidedBy() == null ? "" : c.decidedBy());
             b.append('\n');
         }
         return CsvChunk.newBuilder().setData(ByteString.copyFrom(b.toString(), StandardCharsets.UTF_8)).build();
+    }
+
+    /** One CSV field: quoted when it must be, with its quotes doubled. */
+    static String field(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0 || value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ';
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     private static void position(StringBuilder b, AttendanceEvent e) {
