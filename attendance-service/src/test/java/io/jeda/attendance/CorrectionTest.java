@@ -214,7 +214,7 @@ class CorrectionTest extends AttendanceTestBase {
         day(yesterday); // the first call of a fresh test JVM may outlast the policy deadline while channels warm up
         assertFails(Status.Code.INVALID_ARGUMENT, "DATE_IN_FUTURE",
                 () -> mine().createAttendanceCorrection(forgottenCheckIn(today.plusDays(1)).build()));
-        var old = assertFails(Status.Code.FAILED_PRECONDITION, "CORRECTION_WINDOW_PASSED",
+        var old = assertFails(Status.Code.INVALID_ARGUMENT, "CORRECTION_WINDOW_PASSED",
                 () -> mine().createAttendanceCorrection(forgottenCheckIn(today.minusDays(31)).build()));
         assertEquals("30", old.metadata().get("windowDays"), "the default window");
         assertEquals(CorrectionState.CORRECTION_STATE_PENDING, mine().createAttendanceCorrection(
@@ -268,7 +268,7 @@ class CorrectionTest extends AttendanceTestBase {
         assertFails(Status.Code.PERMISSION_DENIED, () -> corrections(OTHER_NIP, Role.OFFICER)
                 .listAttendanceCorrections(ListAttendanceCorrectionsRequest.newBuilder()
                         .setParent("officers/" + NIP).build()));
-        assertFails(Status.Code.NOT_FOUND, () -> manager().approveAttendanceCorrection(
+        assertFails(Status.Code.NOT_FOUND, "CORRECTION_NOT_FOUND", () -> manager().approveAttendanceCorrection(
                 ApproveAttendanceCorrectionRequest.newBuilder().setName("attendanceCorrections/nope").build()));
         assertEquals(CorrectionState.CORRECTION_STATE_APPROVED,
                 manager().approveAttendanceCorrection(approve).getState());

@@ -51,8 +51,12 @@ final class AdminAnswers implements ServerInterceptor {
         }
     }
 
+    /** Refusals to answer instead, by simple method name (e.g. ExportMonthlyRecap), until reset. */
+    final Map<String, io.jeda.common.error.JedaException> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
     void reset() {
         received.clear();
+        failures.clear();
     }
 
     /** The last request of a method (its simple name, e.g. CreateUnit). */
@@ -103,6 +107,12 @@ final class AdminAnswers implements ServerInterceptor {
                 MethodDescriptor<Q, R> m = call.getMethodDescriptor();
                 String auth = headers.get(AUTHORIZATION);
                 received.add(new Received(m.getBareMethodName(), (Message) request, auth == null ? "" : auth));
+                io.jeda.common.error.JedaException refusal = failures.get(m.getBareMethodName());
+                if (refusal != null) {
+                    var mapped = new io.jeda.common.grpc.StatusMapper("fake").map(refusal);
+                    call.close(mapped.status(), mapped.trailers());
+                    return;
+                }
                 R prototype = ((MethodDescriptor.PrototypeMarshaller<R>) m.getResponseMarshaller()).getMessagePrototype();
                 call.sendHeaders(new Metadata());
                 call.sendMessage((R) reply((Message) prototype, (Message) request));

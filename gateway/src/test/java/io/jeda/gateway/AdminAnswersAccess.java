@@ -27,6 +27,11 @@ public final class AdminAnswersAccess {
         return new Got(r.request(), r.authorization());
     }
 
+    /** The method (simple name) answers with this refusal, as the service behind would, until reset. */
+    public void fail(String method, io.jeda.common.error.JedaException refusal) {
+        answers.failures.put(method, refusal);
+    }
+
     public List<String> received() {
         return answers.received.stream().map(AdminAnswers.Received::method).toList();
     }

@@ -73,7 +73,8 @@ public final class FakeAttendanceService {
     final AdminAnswers admin = new AdminAnswers(java.util.Set.of(
             "jeda.attendance.v1.AttendanceDayService/GetAttendanceDay",
             "jeda.attendance.v1.AttendanceDayService/GetAttendanceMonth"),
-            List.of(io.jeda.attendance.v1.AttendanceRecapServiceGrpc.getServiceDescriptor()));
+            List.of(io.jeda.attendance.v1.AttendanceRecapServiceGrpc.getServiceDescriptor(),
+                    io.jeda.attendance.v1.AttendanceCorrectionServiceGrpc.getServiceDescriptor()));
 
     public synchronized FakeAttendanceService start() {
         try {

@@ -138,8 +138,9 @@ public class CorrectionService {
     }
 
     private Correction find(String id) {
-        return store.find(id).orElseThrow(() ->
-                JedaException.notFound("attendanceCorrection", "attendanceCorrections/" + id));
+        return store.find(id).orElseThrow(() -> JedaException.of(ErrorKind.NOT_FOUND, "CORRECTION_NOT_FOUND",
+                "attendance correction attendanceCorrections/" + id + " does not exist",
+                "name", "attendanceCorrections/" + id));
     }
 
     /** Only the officer's direct manager as policy-service records it now; never the officer. */

@@ -64,7 +64,7 @@ public final class CorrectionRules {
         long days = window.toDays();
         LocalDate oldest = today.minusDays(days);
         if (ask.date().isBefore(oldest)) {
-            throw JedaException.failedPrecondition("CORRECTION_WINDOW_PASSED",
+            throw JedaException.invalidArgument("CORRECTION_WINDOW_PASSED",
                     "days older than " + days + " days can no longer be corrected",
                     "date", ask.date().toString(), "oldestDate", oldest.toString(), "windowDays", String.valueOf(days));
         }

@@ -81,6 +81,12 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Sets a form field's value as a person's input would (time and date fields differ by locale when typed). */
+    void fill(String css, String value) {
+        driver.executeScript("const e = document.querySelector(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('input', {bubbles: true}));", css, value);
+    }
+
     /** Waits until the element's text contains the words, and returns that text. */
     String waitForText(String css, String words) {
         return until(d -> {

@@ -89,6 +89,13 @@ public class AdminServices {
         return passOn(AttendanceRecapServiceGrpc.getServiceDescriptor(), f);
     }
 
+    /** Officers ask for attendance corrections and managers decide on them (attendance-service checks who). */
+    @Singleton
+    @Named("attendance-corrections")
+    ServerServiceDefinition attendanceCorrections(AdminForwarder f) {
+        return passOn(io.jeda.attendance.v1.AttendanceCorrectionServiceGrpc.getServiceDescriptor(), f);
+    }
+
     @Singleton
     @Named("relay-messages")
     ServerServiceDefinition relayMessages(AdminForwarder f) {

@@ -59,7 +59,8 @@ public final class OpenApiDocument {
             io.jeda.policy.v1.OfficersProto.getDescriptor(), io.jeda.policy.v1.CalendarProto.getDescriptor(),
             io.jeda.policy.v1.RostersProto.getDescriptor(), io.jeda.policy.v1.AdminChangesProto.getDescriptor(),
             io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor(),
-            MessageProto.getDescriptor(), WebhookProto.getDescriptor());
+            MessageProto.getDescriptor(), WebhookProto.getDescriptor(),
+            io.jeda.attendance.v1.CorrectionsProto.getDescriptor());
 
     /** What a request body must carry (JSON names), for the messages that are sent as bodies. */
     private static final Map<String, List<String>> REQUIRED_IN = Map.ofEntries(
@@ -72,6 +73,8 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.DayException", List.of("date", "place")),
             Map.entry("jeda.policy.v1.RejectPlanRequest", List.of("reason")),
             Map.entry("jeda.policy.v1.RejectDayExceptionRequest", List.of("reason")),
+            Map.entry("jeda.attendance.v1.CreateAttendanceCorrectionRequest", List.of("correction", "requestId")),
+            Map.entry("jeda.attendance.v1.RejectAttendanceCorrectionRequest", List.of("reason")),
             // Admin bodies: what a create needs (an update sends only the fields of its mask).
             Map.entry("jeda.policy.v1.Unit", List.of("displayName", "timeZone")),
             Map.entry("jeda.policy.v1.Position", List.of("displayName")),
