@@ -220,6 +220,13 @@
       (b.members || []).forEach((x) => { who[x.officer] = x.displayName; });
     } catch (e) { who = {}; }
     list.replaceChildren(...waiting.map((c) => decision(c, who)));
+    // The inbox's own status speaks of plans and exceptions: "nothing waits" is not true while corrections do.
+    const status = $('inbox-status');
+    if (status) {
+      const fix = () => { if (status.textContent === t('inboxEmpty')) status.textContent = ''; };
+      new MutationObserver(fix).observe(status, { childList: true, characterData: true, subtree: true });
+      fix();
+    }
   }
 
   function decision(c, who) {
