@@ -109,13 +109,25 @@ final class RecapMapper {
             b.append(',');
             position(b, lastOut);
             Correction c = d.lastCorrection();
-            b.append(',').append(field(m.displayName())).append(',').append(c != null).append(',')
-                    .append(c == null ? "" : field(d.corrections().stream().map(Correction::reason)
+            b.append(',').append(text(m.displayName())).append(',').append(c != null).append(',')
+                    .append(c == null ? "" : text(d.corrections().stream().map(Correction::reason)
                             .collect(Collectors.joining(" / "))))
                     .append(',').append(c == null || c.decidedBy() == null ? "" : c.decidedBy());
             b.append('\n');
         }
         return CsvChunk.newBuilder().setData(ByteString.copyFrom(b.toString(), StandardCharsets.UTF_8)).build();
+    }
+
+    /**
+     * A field of people's own words (a name, a reason): one that a spreadsheet would run as a formula
+     * (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, as OWASP
+     * advises for CSV files opened in spreadsheets; then quoted as any field.
+     */
+    static String text(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return field("'" + value);
+        }
+        return field(value);
     }
 
     /** One CSV field: quoted when it must be, with its quotes doubled. */
