@@ -77,6 +77,8 @@ public final class FakePolicyService {
                     .addService(ServerInterceptors.intercept(new Officers(), recorder))
                     .addService(ServerInterceptors.intercept(new Units(), recorder))
                     .addService(ServerInterceptors.intercept(new Schedules(), recorder))
+                    // Not recorded: the change feed's stream is the service's own, not a caller's.
+                    .addService(changes)
                     .build().start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -97,6 +99,46 @@ public final class FakePolicyService {
     public synchronized void up() {
         if (server.isShutdown()) {
             server = listen(port);
+        }
+    }
+
+    /** The change feed: every open WatchChanges stream. */
+    private final Changes changes = new Changes();
+
+    /** Sends a change of one officer on every open change feed stream, as policy-service does after a commit. */
+    public void officerChanged(String nip) {
+        changes.send(io.jeda.policy.v1.Change.newBuilder().setScope(io.jeda.policy.v1.ChangeScope.CHANGE_SCOPE_OFFICER)
+                .setOfficer("officers/" + nip).setResource("officers/" + nip));
+    }
+
+    private static final class Changes extends io.jeda.policy.v1.ChangeFeedServiceGrpc.ChangeFeedServiceImplBase {
+        final List<StreamObserver<io.jeda.policy.v1.WatchChangesResponse>> streams = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong(100);
+
+        @Override
+        public void watchChanges(io.jeda.policy.v1.WatchChangesRequest req,
+                                 StreamObserver<io.jeda.policy.v1.WatchChangesResponse> out) {
+            var stream = (io.grpc.stub.ServerCallStreamObserver<io.jeda.policy.v1.WatchChangesResponse>) out;
+            stream.setOnCancelHandler(() -> streams.remove(out));
+            synchronized (this) {
+                out.onNext(io.jeda.policy.v1.WatchChangesResponse.newBuilder().setHeartbeat(
+                        io.jeda.policy.v1.Heartbeat.newBuilder().setSequence(sequence.get())).build());
+                streams.add(out);
+            }
+        }
+
+        synchronized void send(io.jeda.policy.v1.Change.Builder c) {
+            java.time.Instant now = java.time.Instant.now();
+            c.setSequence(sequence.incrementAndGet()).setChangeTime(com.google.protobuf.Timestamp.newBuilder()
+                    .setSeconds(now.getEpochSecond()).setNanos(now.getNano()));
+            var m = io.jeda.policy.v1.WatchChangesResponse.newBuilder().setChange(c).build();
+            for (var out : streams) {
+                try {
+                    out.onNext(m);
+                } catch (RuntimeException e) {
+                    streams.remove(out);
+                }
+            }
         }
     }
 

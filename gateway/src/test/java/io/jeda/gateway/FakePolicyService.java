@@ -141,6 +141,7 @@ public final class FakePolicyService {
                     .addService(ServerInterceptors.intercept(new Positions(), admin, recordAuth))
                     .fallbackHandlerRegistry(admin.registry())
                     .addService(ServerInterceptors.intercept(new Plans(), recordAuth))
+                    .addService(changes)
                     .build().start();
             port = server.getPort();
             return this;
@@ -172,6 +173,7 @@ public final class FakePolicyService {
         plans.clear();
         planRequests.clear();
         exceptions.clear();
+        changes.from.clear();
         admin.reset();
     }
 
@@ -214,6 +216,56 @@ public final class FakePolicyService {
         leave.add(nip + "|" + date);
     }
 
+    /** The change feed: every open WatchChanges stream, and the sequence of the last change sent. */
+    final Changes changes = new Changes();
+
+    /** Sends a change of one officer on every open change feed stream, as policy-service does after a commit. */
+    public void officerChanged(String nip, String resource) {
+        changes.send(io.jeda.policy.v1.Change.newBuilder().setScope(io.jeda.policy.v1.ChangeScope.CHANGE_SCOPE_OFFICER)
+                .setOfficer("officers/" + nip).setResource(resource));
+    }
+
+    /** The after_sequence of every WatchChanges call since the last reset. */
+    public List<Long> watchedFrom() {
+        return List.copyOf(changes.from);
+    }
+
+    /** Open change feed streams (a gateway follows the feed while it runs). */
+    public int changeStreams() {
+        return changes.streams.size();
+    }
+
+    final class Changes extends io.jeda.policy.v1.ChangeFeedServiceGrpc.ChangeFeedServiceImplBase {
+        final List<StreamObserver<io.jeda.policy.v1.WatchChangesResponse>> streams = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong(100);
+        final List<Long> from = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void watchChanges(io.jeda.policy.v1.WatchChangesRequest req,
+                                 StreamObserver<io.jeda.policy.v1.WatchChangesResponse> out) {
+            var stream = (io.grpc.stub.ServerCallStreamObserver<io.jeda.policy.v1.WatchChangesResponse>) out;
+            stream.setOnCancelHandler(() -> streams.remove(out));
+            from.add(req.getAfterSequence());
+            synchronized (this) {
+                out.onNext(io.jeda.policy.v1.WatchChangesResponse.newBuilder().setHeartbeat(
+                        io.jeda.policy.v1.Heartbeat.newBuilder().setSequence(sequence.get())).build());
+                streams.add(out);
+            }
+        }
+
+        synchronized void send(io.jeda.policy.v1.Change.Builder c) {
+            c.setSequence(sequence.incrementAndGet()).setChangeTime(ts(Instant.now()));
+            var m = io.jeda.policy.v1.WatchChangesResponse.newBuilder().setChange(c).build();
+            for (var out : streams) {
+                try {
+                    out.onNext(m);
+                } catch (RuntimeException e) {
+                    streams.remove(out);
+                }
+            }
+        }
+    }
+
     private boolean behave(StreamObserver<?> out) {
         return mode.behave(out, stall);
     }
@@ -247,6 +299,11 @@ public final class FakePolicyService {
             b.setWorking(false).setReason(ScheduleReason.SCHEDULE_REASON_LEAVE).setDescription("Cuti");
         } else if (weekend) {
             b.setWorking(false).setReason(ScheduleReason.SCHEDULE_REASON_WEEKEND);
+        } else if (homeByPlan(nip, d)) {
+            b.setWorking(true).setReason(ScheduleReason.SCHEDULE_REASON_PLAN)
+                    .setPlace(WorkPlace.WORK_PLACE_HOME).addAllowedPlaces(WorkPlace.WORK_PLACE_HOME)
+                    .setWork(window(d, START, END)).setCore(window(d, LocalTime.of(9, 0), LocalTime.of(15, 0)))
+                    .setWorkMinutes(450);
         } else {
             b.setWorking(true).setReason(ScheduleReason.SCHEDULE_REASON_POSITION_DEFAULT)
                     .setPlace(WorkPlace.WORK_PLACE_OFFICE).addAllowedPlaces(WorkPlace.WORK_PLACE_OFFICE)
@@ -257,6 +314,22 @@ public final class FakePolicyService {
             b.addOnCall(night(d.minusDays(1))).addOnCall(night(d));
         }
         return b.build();
+    }
+
+    /** True when an APPROVED plan of the officer has the date's weekday at home. */
+    private boolean homeByPlan(String nip, LocalDate d) {
+        for (Plan p : plans.values()) {
+            if (p.getState() == PlanState.PLAN_STATE_APPROVED && p.getOfficer().equals("officers/" + nip)
+                    && !d.isBefore(date(p.getStartDate())) && !d.isAfter(date(p.getEndDate()))) {
+                for (PlanDay day : p.getDaysList()) {
+                    if (day.getDayOfWeek().getNumber() == d.getDayOfWeek().getValue()
+                            && day.getPlace() == WorkPlace.WORK_PLACE_HOME) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static LocalWindow window(LocalDate d, LocalTime s, LocalTime e) {
@@ -459,7 +532,9 @@ public final class FakePolicyService {
                 if (p.getState() != PlanState.PLAN_STATE_SUBMITTED) {
                     throw illegal(p.getName(), p.getState(), PlanState.PLAN_STATE_APPROVED);
                 }
-                out.onNext(move(p, PlanState.PLAN_STATE_APPROVED, ""));
+                Plan approved = move(p, PlanState.PLAN_STATE_APPROVED, "");
+                officerChanged(strip(p.getOfficer(), "officers/"), p.getName());
+                out.onNext(approved);
                 out.onCompleted();
             });
         }

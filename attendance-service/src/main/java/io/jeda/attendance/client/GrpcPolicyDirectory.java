@@ -82,6 +82,8 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
     private final Cache<String, OfficerInfo> officerCache;
     private final Cache<String, UnitInfo> unitCache;
     private final Cache<String, ScheduleInfo> scheduleCache;
+    /** Counts the change feed's evictions; a value read while one happened is not cached (it may predate it). */
+    private final java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
 
     public GrpcPolicyDirectory(@GrpcChannel("policy") ManagedChannel channel, TokenService tokens,
                                AttendanceSettings settings) {
@@ -104,11 +106,12 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long generation = evictions.get();
         Optional<Officer> o = call("GetOfficer", () -> officers.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
                 .getOfficer(GetOfficerRequest.newBuilder().setName(OfficerName.of(nip).toString()).build()));
         Optional<OfficerInfo> info = o.map(of -> convert("GetOfficer", () -> toOfficer(of)));
-        if (info.isPresent() && fullView(nip)) {
+        if (info.isPresent() && fullView(nip) && evictions.get() == generation) {
             officerCache.put(nip, info.get());
         }
         return info;
@@ -120,11 +123,14 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long generation = evictions.get();
         Optional<UnitInfo> info = call("GetUnit", () -> units.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
                 .getUnit(GetUnitRequest.newBuilder().setName(UnitName.of(unitId).toString()).build()))
                 .map(u -> convert("GetUnit", () -> toUnit(u)));
-        info.ifPresent(u -> unitCache.put(unitId, u));
+        if (evictions.get() == generation) {
+            info.ifPresent(u -> unitCache.put(unitId, u));
+        }
         return info;
     }
 
@@ -134,11 +140,14 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
+        long generation = evictions.get();
         Optional<UnitInfo> info = call("GetUnit", () -> units.withDeadline(deadline(deadline))
                 .withCallCredentials(identity)
                 .getUnit(GetUnitRequest.newBuilder().setName(UnitName.of(unitId).toString()).build()))
                 .map(u -> convert("GetUnit", () -> toUnit(u)));
-        info.ifPresent(u -> unitCache.put(unitId, u));
+        if (evictions.get() == generation) {
+            info.ifPresent(u -> unitCache.put(unitId, u));
+        }
         return info;
     }
 
@@ -149,6 +158,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
         if (cached != null) {
             return cached;
         }
+        long generation = evictions.get();
         EffectiveSchedule s = call("GetEffectiveSchedule", () -> schedules.withDeadline(deadline(deadline))
                 .withCallCredentials(credentials())
                 .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder()
@@ -158,7 +168,9 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
                         .build()))
                 .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedule for " + nip, null));
         ScheduleInfo info = convert("GetEffectiveSchedule", () -> toSchedule(s, localDate));
-        scheduleCache.put(key, info);
+        if (evictions.get() == generation) {
+            scheduleCache.put(key, info);
+        }
         return info;
     }
 
@@ -195,9 +207,33 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
 
     @Override
     public void invalidateAll() {
+        evictions.incrementAndGet();
         officerCache.invalidateAll();
         unitCache.invalidateAll();
         scheduleCache.invalidateAll();
+    }
+
+    /** The change feed said an officer's record, plans, exceptions or leave changed. */
+    public void forgetOfficer(String nip) {
+        evictions.incrementAndGet();
+        officerCache.invalidate(nip);
+        String prefix = nip + "|";
+        scheduleCache.asMap().keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    /**
+     * The change feed said a unit (its offices, rosters or agency days) changed: the unit and every
+     * cached day (an agency day reaches the units below it) are dropped.
+     */
+    public void forgetUnit(String unitId) {
+        evictions.incrementAndGet();
+        unitCache.invalidate(unitId);
+        scheduleCache.invalidateAll();
+    }
+
+    /** The service identity of this service, for its own calls to policy-service (the change feed). */
+    public ServiceIdentity identity() {
+        return identity;
     }
 
     /**

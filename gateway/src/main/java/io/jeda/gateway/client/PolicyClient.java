@@ -81,6 +81,12 @@ public class PolicyClient {
     private final Cache<DayKey, Optional<DaySchedule>> scheduleCache;
     private final Cache<String, List<Roster>> rosterCache;
     private final Cache<String, List<OnCallSlot>> slotCache;
+    /**
+     * Counts evictions by the change feed: a value read from policy-service is cached only when no
+     * eviction happened while it was read, so an answer from before a change is never put back after
+     * the change dropped it.
+     */
+    private final java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
 
     public PolicyClient(@GrpcChannel("policy") ManagedChannel channel, ServiceIdentity token, GatewaySettings settings) {
         this.officers = OfficerServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
@@ -118,7 +124,33 @@ public class PolicyClient {
      * plan or exception) changed them; other gateway instances see the change when their entries expire.
      */
     public void forgetSchedules(String nip) {
+        evictions.incrementAndGet();
         scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
+    }
+
+    /** The change feed said an officer's record, plans, exceptions or leave changed. */
+    public void forgetOfficer(String nip) {
+        evictions.incrementAndGet();
+        officerCache.invalidate(nip);
+        scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
+    }
+
+    /**
+     * The change feed said a unit's rosters or agency days changed: its rosters, every on-call slot
+     * (keyed by roster) and every schedule (an agency day reaches the units below, which this cache
+     * cannot tell apart) are dropped; officer records stay.
+     */
+    public void forgetUnit(String unitId) {
+        evictions.incrementAndGet();
+        rosterCache.invalidate(unitId);
+        slotCache.invalidateAll();
+        scheduleCache.invalidateAll();
+    }
+
+    /** The change feed said something that reaches everyone changed (or this replica fell behind it). */
+    public void forgetAll() {
+        evictions.incrementAndGet();
+        invalidateAll();
     }
 
     /** A marker for "policy-service said NOT_FOUND" inside {@link #call}. */
@@ -155,10 +187,11 @@ public class PolicyClient {
         if (cached != null) {
             return Sourced.of(cached.orElse(null));
         }
+        long generation = evictions.get();
         Sourced<OfficerProfile> got = call("GetOfficer", n -> mapper.officer(officers
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
                 .getOfficer(GetOfficerRequest.newBuilder().setName(OfficerName.of(nip).toString()).build())));
-        if (got.available()) {
+        if (got.available() && evictions.get() == generation) {
             officerCache.put(nip, got.present());
         }
         return got;
@@ -170,11 +203,12 @@ public class PolicyClient {
         if (cached != null) {
             return Sourced.of(cached.orElse(null));
         }
+        long generation = evictions.get();
         Sourced<DaySchedule> got = call("GetEffectiveSchedule", n -> mapper.schedule(nip, schedules
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
                 .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder().setOfficer(OfficerName.of(nip).toString())
                         .setDate(PolicyMapper.date(date)).build())));
-        if (got.available()) {
+        if (got.available() && evictions.get() == generation) {
             scheduleCache.put(key, got.present());
         }
         return got;
@@ -196,6 +230,7 @@ public class PolicyClient {
             return Sourced.of(out);
         }
         LocalDate to = from.plusDays(days - 1L);
+        long generation = evictions.get();
         Sourced<List<DaySchedule>> got = call("ListEffectiveSchedules", n -> schedules
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
                 .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder().setOfficer(OfficerName.of(nip).toString())
@@ -205,8 +240,10 @@ public class PolicyClient {
             if (got.value() == null) {
                 return Sourced.of(List.of());
             }
-            for (DaySchedule d : got.value()) {
-                scheduleCache.put(new DayKey(nip, d.date()), Optional.of(d));
+            if (evictions.get() == generation) {
+                for (DaySchedule d : got.value()) {
+                    scheduleCache.put(new DayKey(nip, d.date()), Optional.of(d));
+                }
             }
         }
         return got;
@@ -218,6 +255,7 @@ public class PolicyClient {
         if (cached != null) {
             return Sourced.of(cached);
         }
+        long generation = evictions.get();
         Sourced<List<Roster>> got = call("ListRosters", n -> {
             List<Roster> all = new ArrayList<>(Pages.all(token -> rosters.withDeadlineAfter(n, TimeUnit.NANOSECONDS)
                     .listRosters(ListRostersRequest.newBuilder().setUnit(UnitName.of(unitId).toString())
@@ -228,7 +266,9 @@ public class PolicyClient {
         });
         if (got.available()) {
             List<Roster> v = got.value() == null ? List.of() : got.value();
-            rosterCache.put(unitId, v);
+            if (evictions.get() == generation) {
+                rosterCache.put(unitId, v);
+            }
             return Sourced.of(v);
         }
         return got;
@@ -261,6 +301,7 @@ public class PolicyClient {
                 }
             }
         }
+        long generation = evictions.get();
         Sourced<List<OnCallSlot>> got = call("ListOnCallSlots", n -> mapper.slots(rosters
                 .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
                 .listOnCallSlots(ListOnCallSlotsRequest.newBuilder().setParent("rosters/" + rosterId)
@@ -270,7 +311,7 @@ public class PolicyClient {
             return Sourced.unavailable(got.unavailableSource());
         }
         List<OnCallSlot> slots = got.value() == null ? List.of() : got.value();
-        if (!slots.isEmpty()) {
+        if (!slots.isEmpty() && evictions.get() == generation) {
             slotCache.put(rosterId, slots);
         }
         return Sourced.of(slots.stream().filter(s -> s.covers(at)).findFirst().orElse(null));

@@ -13,9 +13,14 @@ import java.time.Duration;
 /**
  * A token bucket per caller (the token's subject), applied to gRPC and REST alike. Rate (requests
  * per second) and burst come from {@code jeda.gateway.rate-limits.default.*}, overridden per client
- * by {@code jeda.gateway.rate-limits.clients.<subject>.*}. Buckets live in memory, per gateway
- * instance: with n replicas a client gets up to n times its rate, which is accepted in exchange for
- * no shared state on the hot path.
+ * by {@code jeda.gateway.rate-limits.clients.<subject>.*}.
+ * <p>
+ * With {@code jeda.gateway.rate-limits.redis-uri} set, the buckets live in Redis and every replica
+ * draws from the same budget ({@link RedisTokenBuckets}); when Redis does not answer within its short
+ * timeout, {@code redis-failure} decides: LOCAL (the default) falls back to this replica's own
+ * bucket, so a client is still limited, to at most n times its rate with n replicas; OPEN lets the
+ * call through; CLOSED refuses it (UNAVAILABLE RATE_LIMIT_UNAVAILABLE). Without a URI (as in
+ * {@code ./jeda up}) the buckets live in memory, per replica.
  */
 @Singleton
 public class RateLimiter {
@@ -25,18 +30,50 @@ public class RateLimiter {
     private final double defaultRate;
     private final double defaultBurst;
     private final Cache<String, Bucket> buckets;
+    private final RedisTokenBuckets shared;
+    private final Failure onRedisFailure;
+    private final java.util.concurrent.atomic.LongAdder redisFailures = new java.util.concurrent.atomic.LongAdder();
+
+    /** What a call gets while the shared buckets cannot be read. */
+    public enum Failure { LOCAL, OPEN, CLOSED }
 
     public RateLimiter(Environment environment,
                        @Value("${jeda.gateway.rate-limits.enabled:true}") boolean enabled,
                        @Value("${jeda.gateway.rate-limits.default.rate:100}") double defaultRate,
                        @Value("${jeda.gateway.rate-limits.default.burst:200}") double defaultBurst,
                        @Value("${jeda.gateway.rate-limits.max-clients:100000}") long maxClients,
-                       @Value("${jeda.gateway.rate-limits.idle-expiry:10m}") Duration idleExpiry) {
+                       @Value("${jeda.gateway.rate-limits.idle-expiry:10m}") Duration idleExpiry,
+                       @Value("${jeda.gateway.rate-limits.redis-uri:}") String redisUri,
+                       @Value("${jeda.gateway.rate-limits.redis-timeout:100ms}") Duration redisTimeout,
+                       @Value("${jeda.gateway.rate-limits.redis-retry-interval:1s}") Duration redisRetry,
+                       @Value("${jeda.gateway.rate-limits.redis-key-prefix:jeda:rate:}") String redisKeyPrefix,
+                       @Value("${jeda.gateway.rate-limits.redis-failure:LOCAL}") Failure onRedisFailure) {
         this.environment = environment;
         this.enabled = enabled;
         this.defaultRate = defaultRate;
         this.defaultBurst = defaultBurst;
         this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(idleExpiry).build();
+        this.onRedisFailure = onRedisFailure;
+        this.shared = enabled && redisUri != null && !redisUri.isBlank()
+                ? new RedisTokenBuckets(redisUri.strip(), redisTimeout, redisRetry, redisKeyPrefix) : null;
+    }
+
+    /** True when the buckets are shared through Redis and Redis is connected. */
+    public boolean sharedConnected() {
+        return shared != null && shared.connected();
+    }
+
+    /** Calls for which Redis could not be asked. */
+    public long redisFailures() {
+        return redisFailures.sum();
+    }
+
+    /** Closes the connection to Redis, if any. */
+    @jakarta.annotation.PreDestroy
+    public void close() {
+        if (shared != null) {
+            shared.close();
+        }
     }
 
     /**
@@ -49,7 +86,22 @@ public class RateLimiter {
             return;
         }
         Bucket b = buckets.get(subject, this::bucketFor);
-        long waitMs = b.take();
+        long waitMs;
+        if (shared == null) {
+            waitMs = b.take();
+        } else {
+            try {
+                waitMs = shared.take(subject, b.ratePerNano * 1e9, b.capacity);
+            } catch (RedisTokenBuckets.Unavailable e) {
+                redisFailures.increment();
+                switch (onRedisFailure) {
+                    case OPEN -> waitMs = 0;
+                    case CLOSED -> throw JedaException.of(ErrorKind.UNAVAILABLE, "RATE_LIMIT_UNAVAILABLE",
+                            "the shared rate limit cannot be checked now; retry shortly", "subject", subject);
+                    default -> waitMs = b.take();
+                }
+            }
+        }
         if (waitMs > 0) {
             throw JedaException.of(ErrorKind.RESOURCE_EXHAUSTED, "RATE_LIMITED",
                     "too many requests from " + subject + "; retry after " + waitMs + " ms",

@@ -71,6 +71,7 @@ public class CalendarService {
      * Adds a calendar day. AGENCY_DAY needs an existing unit; national holidays and collective leave
      * apply everywhere and so must not name one. The draft's id and instant are ignored.
      */
+    @Transactional
     public CalendarDay createDay(Caller caller, CalendarDay draft) {
         caller.requireAdmin();
         if (draft.onDate() == null) {
@@ -123,6 +124,7 @@ public class CalendarService {
         return page.page(days.listBetweenPage(from, from.plusYears(1).minusDays(1), page.fetchSize(), page.offset()));
     }
 
+    @Transactional
     public void deleteDay(Caller caller, String id) {
         caller.requireAdmin();
         CalendarDay day = days.findById(id).orElseThrow(() -> JedaException.notFound("calendar_day", "calendarDays/" + id));
@@ -178,6 +180,7 @@ public class CalendarService {
     }
 
     /** Records leave or official travel of an existing officer. The draft's id, officer and instant are ignored. */
+    @Transactional
     public Absence createAbsence(Caller caller, String nip, Absence draft) {
         caller.requireAdmin();
         Officer officer = officers.findById(nip).orElseThrow(() -> JedaException.notFound("officer", "officers/" + nip));
@@ -219,6 +222,7 @@ public class CalendarService {
     }
 
     /** Cancels an absence of the named officer. */
+    @Transactional
     public void deleteAbsence(Caller caller, String nip, String id) {
         caller.requireAdmin();
         Officer owner = officers.findById(nip).orElse(null);

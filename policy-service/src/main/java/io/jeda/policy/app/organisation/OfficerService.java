@@ -17,6 +17,7 @@ import io.jeda.policy.persistence.UnitRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Inject;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -60,6 +61,7 @@ public class OfficerService {
     }
 
     /** Creates an officer from the draft; its instants are ignored. */
+    @Transactional
     public OfficerView create(Caller caller, Officer draft) {
         caller.requireAdmin();
         String nip = Nip.require(draft.nip(), clock).nip();
@@ -140,6 +142,7 @@ public class OfficerService {
      *
      * @param fields what the request asks to change, resolved against {@link #UPDATABLE}
      */
+    @Transactional
     public OfficerView update(Caller caller, String nip, Officer patch, UpdateFields fields) {
         caller.requireAdmin();
         Set<String> paths = fields.resolve(UPDATABLE);

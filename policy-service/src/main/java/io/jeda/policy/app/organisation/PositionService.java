@@ -13,6 +13,7 @@ import io.jeda.policy.persistence.PositionRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Inject;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -57,6 +58,7 @@ public class PositionService {
      * unset and take the defaults of {@link PolicySettings} (FIXED for the kind); the id and instants
      * are ignored.
      */
+    @Transactional
     public Position create(Caller caller, String positionId, Position draft) {
         // Positions and their eligibility are shared by every unit.
         scope.requireNationalAdmin(caller, "positions/" + positionId);
@@ -96,6 +98,7 @@ public class PositionService {
      *
      * @param fields what the request asks to change, resolved against {@link #UPDATABLE}
      */
+    @Transactional
     public Position update(Caller caller, String positionId, Position p, UpdateFields fields) {
         scope.requireNationalAdmin(caller, "positions/" + positionId);
         Set<String> paths = fields.resolve(UPDATABLE);

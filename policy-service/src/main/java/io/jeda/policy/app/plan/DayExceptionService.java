@@ -42,12 +42,15 @@ public class DayExceptionService {
     private final PlanAccess access;
     private final TransactionOperations<Connection> tx;
     private final ScheduleService schedules;
+    private final io.jeda.policy.app.changes.ChangeFeed feed;
 
     /** The week's schedule is read as this service itself, whoever asks. */
     private static final Caller SELF = new Caller("policy-service", java.util.Set.of(Role.SERVICE));
 
     public DayExceptionService(DayExceptionRepository exceptions, OfficerRepository officers, PlanAccess access,
-                               TransactionOperations<Connection> tx, ScheduleService schedules) {
+                               TransactionOperations<Connection> tx, ScheduleService schedules,
+                               io.jeda.policy.app.changes.ChangeFeed feed) {
+        this.feed = feed;
         this.schedules = schedules;
         this.exceptions = exceptions;
         this.officers = officers;
@@ -155,8 +158,15 @@ public class DayExceptionService {
     }
 
     private DayException store(DayException before, DayException after) {
-        if (exceptions.updateStateIfCurrent(before.id(), before.state().name(), after.state().name(),
-                after.decisionReason(), after.updatedAt()) == 0) {
+        boolean moved = tx.executeWrite(status -> {
+            if (exceptions.updateStateIfCurrent(before.id(), before.state().name(), after.state().name(),
+                    after.decisionReason(), after.updatedAt()) == 0) {
+                return false;
+            }
+            feed.officerChanged(before.officerNip(), DayException.nameOf(before.id()));
+            return true;
+        });
+        if (!moved) {
             throw new IllegalTransitionException(DayException.nameOf(before.id()), exception(before.id()).state(),
                     after.state());
         }

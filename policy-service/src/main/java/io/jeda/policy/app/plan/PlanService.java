@@ -63,10 +63,12 @@ public class PlanService {
     private final PlanAccess access;
     private final PolicySettings settings;
     private final TransactionOperations<Connection> tx;
+    private final io.jeda.policy.app.changes.ChangeFeed feed;
 
     public PlanService(PlanRepository plans, PlanStore store, PlanTransitionRepository transitions,
                        OfficerRepository officers, PlanAccess access, PolicySettings settings,
-                       TransactionOperations<Connection> tx) {
+                       TransactionOperations<Connection> tx, io.jeda.policy.app.changes.ChangeFeed feed) {
+        this.feed = feed;
         this.plans = plans;
         this.store = store;
         this.transitions = transitions;
@@ -274,6 +276,7 @@ public class PlanService {
                 return false;
             }
             transitions.save(PlanTransition.between(before, after, access.actor(caller)));
+            feed.officerChanged(officer.nip(), Plan.nameOf(before.id()));
             return true;
         });
         Plan current = plan(before.id());
