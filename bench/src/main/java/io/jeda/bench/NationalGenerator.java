@@ -80,6 +80,8 @@ final class NationalGenerator {
     private final int batch;
     private final int historyEvery;
     private final int historyDays;
+    private final int eventDays;
+    private final boolean eventsOnly;
     private final Instant now = Instant.now();
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
     private final LocalDate planStart = today.withDayOfMonth(1);
@@ -97,8 +99,12 @@ final class NationalGenerator {
         this.policyDb = opt.getOrDefault("policy-db", "jeda_nat_policy");
         this.attendanceDb = opt.getOrDefault("attendance-db", "jeda_nat_attendance");
         this.batch = Bench.intOpt(opt, "batch", 2000);
-        this.historyEvery = Bench.intOpt(opt, "history-every", 10);
-        this.historyDays = Bench.intOpt(opt, "history-days", 5);
+        // --event-days N: N working days of check-ins and check-outs of every officer (unless
+        // --history-every says otherwise), the way to fill a large events table.
+        this.eventDays = Bench.intOpt(opt, "event-days", 0);
+        this.historyEvery = Bench.intOpt(opt, "history-every", eventDays > 0 ? 1 : 10);
+        this.historyDays = eventDays > 0 ? eventDays : Bench.intOpt(opt, "history-days", 5);
+        this.eventsOnly = opt.containsKey("events-only");
     }
 
     static void run(Map<String, String> opt) throws Exception {
@@ -107,7 +113,7 @@ final class NationalGenerator {
 
     private void generate(boolean fresh, int threads) throws Exception {
         long t0 = System.nanoTime();
-        for (String db : List.of(policyDb, attendanceDb)) {
+        for (String db : eventsOnly ? List.of(attendanceDb) : List.of(policyDb, attendanceDb)) {
             try (Connection c = DriverManager.getConnection(base + "/?useSSL=false&allowPublicKeyRetrieval=true",
                     user, password); Statement s = c.createStatement()) {
                 if (fresh) {
@@ -116,8 +122,19 @@ final class NationalGenerator {
                 s.execute("CREATE DATABASE IF NOT EXISTS `" + db + "`");
             }
         }
+        if (eventsOnly) {
+            migrate(attendanceDb, "classpath:db/jeda-attendance", "classpath:db/jeda-attendance-mysql");
+            System.out.printf("generating %,d working days of check-ins of %,d officers into %s (%d threads)%n",
+                    historyDays, shape.officers / historyEvery, attendanceDb, threads);
+            try (Connection c = connect(attendanceDb)) {
+                partitionMonths(c, historyStart());
+            }
+            loadHistoryInParallel(threads);
+            report(t0);
+            return;
+        }
         migrate(policyDb, "classpath:db/jeda-policy");
-        migrate(attendanceDb, "classpath:db/jeda-attendance");
+        migrate(attendanceDb, "classpath:db/jeda-attendance", "classpath:db/jeda-attendance-mysql");
         try (Connection c = connect(policyDb); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM unit")) {
             rs.next();
@@ -130,18 +147,84 @@ final class NationalGenerator {
         try (Connection c = connect(policyDb)) {
             loadReference(c);
         }
+        try (Connection c = connect(attendanceDb)) {
+            partitionMonths(c, historyStart());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> jobs = new ArrayList<>();
             jobs.add(pool.submit(() -> withConnection(policyDb, this::loadOfficers)));
             jobs.add(pool.submit(() -> withConnection(policyDb, this::loadPlans)));
-            jobs.add(pool.submit(() -> withConnection(attendanceDb, this::loadHistory)));
+            for (int k = 0; k < Math.max(1, threads - 2); k++) {
+                int part = k;
+                int parts = Math.max(1, threads - 2);
+                jobs.add(pool.submit(() -> withConnection(attendanceDb, c -> loadHistory(c, part, parts))));
+            }
             for (Future<?> f : jobs) {
                 f.get();
             }
         } finally {
             pool.shutdown();
         }
+        report(t0);
+    }
+
+    /** The first day of the check-in history. */
+    private LocalDate historyStart() throws Exception {
+        return historyDaysList().get(0);
+    }
+
+    /**
+     * Splits the first monthly partition of the (still empty) events table so that every month of
+     * the history has its own, as the service's partition job would have made them over time.
+     */
+    private void partitionMonths(Connection c, LocalDate from) throws SQLException {
+        String first = null;
+        LocalDate bound = null;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT PARTITION_NAME,"
+                + " PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME = 'attendance_event' AND PARTITION_NAME IS NOT NULL ORDER BY PARTITION_ORDINAL_POSITION")) {
+            if (rs.next() && !"MAXVALUE".equals(rs.getString(2))) {
+                first = rs.getString(1);
+                bound = LocalDate.parse(rs.getString(2).replace("'", "").substring(0, 10));
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        List<String> defs = new ArrayList<>();
+        for (LocalDate m = from.withDayOfMonth(1); m.plusMonths(1).isBefore(bound); m = m.plusMonths(1)) {
+            defs.add("PARTITION p" + m.toString().substring(0, 7).replace("-", "") + " VALUES LESS THAN ('"
+                    + m.plusMonths(1) + "')");
+        }
+        if (defs.isEmpty()) {
+            return;
+        }
+        defs.add("PARTITION " + first + " VALUES LESS THAN ('" + bound + "')");
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE attendance_event REORGANIZE PARTITION " + first + " INTO (" + String.join(", ", defs) + ")");
+        }
+        c.commit();
+    }
+
+    /** Only the check-in history (--events-only): the days shared out over the threads. */
+    private void loadHistoryInParallel(int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int k = 0; k < threads; k++) {
+                int part = k;
+                jobs.add(pool.submit(() -> withConnection(attendanceDb, c -> loadHistory(c, part, threads))));
+            }
+            for (Future<?> f : jobs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void report(long t0) {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long total = 0;
         System.out.println();
@@ -155,9 +238,9 @@ final class NationalGenerator {
                 "all", total, seconds, total / seconds);
     }
 
-    private void migrate(String db, String location) {
+    private void migrate(String db, String... locations) {
         Flyway.configure().dataSource(base + "/" + db + "?useSSL=false&allowPublicKeyRetrieval=true", user, password)
-                .locations(location).load().migrate();
+                .locations(locations).load().migrate();
     }
 
     interface Job {
@@ -189,6 +272,7 @@ final class NationalGenerator {
         final Tally tally;
         final long start = System.nanoTime();
         int pending;
+        long rows;
 
         Inserter(Connection c, String table, String columns) throws SQLException {
             this.c = c;
@@ -206,7 +290,7 @@ final class NationalGenerator {
 
         void add() throws SQLException {
             ps.addBatch();
-            tally.rows++;
+            rows++;
             if (++pending % batch == 0) {
                 ps.executeBatch();
                 if (pending >= batch * 10) {
@@ -221,7 +305,11 @@ final class NationalGenerator {
             ps.executeBatch();
             c.commit();
             ps.close();
-            tally.nanos += System.nanoTime() - start;
+            // Several loaders may fill one table at once: its time is the longest of theirs.
+            synchronized (tally) {
+                tally.rows += rows;
+                tally.nanos = Math.max(tally.nanos, System.nanoTime() - start);
+            }
         }
     }
 
@@ -491,25 +579,16 @@ final class NationalGenerator {
      * at 07:30), a few minutes early or, now and then, late. Days outer and officers inner, so that
      * event ids (version 7 UUIDs of the day) grow with the load.
      */
-    private void loadHistory(Connection c) throws Exception {
-        List<LocalDate> days = new ArrayList<>();
-        java.util.Set<LocalDate> off = new java.util.HashSet<>();
-        for (Holiday h : holidays()) {
-            if (h.unit() == null) {
-                off.add(h.date());
-            }
-        }
-        for (LocalDate d = today.minusDays(1); days.size() < historyDays; d = d.minusDays(1)) {
-            if (d.getDayOfWeek().getValue() <= 5 && !off.contains(d)) {
-                days.add(0, d);
-            }
-        }
+    private void loadHistory(Connection c, int part, int parts) throws Exception {
+        List<LocalDate> days = historyDaysList();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         HexFormat hex = HexFormat.of();
+        // Each event's idempotency key goes to attendance_key too (V5), as the service writes it.
         try (Inserter in = new Inserter(c, "attendance_event", "id,officer_nip,kind,mode,idempotency_key,fingerprint,"
                 + "record_time,device_time,receive_time,local_date,time_zone,unit_id,latitude,longitude,"
-                + "accuracy_meters,device_id,flags,verification,violation,check_in_id")) {
-            for (int dayIndex = 0; dayIndex < days.size(); dayIndex++) {
+                + "accuracy_meters,device_id,flags,verification,violation,check_in_id");
+             Inserter keys = new Inserter(c, "attendance_key", "officer_nip,idempotency_key,event_id,local_date")) {
+            for (int dayIndex = part; dayIndex < days.size(); dayIndex += parts) {
                 LocalDate date = days.get(dayIndex);
                 int weekday = date.getDayOfWeek().getValue() - 1;
                 for (int kind = 0; kind < 2; kind++) {
@@ -538,7 +617,14 @@ final class NationalGenerator {
                         double[] where = "HOME".equals(mode) ? domicile(u, i) : new double[]{u.lat(), u.lon()};
                         String key = "gen-" + date + (kind == 0 ? "-in" : "-out");
                         PreparedStatement ps = in.row();
-                        ps.setString(1, eventId(dayMillis, i));
+                        String id = eventId(dayMillis, i);
+                        PreparedStatement k = keys.row();
+                        k.setString(1, nip);
+                        k.setString(2, key);
+                        k.setString(3, id);
+                        k.setObject(4, date);
+                        keys.add();
+                        ps.setString(1, id);
                         ps.setString(2, nip);
                         ps.setString(3, kind == 0 ? "CHECK_IN" : "CHECK_OUT");
                         ps.setString(4, mode);
@@ -568,6 +654,23 @@ final class NationalGenerator {
                 }
             }
         }
+    }
+
+    /** The working days of the history, oldest first (days outer, officers inner when loading). */
+    private List<LocalDate> historyDaysList() throws Exception {
+        List<LocalDate> days = new ArrayList<>();
+        java.util.Set<LocalDate> off = new java.util.HashSet<>();
+        for (Holiday h : holidays()) {
+            if (h.unit() == null) {
+                off.add(h.date());
+            }
+        }
+        for (LocalDate d = today.minusDays(1); days.size() < historyDays; d = d.minusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5 && !off.contains(d)) {
+                days.add(0, d);
+            }
+        }
+        return days;
     }
 
     /** A version 7 UUID of the given millisecond whose random bits are the officer index (unique per day and kind). */

@@ -45,8 +45,19 @@ final class EventRows {
     private static final String DELETE_SESSIONS = "DELETE FROM open_session WHERE officer_nip IN (%s)";
     private static final String LOCK_SESSIONS = "SELECT officer_nip, check_in_id, since FROM open_session"
             + " WHERE officer_nip IN (%s) FOR UPDATE";
-    private static final String FIND_BY_KEY = "SELECT " + EVENT_COLUMNS + " FROM attendance_event"
-            + " WHERE officer_nip = ? AND idempotency_key = ?";
+    /**
+     * The idempotency keys live in attendance_key (unpartitioned, so its primary key catches a retry
+     * whatever month it lands in); a write inserts its key before its event, in one transaction.
+     */
+    static final String INSERT_KEY = "INSERT INTO attendance_key (officer_nip, idempotency_key, event_id, local_date)"
+            + " VALUES (?, ?, ?, ?)";
+    /**
+     * The key row is read first (a constant by primary key), so the event is then found by its
+     * whole primary key, in its own partition only.
+     */
+    private static final String FIND_BY_KEY = "SELECT " + prefixed("e.") + " FROM attendance_key k"
+            + " JOIN attendance_event e ON e.id = k.event_id AND e.local_date = k.local_date"
+            + " WHERE k.officer_nip = ? AND k.idempotency_key = ?";
 
     /**
      * The event stored under the officer's key and whether the officer has a session open, in one
@@ -54,10 +65,14 @@ final class EventRows {
      */
     private static final String STANDING = "SELECT " + prefixed("e.") + ","
             + " (SELECT COUNT(*) FROM open_session s WHERE s.officer_nip = ?)"
-            + " FROM (SELECT 1 AS one) d LEFT JOIN attendance_event e ON e.officer_nip = ? AND e.idempotency_key = ?";
+            + " FROM (SELECT 1 AS one) d LEFT JOIN attendance_key k ON k.officer_nip = ? AND k.idempotency_key = ?"
+            + " LEFT JOIN attendance_event e ON e.id = k.event_id AND e.local_date = k.local_date";
 
     private static final String RECONCILE = "UPDATE attendance_event SET verification = ?, violation = ?,"
-            + " local_date = ?, time_zone = ?, unit_id = ? WHERE id = ? AND verification = 'UNVERIFIED'";
+            + " local_date = ?, time_zone = ?, unit_id = ? WHERE id = ? AND local_date = ? AND verification = 'UNVERIFIED'";
+    /** The key row follows its event's local date, which reconciliation may correct. */
+    private static final String RECONCILE_KEY = "UPDATE attendance_key SET local_date = ?"
+            + " WHERE officer_nip = ? AND idempotency_key = ?";
     private static final String RECONCILE_SESSION = "UPDATE open_session SET unverified = FALSE, local_date = ?,"
             + " time_zone = ?, unit_id = ?, close_at = ? WHERE officer_nip = ? AND check_in_id = ?";
 
@@ -72,6 +87,16 @@ final class EventRows {
     static void insertEvents(Connection c, Collection<AttendanceEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
+            for (AttendanceEvent e : events) {
+                ps.setString(1, e.officerNip());
+                ps.setString(2, e.idempotencyKey());
+                ps.setString(3, e.id());
+                ps.setObject(4, e.localDate());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
             for (AttendanceEvent e : events) {
@@ -160,7 +185,7 @@ final class EventRows {
     }
 
     /** Records reconciliation's outcome on an event still UNVERIFIED; whether it was. */
-    static boolean reconcile(Connection c, String id, String verification, String violation, LocalDate date,
+    static boolean reconcile(Connection c, AttendanceEvent e, String verification, String violation, LocalDate date,
                              String timeZone, String unitId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(RECONCILE)) {
             ps.setString(1, verification);
@@ -168,9 +193,21 @@ final class EventRows {
             ps.setObject(3, date);
             ps.setString(4, timeZone);
             setString(ps, 5, unitId);
-            ps.setString(6, id);
-            return ps.executeUpdate() > 0;
+            ps.setString(6, e.id());
+            ps.setObject(7, e.localDate());
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
         }
+        if (!date.equals(e.localDate())) {
+            try (PreparedStatement ps = c.prepareStatement(RECONCILE_KEY)) {
+                ps.setObject(1, date);
+                ps.setString(2, e.officerNip());
+                ps.setString(3, e.idempotencyKey());
+                ps.executeUpdate();
+            }
+        }
+        return true;
     }
 
     /** Corrects the officer's open session if it is still this check-in (found by primary key). */

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,10 +61,20 @@ public class JdbcAttendanceRecords implements AttendanceRecords {
     @Override
     public Map<String, Instant> lastCheckOuts(Collection<String> nips, Instant since) {
         Map<String, Instant> out = new HashMap<>();
-        for (LastCheckOut l : events.findLastCheckOuts(List.copyOf(nips), since)) {
+        for (LastCheckOut l : events.findLastCheckOuts(List.copyOf(nips), since, earliestLocalDate(since))) {
             out.put(l.officerNip(), l.lastCheckOut());
         }
         return out;
+    }
+
+    /**
+     * The earliest local date an event recorded at or after {@code instant} can carry: Indonesia's
+     * zones are ahead of UTC, so an event's local date is never before the UTC date of its time of
+     * record; a day more covers an automatic check-out recorded after its date's midnight and a
+     * date reconciliation moved to another zone.
+     */
+    static LocalDate earliestLocalDate(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
     }
 
     @Override
@@ -97,7 +108,7 @@ public class JdbcAttendanceRecords implements AttendanceRecords {
                 c.setAutoCommit(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 try {
-                    if (EventRows.reconcile(c, e.id(), verification.name(), violation, date, timeZone, unitId)
+                    if (EventRows.reconcile(c, e, verification.name(), violation, date, timeZone, unitId)
                             && e.kind() == EventKind.CHECK_IN) {
                         EventRows.reconcileSession(c, e.officerNip(), e.id(), date, timeZone, unitId, closeAt);
                     }
