@@ -66,13 +66,56 @@ class CorrectionsBrowserIT {
         }
     }
 
+    /**
+     * The answer, asked again after a 503 (as clients are told to): the first month read of a fresh
+     * officer on a loaded test machine may outlast the gateway's three-second deadline.
+     */
+    private static String retried(java.util.function.Supplier<String> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (AssertionError e) {
+                if (attempt == 5 || !String.valueOf(e.getMessage()).contains("answered 503")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens the day's month until its cell says the words: on a loaded machine the page's one call for
+     * the month's attendance may outlast the gateway's deadline, and the page shows the plan alone.
+     */
+    private void openMonthUntil(Browser b, String cell, String words) {
+        for (int attempt = 1; ; attempt++) {
+            b.open("/app/month?month=" + day.toString().substring(0, 7));
+            try {
+                b.waitForText(cell, words);
+                return;
+            } catch (AssertionError e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @Test
     void aForgottenCheckInIsAskedForApprovedAndShownAsCorrected() {
         String cell = "#calendar li[data-date='" + day + "']";
+        // What the month page will show, over REST first: the forgotten day is ABSENT.
+        Struct month = WebRest.json(retried(() -> rest.send("GET", "/v1/me/attendance?month="
+                + day.toString().substring(0, 7), WebRest.officer(OFFICER), null)));
+        assertTrue(month.toString().contains("DAY_STATUS_ABSENT"), month.toString());
         try (Browser b = new Browser(services.gatewayHttp())) {
             b.signIn(OFFICER, false);
-            b.open("/app/month?month=" + day.toString().substring(0, 7));
-            b.waitForText(cell, "Tidak hadir");
+            openMonthUntil(b, cell, "Tidak hadir");
             b.find(cell + " .corr-ask").click();
             assertEquals(day.toString(), b.find("#corr-date").getAttribute("value"), "the day is chosen for the form");
             b.fill("#corr-in", "07:20");
@@ -85,7 +128,8 @@ class CorrectionsBrowserIT {
             b.screenshot("corrections-officer-asked");
             b.screenshotDesktop("corrections-officer-asked");
         }
-        Struct pending = WebRest.json(rest.send("GET", "/v1/me/attendance/" + day, WebRest.officer(OFFICER), null));
+        Struct pending = WebRest.json(retried(() -> rest.send("GET", "/v1/me/attendance/" + day,
+                WebRest.officer(OFFICER), null)));
         assertEquals("DAY_STATUS_ABSENT", WebRest.field(pending, "status"), "nothing changes before approval");
 
         try (Browser b = new Browser(services.gatewayHttp())) {
@@ -105,14 +149,14 @@ class CorrectionsBrowserIT {
 
         try (Browser b = new Browser(services.gatewayHttp())) {
             b.signIn(OFFICER, false);
-            b.open("/app/month?month=" + day.toString().substring(0, 7));
-            b.waitForText(cell, "Dikoreksi");
+            openMonthUntil(b, cell, "Dikoreksi");
             b.waitForText(cell, "Hadir");
             b.waitForText("#corr-mine", "Disetujui");
             b.screenshot("corrections-officer-corrected");
             b.screenshotDesktop("corrections-officer-corrected");
         }
-        Struct d = WebRest.json(rest.send("GET", "/v1/me/attendance/" + day, WebRest.officer(OFFICER), null));
+        Struct d = WebRest.json(retried(() -> rest.send("GET", "/v1/me/attendance/" + day,
+                WebRest.officer(OFFICER), null)));
         assertEquals("DAY_STATUS_PRESENT", WebRest.field(d, "status"), d.toString());
         Value corrections = d.getFieldsMap().get("corrections");
         assertEquals(1, corrections.getListValue().getValuesCount(), d.toString());
