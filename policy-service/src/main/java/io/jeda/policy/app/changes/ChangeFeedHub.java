@@ -98,6 +98,10 @@ public class ChangeFeedHub {
             }
             return;
         }
+        if (after > head) {
+            // The caller may come from a replica that read the outbox a moment before this one did.
+            poll();
+        }
         long oldest = events.oldest();
         boolean missed = after > head || (oldest == 0 ? after < head : after < oldest - 1);
         if (!missed) {
