@@ -66,7 +66,7 @@ class AuthAndAuditTest extends GatewayTestBase {
         List<io.jeda.gateway.audit.AuditEntry> rows = List.of();
         while (rows.isEmpty() && System.nanoTime() < until) {
             Thread.sleep(50);
-            rows = repository.listByOfficer(OFFICER, 10, 0);
+            rows = repository.listByOfficer(OFFICER, java.time.Instant.EPOCH, java.time.Instant.parse("2999-01-01T00:00:00Z"), 10, 0);
         }
         assertEquals(1, rows.size(), "written by the drainer within a few flush intervals");
         assertEquals("desk-1", rows.get(0).clientId());

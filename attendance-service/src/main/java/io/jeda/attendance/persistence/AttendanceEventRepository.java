@@ -31,11 +31,12 @@ public interface AttendanceEventRepository extends CrudRepository<AttendanceEven
     /**
      * The latest check-out at or after {@code since} of each named officer that has one; one query
      * for a whole batch (served by the index on officer, kind and record time). {@code sinceDate}
-     * is a local date no later than any event at or after {@code since} can have: it keeps the
-     * query on the partitions of those dates instead of every month kept.
+     * is a local date no later than any event at or after {@code since} can have, {@code untilDate}
+     * one no earlier than any event recorded by now: they keep the query on the partitions of those
+     * dates instead of every month kept and the empty months made ahead.
      */
     @Query("SELECT officer_nip, MAX(record_time) AS last_check_out FROM attendance_event"
             + " WHERE officer_nip IN (:nips) AND kind = 'CHECK_OUT' AND record_time >= :since"
-            + " AND local_date >= :sinceDate GROUP BY officer_nip")
-    List<LastCheckOut> findLastCheckOuts(List<String> nips, Instant since, LocalDate sinceDate);
+            + " AND local_date >= :sinceDate AND local_date <= :untilDate GROUP BY officer_nip")
+    List<LastCheckOut> findLastCheckOuts(List<String> nips, Instant since, LocalDate sinceDate, LocalDate untilDate);
 }

@@ -51,24 +51,24 @@ final class EventRows {
      */
     static final String INSERT_KEY = "INSERT INTO attendance_key (officer_nip, idempotency_key, event_id, local_date)"
             + " VALUES (?, ?, ?, ?)";
+    /** The event stored under a key: found by the key's row, then by the event's whole primary key. */
+    static final String FIND_KEY = "SELECT event_id, local_date FROM attendance_key"
+            + " WHERE officer_nip = ? AND idempotency_key = ?";
     /**
-     * The key row is read first (a constant by primary key), so the event is then found by its
-     * whole primary key, in its own partition only.
+     * By its whole primary key, so only the partition of its date is read. (A join from the key row
+     * is not pruned: the databases choose partitions before they read the key.)
      */
-    private static final String FIND_BY_KEY = "SELECT " + prefixed("e.") + " FROM attendance_key k"
-            + " JOIN attendance_event e ON e.id = k.event_id AND e.local_date = k.local_date"
-            + " WHERE k.officer_nip = ? AND k.idempotency_key = ?";
+    static final String FIND_BY_ID = "SELECT " + EVENT_COLUMNS + " FROM attendance_event WHERE id = ? AND local_date = ?";
 
     /**
-     * The event stored under the officer's key and whether the officer has a session open, in one
-     * statement, so both are read at one instant.
+     * The event id stored under the officer's key and whether the officer has a session open, in one
+     * statement, so both are read at one instant (the event itself is then read by its id).
      */
-    private static final String STANDING = "SELECT " + prefixed("e.") + ","
+    static final String STANDING = "SELECT k.event_id, k.local_date,"
             + " (SELECT COUNT(*) FROM open_session s WHERE s.officer_nip = ?)"
-            + " FROM (SELECT 1 AS one) d LEFT JOIN attendance_key k ON k.officer_nip = ? AND k.idempotency_key = ?"
-            + " LEFT JOIN attendance_event e ON e.id = k.event_id AND e.local_date = k.local_date";
+            + " FROM (SELECT 1 AS one) d LEFT JOIN attendance_key k ON k.officer_nip = ? AND k.idempotency_key = ?";
 
-    private static final String RECONCILE = "UPDATE attendance_event SET verification = ?, violation = ?,"
+    static final String RECONCILE = "UPDATE attendance_event SET verification = ?, violation = ?,"
             + " local_date = ?, time_zone = ?, unit_id = ? WHERE id = ? AND local_date = ? AND verification = 'UNVERIFIED'";
     /** The key row follows its event's local date, which reconciliation may correct. */
     private static final String RECONCILE_KEY = "UPDATE attendance_key SET local_date = ?"
@@ -157,9 +157,27 @@ final class EventRows {
      * here read committed data), else empty.
      */
     static Optional<AttendanceEvent> findByKey(Connection c, String nip, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FIND_BY_KEY)) {
+        String id;
+        LocalDate date;
+        try (PreparedStatement ps = c.prepareStatement(FIND_KEY)) {
             ps.setString(1, nip);
             ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getString(1);
+                date = rs.getObject(2, LocalDate.class);
+            }
+        }
+        return findById(c, id, date);
+    }
+
+    /** An event by its id and local date (its primary key). */
+    static Optional<AttendanceEvent> findById(Connection c, String id, LocalDate date) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(FIND_BY_ID)) {
+            ps.setString(1, id);
+            ps.setObject(2, date);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(event(rs)) : Optional.empty();
             }
@@ -172,16 +190,18 @@ final class EventRows {
             ps.setString(1, nip);
             ps.setString(2, nip);
             ps.setString(3, key);
+            String id;
+            LocalDate date;
+            boolean open;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                Optional<AttendanceEvent> sameKey = rs.getString(1) == null ? Optional.empty() : Optional.of(event(rs));
-                return new AttendanceRecords.Standing(sameKey, rs.getLong(21) > 0);
+                id = rs.getString(1);
+                date = rs.getObject(2, LocalDate.class);
+                open = rs.getLong(3) > 0;
             }
+            Optional<AttendanceEvent> sameKey = id == null ? Optional.empty() : findById(c, id, date);
+            return new AttendanceRecords.Standing(sameKey, open);
         }
-    }
-
-    private static String prefixed(String alias) {
-        return alias + EVENT_COLUMNS.replace(", ", ", " + alias);
     }
 
     /** Records reconciliation's outcome on an event still UNVERIFIED; whether it was. */

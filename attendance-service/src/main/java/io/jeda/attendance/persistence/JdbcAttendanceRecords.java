@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,10 +32,12 @@ public class JdbcAttendanceRecords implements AttendanceRecords {
     private final AttendanceEventRepository events;
     private final OpenSessionRepository sessions;
     private final DataSource pool;
+    private final Clock clock;
 
     public JdbcAttendanceRecords(AttendanceEventRepository events, OpenSessionRepository sessions,
-                                 DataSource dataSource) {
+                                 DataSource dataSource, Clock clock) {
         this.events = events;
+        this.clock = clock;
         this.sessions = sessions;
         this.pool = DelegatingDataSource.unwrapDataSource(dataSource);
     }
@@ -61,7 +64,8 @@ public class JdbcAttendanceRecords implements AttendanceRecords {
     @Override
     public Map<String, Instant> lastCheckOuts(Collection<String> nips, Instant since) {
         Map<String, Instant> out = new HashMap<>();
-        for (LastCheckOut l : events.findLastCheckOuts(List.copyOf(nips), since, earliestLocalDate(since))) {
+        for (LastCheckOut l : events.findLastCheckOuts(List.copyOf(nips), since, earliestLocalDate(since),
+                latestLocalDate(clock.instant()))) {
             out.put(l.officerNip(), l.lastCheckOut());
         }
         return out;
@@ -75,6 +79,11 @@ public class JdbcAttendanceRecords implements AttendanceRecords {
      */
     static LocalDate earliestLocalDate(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    }
+
+    /** The latest local date an event recorded by {@code now} can carry (zones up to UTC+9). */
+    static LocalDate latestLocalDate(Instant now) {
+        return now.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
     }
 
     @Override

@@ -36,7 +36,7 @@ class AuditLogTest {
         }
 
         @Override
-        public List<AuditEntry> listByOfficer(String nip, int limit, long offset) {
+        public List<AuditEntry> listByOfficer(String nip, java.time.Instant since, java.time.Instant until, int limit, long offset) {
             return List.of();
         }
 
