@@ -122,7 +122,7 @@ public class WellbeingReports {
         Officer me = clients.officer(caller.subject());
         Unit unit = clients.unit(UnitName.parse(me.getUnit(), "unit").unitId());
         List<Officer> reports = clients.reports(p.token(), caller.subject(), gateway.maxBatch());
-        return report(p, unit, reports, month);
+        return report(p, UnitName.parse(me.getUnit(), "unit").unitId(), unit, reports, month);
     }
 
     /** Every officer of a unit (HR or ADMIN, inside the token's unit scope). */
@@ -137,11 +137,10 @@ public class WellbeingReports {
             AdminScope.require(caller, unitId, clients::parentOf);
         }
         Unit unit = clients.unit(unitId);
-        return report(p, unit, clients.unitOfficers(unitId, gateway.maxUnitOfficers()), month);
+        return report(p, unitId, unit, clients.unitOfficers(unitId, gateway.maxUnitOfficers()), month);
     }
 
-    private WellbeingReport report(Person p, Unit unit, List<Officer> officers, YearMonth month) {
-        String unitId = UnitName.parse(unit.getName(), "unit").unitId();
+    private WellbeingReport report(Person p, String unitId, Unit unit, List<Officer> officers, YearMonth month) {
         ZoneId zone = unit.getTimeZone().isEmpty() ? gateway.defaultZone() : ZoneId.of(unit.getTimeZone());
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
@@ -172,7 +171,7 @@ public class WellbeingReports {
         Map<String, OnCallLoad.OfficerLoad> loads = rosters == null ? Map.of()
                 : OnCallLoad.officers(rosters, from, to, zone);
 
-        WellbeingReport.Builder r = WellbeingReport.newBuilder().setUnit(unit.getName()).setMonth(month.toString())
+        WellbeingReport.Builder r = WellbeingReport.newBuilder().setUnit(UnitName.of(unitId).toString()).setMonth(month.toString())
                 .setTimeZone(zone.getId()).setAsOf(com.google.protobuf.Timestamp.newBuilder()
                         .setSeconds(clock.instant().getEpochSecond()));
         WellbeingRules.Builder rules = WellbeingRules.newBuilder().addAllAfterHoursStates(settings.afterHoursStates());
