@@ -150,7 +150,11 @@ public final class FakePolicyService {
         return port;
     }
 
+    /** BatchGetEffectiveSchedules calls since the last reset. */
+    public final java.util.concurrent.atomic.AtomicInteger batchScheduleCalls = new java.util.concurrent.atomic.AtomicInteger();
+
     public void reset() {
+        batchScheduleCalls.set(0);
         officers.clear();
         units.clear();
         allowedPlaces.clear();
@@ -396,5 +400,26 @@ public final class FakePolicyService {
             out.onNext(b.build());
             out.onCompleted();
         }
-    }
+    
+        /** Counts the batch calls, so a test can tell one call per date from one per officer. */
+        @Override
+        public void batchGetEffectiveSchedules(io.jeda.policy.v1.BatchGetEffectiveSchedulesRequest request,
+                                               StreamObserver<io.jeda.policy.v1.BatchGetEffectiveSchedulesResponse> out) {
+            if (!proceed(out)) {
+                return;
+            }
+            batchScheduleCalls.incrementAndGet();
+            var b = io.jeda.policy.v1.BatchGetEffectiveSchedulesResponse.newBuilder();
+            for (String name : request.getOfficersList()) {
+                Officer o = officers.get(last(name));
+                if (o == null) {
+                    b.addNotFound(name);
+                } else {
+                    b.addSchedules(schedule(o, request.getDate()));
+                }
+            }
+            out.onNext(b.build());
+            out.onCompleted();
+        }
+}
 }

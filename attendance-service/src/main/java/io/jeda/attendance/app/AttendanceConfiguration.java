@@ -39,6 +39,15 @@ public class AttendanceConfiguration {
                 LocalTime.parse(defaultDayClose), lastCheckOutLookback);
     }
 
+    /** The numbers of the wellbeing report ({@code jeda.attendance.wellbeing.*}). */
+    @Singleton
+    io.jeda.attendance.domain.WellbeingSettings wellbeingSettings(
+            @Value("${jeda.attendance.wellbeing.minimum-rest:11h}") Duration minimumRest,
+            @Value("${jeda.attendance.wellbeing.late-check-out-grace:30m}") Duration lateCheckOutGrace,
+            @Value("${jeda.attendance.wellbeing.policy-deadline:5s}") Duration policyDeadline) {
+        return new io.jeda.attendance.domain.WellbeingSettings(minimumRest, lateCheckOutGrace, policyDeadline);
+    }
+
     /** The server clock is the time of record. */
     @Singleton
     Clock clock() {

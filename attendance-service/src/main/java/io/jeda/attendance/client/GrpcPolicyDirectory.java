@@ -186,6 +186,51 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
                 .toList());
     }
 
+    /** One BatchGetEffectiveSchedules per date and 500 officers, instead of one call per officer. */
+    @Override
+    public java.util.Map<String, List<ScheduleInfo>> schedulesOf(java.util.Collection<String> nips, LocalDate from,
+                                                                 LocalDate to, Instant deadline) {
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(nips));
+        java.util.Map<String, List<ScheduleInfo>> out = new java.util.LinkedHashMap<>();
+        all.forEach(n -> out.put(n, new java.util.ArrayList<>()));
+        CallCredentials credentials = credentials();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LocalDate day = d;
+            for (int i = 0; i < all.size(); i += 500) {
+                List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+                io.jeda.policy.v1.BatchGetEffectiveSchedulesResponse r = call("BatchGetEffectiveSchedules",
+                        () -> schedules.withDeadline(deadline(deadline)).withCallCredentials(credentials)
+                                .batchGetEffectiveSchedules(io.jeda.policy.v1.BatchGetEffectiveSchedulesRequest
+                                        .newBuilder().addAllOfficers(chunk.stream()
+                                                .map(n -> OfficerName.of(n).toString()).toList())
+                                        .setDate(date(day)).build()))
+                        .orElseThrow(() -> new PolicyUnavailableException("policy-service has no schedules", null));
+                convert("BatchGetEffectiveSchedules", () -> {
+                    for (EffectiveSchedule s : r.getSchedulesList()) {
+                        List<ScheduleInfo> list = out.get(OfficerName.parse(s.getOfficer(), "officer").nip());
+                        if (list != null) {
+                            list.add(toSchedule(s, day));
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return out;
+    }
+
+    /** Runs the lookups outside the caller's gRPC context, so they carry this service's own token. */
+    @Override
+    public <T> T asService(java.util.function.Supplier<T> lookups) {
+        try {
+            return io.grpc.Context.ROOT.call(lookups::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public List<String> officersOfUnit(String unitId, Instant deadline) {
         ListOfficersRequest first = ListOfficersRequest.newBuilder().setUnit(UnitName.of(unitId).toString())

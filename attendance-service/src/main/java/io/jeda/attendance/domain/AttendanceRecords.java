@@ -30,6 +30,12 @@ public interface AttendanceRecords {
     /** The officer's events whose local dates fall in the range (inclusive), oldest first. */
     List<AttendanceEvent> events(String nip, LocalDate from, LocalDate to);
 
+    /**
+     * The events of many officers whose local dates fall in the range (inclusive), in one query per
+     * 500 officers (the wellbeing report reads a unit's month this way, not officer by officer).
+     */
+    List<AttendanceEvent> eventsOf(Collection<String> nips, LocalDate from, LocalDate to);
+
     /** Sessions due to close by {@code now} and received no later than {@code receivedBy}, earliest first. */
     List<OpenSession> dueSessions(Instant now, Instant receivedBy, int limit);
 

@@ -31,6 +31,27 @@ public interface PolicyDirectory {
     /** The officer's effective schedules on every local date from {@code from} to {@code to} (at most 31). */
     List<ScheduleInfo> schedules(String nip, LocalDate from, LocalDate to, Instant deadline);
 
+    /**
+     * The effective schedules of many officers on every date from {@code from} to {@code to} (at most
+     * 31), by officer. The default asks officer by officer; the gRPC directory asks once per date.
+     */
+    default java.util.Map<String, List<ScheduleInfo>> schedulesOf(java.util.Collection<String> nips, LocalDate from,
+                                                                  LocalDate to, Instant deadline) {
+        java.util.Map<String, List<ScheduleInfo>> out = new java.util.LinkedHashMap<>();
+        for (String nip : nips) {
+            out.put(nip, schedules(nip, from, to, deadline));
+        }
+        return out;
+    }
+
+    /**
+     * Runs lookups with this service's own identity rather than the caller's token: for a report
+     * whose caller this service has already authorized for the whole unit.
+     */
+    default <T> T asService(java.util.function.Supplier<T> lookups) {
+        return lookups.get();
+    }
+
     /** The NIPs of every officer of a unit, in NIP order (pages through policy-service). */
     List<String> officersOfUnit(String unitId, Instant deadline);
 

@@ -28,6 +28,10 @@ public interface AttendanceEventRepository extends CrudRepository<AttendanceEven
     List<AttendanceEvent> findByOfficerNipAndLocalDateBetweenOrderByRecordTime(String officerNip, LocalDate from,
                                                                                 LocalDate to);
 
+    /** The events of the named officers whose local dates fall in the range (inclusive); by the day index. */
+    List<AttendanceEvent> findByOfficerNipInAndLocalDateBetween(java.util.Collection<String> officerNips,
+                                                                 LocalDate from, LocalDate to);
+
     /**
      * The latest check-out at or after {@code since} of each named officer that has one; one query
      * for a whole batch (served by the index on officer, kind and record time). {@code sinceDate}

@@ -92,6 +92,18 @@ public class JdbcAttendanceRecords implements AttendanceRecords {
     }
 
     @Override
+    public List<AttendanceEvent> eventsOf(Collection<String> nips, LocalDate from, LocalDate to) {
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(nips));
+        List<AttendanceEvent> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            out.addAll(events.findByOfficerNipInAndLocalDateBetween(all.subList(i, Math.min(all.size(), i + 500)),
+                    from, to));
+        }
+        out.sort(java.util.Comparator.comparing(AttendanceEvent::officerNip).thenComparing(AttendanceEvent::recordTime));
+        return out;
+    }
+
+    @Override
     public List<OpenSession> dueSessions(Instant now, Instant receivedBy, int limit) {
         return sessions.findByCloseAtLessThanEqualsAndReceiveTimeLessThanEquals(now, receivedBy,
                 Pageable.from(0, limit, Sort.of(Sort.Order.asc("closeAt"))));

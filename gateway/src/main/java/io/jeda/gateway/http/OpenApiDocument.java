@@ -60,7 +60,8 @@ public final class OpenApiDocument {
             io.jeda.policy.v1.RostersProto.getDescriptor(), io.jeda.policy.v1.AdminChangesProto.getDescriptor(),
             io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor(),
             MessageProto.getDescriptor(), WebhookProto.getDescriptor(),
-            io.jeda.attendance.v1.CorrectionsProto.getDescriptor());
+            io.jeda.attendance.v1.CorrectionsProto.getDescriptor(),
+            io.jeda.gateway.v1.WellbeingProto.getDescriptor());
 
     /** What a request body must carry (JSON names), for the messages that are sent as bodies. */
     private static final Map<String, List<String>> REQUIRED_IN = Map.ofEntries(

@@ -311,6 +311,33 @@ public class MessageStore {
     }
 
     /**
+     * How many messages addressed to each officer and submitted in [from, to) were held (their
+     * delivery time later than their submission), in one grouped query per 500 officers on the
+     * recipient index. Officers with none are absent.
+     */
+    public java.util.Map<String, Integer> heldCounts(List<String> nips, Instant from, Instant to) {
+        return jdbc.tx(c -> {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            for (int i = 0; i < nips.size(); i += 500) {
+                List<String> chunk = nips.subList(i, Math.min(nips.size(), i + 500));
+                List<Object> args = new ArrayList<>(chunk);
+                args.add(from);
+                args.add(to);
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = Jdbc.prepare(c, "SELECT recipient_nip, COUNT(*) FROM message"
+                        + " WHERE recipient_nip IN (" + marks + ") AND created_at >= ? AND created_at < ?"
+                        + " AND deliver_at > created_at GROUP BY recipient_nip", args.toArray());
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * Counts for the meters: "held" messages, due "delivery" steps and "send" events no live lease
      * holds, and "dead" events.
      */
