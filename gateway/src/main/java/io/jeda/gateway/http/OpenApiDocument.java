@@ -58,6 +58,7 @@ public final class OpenApiDocument {
             io.jeda.policy.v1.UnitsProto.getDescriptor(), io.jeda.policy.v1.PositionsProto.getDescriptor(),
             io.jeda.policy.v1.OfficersProto.getDescriptor(), io.jeda.policy.v1.CalendarProto.getDescriptor(),
             io.jeda.policy.v1.RostersProto.getDescriptor(), io.jeda.policy.v1.AdminChangesProto.getDescriptor(),
+            io.jeda.policy.v1.ImportsProto.getDescriptor(),
             io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor(),
             MessageProto.getDescriptor(), WebhookProto.getDescriptor());
 
@@ -76,6 +77,8 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.Unit", List.of("displayName", "timeZone")),
             Map.entry("jeda.policy.v1.Position", List.of("displayName")),
             Map.entry("jeda.policy.v1.ImportOfficersRequest", List.of("csv")),
+            Map.entry("jeda.policy.v1.ImportPositionsRequest", List.of("csv")),
+            Map.entry("jeda.policy.v1.ImportCalendarDaysRequest", List.of("csv")),
             Map.entry("jeda.policy.v1.Officer", List.of("nip", "displayName", "unit", "position")),
             Map.entry("jeda.policy.v1.CalendarDay", List.of("date", "kind")),
             Map.entry("jeda.policy.v1.RamadanPeriod", List.of("startDate", "endDate")),
