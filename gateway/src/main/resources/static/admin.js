@@ -16,6 +16,9 @@
   const csrf = csrfMeta ? csrfMeta.content : '';
   const $ = (id) => document.getElementById(id);
   const status = $('admin-status');
+  // The unit a scoped token administers ('' for a national one): lists start there.
+  const scopeUnit = ['*', '-', ''].includes(body.dataset.scope || '') ? '' : String(body.dataset.scope).replace(/^units\//, '');
+  const startAtScope = (select) => { if (scopeUnit && select) select.value = scopeUnit; };
 
   function t(key, ...args) {
     let s = Object.prototype.hasOwnProperty.call(T, key) ? T[key] : key;
@@ -266,6 +269,7 @@
     document.querySelectorAll('select.position-select').forEach((s) => s.replaceChildren(...posList.map((p) =>
       el('option', { value: strip(p.name, 'positions/'), text: p.displayName }))));
     const form = $('officer-form');
+    startAtScope($('f-unit'));
     const tokens = [''];
     let pageNo = 0;
     let editing = null;
@@ -408,7 +412,7 @@
         el('option', { value: x.startTime, text: inZone(x.startTime, zone, fmt) + ' · ' + strip(x.primary, 'officers/') }))));
     }
     async function show() {
-      const r = await api('GET', '/v1/admin/rosters?pageSize=100');
+      const r = await api('GET', '/v1/admin/rosters?pageSize=100' + (scopeUnit ? '&unit=' + encodeURIComponent(scopeUnit) : ''));
       const rosters = r.rosters || [];
       fill($('rosters').tBodies[0], rosters.map((x) => {
         const open = el('button', { type: 'button', class: 'link', text: t('admin.open') });
@@ -458,6 +462,7 @@
 
   async function changes_() {
     await fillUnitSelects();
+    startAtScope($('c-unit'));
     const tokens = [''];
     let pageNo = 0;
     async function load() {

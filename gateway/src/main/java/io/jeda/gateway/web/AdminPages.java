@@ -63,6 +63,7 @@ public class AdminPages {
         model.put("admin", true);
         model.put("canEdit", c.has(Role.ADMIN));
         model.put("scope", c.unit() == null || c.unit().isBlank() ? "-" : c.unit());
+        model.put("national", "*".equals(c.unit()));
         model.put("csrf", s.csrf());
         model.put("zone", "");
         model.put("texts", WebController.json(Texts.forScripts(lang)));
