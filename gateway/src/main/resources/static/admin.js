@@ -49,7 +49,19 @@
     }
   }
 
+  /** A read is tried again (three times in all, a second apart) while the service behind answers 503 or 504. */
   async function api(method, path, payload) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call(method, path, payload);
+      } catch (e) {
+        if (method !== 'GET' || attempt >= 3 || !(e instanceof Problem) || ![503, 504].includes(e.status)) throw e;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  async function call(method, path, payload) {
     const h = { Accept: 'application/json' };
     if (method !== 'GET') {
       h['X-CSRF-Token'] = csrf;

@@ -49,7 +49,8 @@ class AdminBrowserIT {
     }
 
     private static Path sample(String name) {
-        Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        Path here = Path.of(System.getProperty("jeda.e2e.root", System.getProperty("user.dir") + "/..")).toAbsolutePath()
+                .resolve("e2e");
         Path p = here.resolve("../examples/agency").resolve(name).normalize();
         return Files.exists(p) ? p : here.resolve("examples/agency").resolve(name);
     }
@@ -66,13 +67,17 @@ class AdminBrowserIT {
 
     /** Uploads a sample file, runs the dry run and returns the summary it shows. */
     private static String check(Browser b, String kind, String file) {
-        new Select(b.find("#i-kind")).selectByValue(kind);
-        b.find("#i-file").sendKeys(sample(file).toString());
-        b.find("#i-check").click();
+        upload(b, kind, file);
         return b.until(d -> {
             String s = b.find("#i-summary").getText();
             return s.isBlank() ? null : s;
         }, "the dry run's summary");
+    }
+
+    private static void upload(Browser b, String kind, String file) {
+        new Select(b.find("#i-kind")).selectByValue(kind);
+        b.find("#i-file").sendKeys(sample(file).toString());
+        b.find("#i-check").click();
     }
 
     private static void importGood(Browser b, String kind, String file, int rows) {
@@ -167,7 +172,7 @@ class AdminBrowserIT {
         try (Browser b = new Browser(services.gatewayHttp())) {
             signInAdmin(b, UNIT);
             b.open("/app/admin/import");
-            check(b, "positions", "jabatan.csv");
+            upload(b, "positions", "jabatan.csv");
             String said = b.waitForText("#admin-status", "Ditolak");
             assertTrue(said.contains("di luar wilayah administrasi Anda (" + UNIT + ")"), said);
             b.screenshot("admin-import-refused");
