@@ -111,7 +111,8 @@ public final class FakePolicyService {
             "jeda.policy.v1.RosterService/ListOnCallSlots", "jeda.policy.v1.UnitService/ListUnits",
             "jeda.policy.v1.PositionService/GetPosition", "jeda.policy.v1.RosterService/GetRoster"),
             List.of(io.jeda.policy.v1.CalendarServiceGrpc.getServiceDescriptor(),
-                    io.jeda.policy.v1.AdminChangeServiceGrpc.getServiceDescriptor()));
+                    io.jeda.policy.v1.AdminChangeServiceGrpc.getServiceDescriptor(),
+                    io.jeda.policy.v1.ImportServiceGrpc.getServiceDescriptor()));
 
     public FakePolicyService() {
         officer(OFFICER, "Siti Rahma", "u1", ONCALL);

@@ -754,7 +754,10 @@ class ManifestsTest {
         List<Map<String, Object>> ingresses = ofKind("prod", "Ingress");
         assertTrue(!ingresses.isEmpty(), "prod has an Ingress");
         for (String path : List.of("/v1/officers/199001012015031001/reachability", "/v1/me/inquiries", "/",
-                "/signin", "/app/today", "/static/app.css", "/sw.js", "/manifest.webmanifest", "/calendar/abc.ics")) {
+                "/signin", "/app/today", "/static/app.css", "/sw.js", "/manifest.webmanifest", "/calendar/abc.ics",
+                // An agency set up from outside: the administration pages and the admin REST API with its imports.
+                "/app/admin/import", "/static/admin.js", "/v1/admin/units", "/v1/admin/positions:import",
+                "/v1/admin/calendar-days:import", "/v1/admin/officers:import", "/v1/admin/rosters")) {
             if (!routed(ingresses, path, "http")) {
                 problems.add(path + " is not routed to the gateway's http port");
             }

@@ -72,6 +72,12 @@ public class AdminServices {
     }
 
     @Singleton
+    @Named("imports")
+    ServerServiceDefinition imports(AdminForwarder f) {
+        return passOn(io.jeda.policy.v1.ImportServiceGrpc.getServiceDescriptor(), f);
+    }
+
+    @Singleton
     @Named("admin-changes")
     ServerServiceDefinition adminChanges(AdminForwarder f) {
         return passOn(AdminChangeServiceGrpc.getServiceDescriptor(), f);

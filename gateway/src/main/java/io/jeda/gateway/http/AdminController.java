@@ -345,6 +345,27 @@ public class AdminController {
         return call(http, RosterServiceGrpc.getListOnCallSlotsMethod(), r.build());
     }
 
+    // ------------------------------------------------------------------ CSV imports of positions and calendars
+
+    /** Positions and their eligibility from CSV in a JSON body ({@code csv}, {@code validateOnly}). */
+    @Post("/positions:import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public io.jeda.policy.v1.ImportPositionsResponse importPositions(HttpRequest<?> http, @Body @Nullable String body) {
+        return call(http, io.jeda.policy.v1.ImportServiceGrpc.getImportPositionsMethod(),
+                (io.jeda.policy.v1.ImportPositionsRequest) ProtoJson.read(body,
+                        io.jeda.policy.v1.ImportPositionsRequest.newBuilder()));
+    }
+
+    /** Holidays, collective leave, agency days and Ramadan periods from CSV in a JSON body. */
+    @Post("/calendar-days:import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public io.jeda.policy.v1.ImportCalendarDaysResponse importCalendarDays(HttpRequest<?> http,
+                                                                          @Body @Nullable String body) {
+        return call(http, io.jeda.policy.v1.ImportServiceGrpc.getImportCalendarDaysMethod(),
+                (io.jeda.policy.v1.ImportCalendarDaysRequest) ProtoJson.read(body,
+                        io.jeda.policy.v1.ImportCalendarDaysRequest.newBuilder()));
+    }
+
     // ------------------------------------------------------------------ audit of admin changes
 
     @Get("/changes")

@@ -103,7 +103,9 @@ public class WebController {
         } else {
             return signIn(request, HttpStatus.BAD_REQUEST, "signin.error.nip");
         }
-        String token = tokens.mint(nip, roles, settings.sessionTtl());
+        String unit = listed.map(WebSettings.DemoPerson::unit).orElse(null);
+        String token = unit == null ? tokens.mint(nip, roles, settings.sessionTtl())
+                : tokens.mint(nip, roles, unit, settings.sessionTtl());
         return WebResponses.redirect("/app/today").cookie(sessions.cookie(request, token));
     }
 
@@ -201,6 +203,8 @@ public class WebController {
         // Times on the page are shown in the officer's own zone, not the device's.
         model.put("zone", profile.map(p -> p.zone() == null ? null : p.zone().getId()).orElse(""));
         model.put("manager", s.manager());
+        // Admins and HR find the administration pages in the menu (AdminPages).
+        model.put("admin", s.caller().has(Role.ADMIN) || s.caller().has(Role.HR));
         model.put("csrf", s.csrf());
         model.put("texts", json(Texts.forScripts(lang)));
         model.put("refreshMs", settings.boardRefresh().toMillis());

@@ -22,7 +22,11 @@ import io.jeda.common.security.Role;
 public class WebSettings {
 
     /** One person the development sign-in page offers. */
-    public record DemoPerson(String nip, String name, Set<Role> roles) {
+    public record DemoPerson(String nip, String name, Set<Role> roles, String unit) {
+        public DemoPerson(String nip, String name, Set<Role> roles) {
+            this(nip, name, roles, roles.contains(Role.ADMIN) || roles.contains(Role.HR) ? "*" : null);
+        }
+
         public boolean manager() {
             return roles.contains(Role.MANAGER);
         }
@@ -60,7 +64,7 @@ public class WebSettings {
                 continue;
             }
             String[] f = entry.trim().split("\\|");
-            if (f.length != 3) {
+            if (f.length != 3 && f.length != 4) {
                 throw new ConfigurationException("jeda.web.demo-people: '" + entry.trim()
                         + "' is not NIP|Name|ROLE+ROLE");
             }
@@ -72,7 +76,9 @@ public class WebSettings {
                     throw new ConfigurationException("jeda.web.demo-people: unknown role " + r.trim());
                 }
             }
-            out.add(new DemoPerson(f[0].trim(), f[1].trim(), roles));
+            // An ADMIN or HR may name the unit it administers (NIP|Name|OFFICER+ADMIN|unit); default '*'.
+            out.add(f.length == 4 && !f[3].isBlank() ? new DemoPerson(f[0].trim(), f[1].trim(), roles, f[3].trim())
+                    : new DemoPerson(f[0].trim(), f[1].trim(), roles));
         }
         return List.copyOf(out);
     }

@@ -77,6 +77,30 @@ class AdminApiTest extends PeopleTestBase {
     }
 
     @Test
+    void positionsAndCalendarCsvImportsAreForwardedOverRestAndGrpc() {
+        String positions = "\uFEFFposition_id;display_name;fwa_eligible\r\npranata-komputer;\"Pranata; Ahli\";ya\r\n";
+        Answer a = post("/v1/admin/positions:import", ADMIN_TOKEN, "{\"csv\": " + new com.google.gson.Gson()
+                .toJson(positions) + ", \"validateOnly\": true}");
+        assertEquals(200, a.status(), a.body());
+        var sent = (io.jeda.policy.v1.ImportPositionsRequest) AdminAnswersAccess.policy(POLICY).last("ImportPositions")
+                .request();
+        assertEquals(positions, sent.getCsv());
+        assertTrue(sent.getValidateOnly());
+        assertEquals("Bearer " + ADMIN_TOKEN, AdminAnswersAccess.policy(POLICY).last("ImportPositions").authorization());
+        String days = "date,kind,description\n2027-01-01,LIBUR_NASIONAL,Tahun Baru\n";
+        a = post("/v1/admin/calendar-days:import", ADMIN_TOKEN, "{\"csv\": " + new com.google.gson.Gson().toJson(days) + "}");
+        assertEquals(200, a.status(), a.body());
+        assertEquals(days, ((io.jeda.policy.v1.ImportCalendarDaysRequest) AdminAnswersAccess.policy(POLICY)
+                .last("ImportCalendarDays").request()).getCsv());
+        io.jeda.policy.v1.ImportServiceGrpc.newBlockingStub(channel).withCallCredentials(Tokens.bearer(ADMIN_TOKEN))
+                .importCalendarDays(io.jeda.policy.v1.ImportCalendarDaysRequest.newBuilder().setCsv("grpc")
+                        .setValidateOnly(true).build());
+        assertEquals("grpc", ((io.jeda.policy.v1.ImportCalendarDaysRequest) AdminAnswersAccess.policy(POLICY)
+                .last("ImportCalendarDays").request()).getCsv());
+        post("/v1/admin/positions:import", ADMIN_TOKEN, "{\"cvs\": \"typo\"}").problem(400, "INVALID_JSON");
+    }
+
+    @Test
     void theCsvExportComesBackAsAFile() {
         Answer a = get("/v1/admin/units/kota-balikpapan/export?year=2026&month=11", ADMIN_TOKEN);
         assertEquals(200, a.status(), a.body());

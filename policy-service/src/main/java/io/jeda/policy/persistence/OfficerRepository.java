@@ -30,6 +30,10 @@ public interface OfficerRepository extends CrudRepository<Officer, String> {
     @Query("SELECT * FROM officer WHERE unit_id = :unitId ORDER BY nip LIMIT :limit OFFSET :offset")
     List<Officer> listByUnitPage(String unitId, int limit, long offset);
 
+    /** One page of the officers of the named units (a scoped admin's subtree), ordered by NIP. */
+    @Query("SELECT * FROM officer WHERE unit_id IN (:unitIds) ORDER BY nip LIMIT :limit OFFSET :offset")
+    List<Officer> listByUnitInPage(Collection<String> unitIds, int limit, long offset);
+
     /** One page of a manager's direct reports, ordered by NIP. */
     @Query("SELECT * FROM officer WHERE manager_nip = :managerNip ORDER BY nip LIMIT :limit OFFSET :offset")
     List<Officer> listByManagerPage(String managerNip, int limit, long offset);

@@ -21,6 +21,10 @@ public interface UnitRepository extends CrudRepository<Unit, String> {
     @Query("SELECT * FROM unit ORDER BY id LIMIT :limit OFFSET :offset")
     List<Unit> listPage(int limit, long offset);
 
+    /** One page of the named units (a scoped admin's subtree), ordered by id. */
+    @Query("SELECT * FROM unit WHERE id IN (:ids) ORDER BY id LIMIT :limit OFFSET :offset")
+    List<Unit> listByIdInPage(Collection<String> ids, int limit, long offset);
+
     /** One page of the direct children of a unit, ordered by id. */
     @Query("SELECT * FROM unit WHERE parent_id = :parentId ORDER BY id LIMIT :limit OFFSET :offset")
     List<Unit> listChildrenPage(String parentId, int limit, long offset);

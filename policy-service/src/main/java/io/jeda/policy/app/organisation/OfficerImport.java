@@ -1,14 +1,13 @@
 package io.jeda.policy.app.organisation;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.jeda.common.error.ErrorKind;
 import io.jeda.common.error.JedaException;
-import io.jeda.common.error.Violation;
 import io.jeda.common.names.Nip;
 import io.jeda.common.security.Caller;
 import io.jeda.policy.app.AdminAccess;
 import io.jeda.policy.app.AdminAudit;
+import io.jeda.policy.app.CsvImport;
+import io.jeda.policy.app.CsvImport.Outcome;
 import io.jeda.policy.domain.organisation.Officer;
 import io.jeda.policy.domain.organisation.Position;
 import io.jeda.policy.domain.organisation.Unit;
@@ -41,14 +40,6 @@ import java.util.stream.Collectors;
 @Singleton
 public class OfficerImport {
 
-    /** A bad row: its line (1 for the header), the column at fault and why. */
-    public record Problem(int line, String field, String reason, String message) {
-    }
-
-    /** What an import found and did. */
-    public record Outcome(int rows, int imported, List<Problem> problems) {
-    }
-
     static final List<String> REQUIRED = List.of("nip", "display_name", "unit", "position");
     private static final int CHUNK = 1000;
 
@@ -74,39 +65,17 @@ public class OfficerImport {
 
     public Outcome run(Caller caller, String csv, boolean validateOnly) {
         caller.requireAdmin();
-        String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        List<CsvRecord> records = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-                .ofCsvRecord(text)) {
-            reader.forEach(records::add);
-        } catch (Exception e) {
-            throw JedaException.invalidArgument("INVALID_CSV", "the file is not CSV: " + e.getMessage(), "field", "csv");
-        }
-        if (records.isEmpty()) {
-            throw JedaException.invalidArgument("INVALID_CSV", "the file is empty; its first line names the columns",
-                    "field", "csv");
-        }
-        Map<String, Integer> column = new HashMap<>();
-        List<String> header = records.get(0).getFields();
-        for (int i = 0; i < header.size(); i++) {
-            column.put(header.get(i).trim().toLowerCase(), i);
-        }
-        List<Problem> problems = new ArrayList<>();
-        for (String c : REQUIRED) {
-            if (!column.containsKey(c)) {
-                problems.add(new Problem(1, c, "MISSING_COLUMN", "the header has no column " + c));
-            }
-        }
-        List<CsvRecord> rows = records.subList(1, records.size());
-        if (!problems.isEmpty()) {
-            return new Outcome(rows.size(), 0, problems);
+        CsvImport file = CsvImport.read(csv, REQUIRED);
+        List<CsvRecord> rows = file.rows();
+        if (file.hasProblems()) {
+            return file.outcome(true);
         }
         // Everything the rows name, loaded at once.
         Map<String, Unit> unitById = units.findAll().stream().collect(Collectors.toMap(Unit::id, u -> u));
         Set<String> positionIds = positions.findAll().stream().map(Position::id).collect(Collectors.toSet());
         Set<String> nipsInFile = new HashSet<>();
         for (CsvRecord r : rows) {
-            nipsInFile.add(value(r, column, "nip"));
+            nipsInFile.add(file.value(r, "nip"));
         }
         Set<String> existing = new HashSet<>();
         List<String> asked = new ArrayList<>(nipsInFile);
@@ -120,46 +89,46 @@ public class OfficerImport {
         Map<String, Integer> managerLine = new LinkedHashMap<>();
         Map<String, String> managerOf = new HashMap<>();
         for (CsvRecord r : rows) {
-            int line = (int) r.getStartingLineNumber();
-            int before = problems.size();
-            String nip = value(r, column, "nip");
+            int line = CsvImport.line(r);
+            int before = file.problems().size();
+            String nip = file.value(r, "nip");
             try {
                 Nip.require(nip, clock);
             } catch (JedaException e) {
-                problems.add(new Problem(line, "nip", "INVALID_NIP", e.getMessage() + " (part "
-                        + e.metadata().getOrDefault("part", "?") + ", '" + nip + "')"));
+                file.problem(line, "nip", "INVALID_NIP", e.getMessage() + " (part "
+                        + e.metadata().getOrDefault("part", "?") + ", '" + nip + "')");
             }
             Integer seen = firstLine.putIfAbsent(nip, line);
             if (seen != null) {
-                problems.add(new Problem(line, "nip", "DUPLICATE_NIP", "NIP " + nip + " is also on line " + seen));
+                file.problem(line, "nip", "DUPLICATE_NIP", "NIP " + nip + " is also on line " + seen);
             } else if (existing.contains(nip)) {
-                problems.add(new Problem(line, "nip", "OFFICER_EXISTS", "officers/" + nip + " already exists"));
+                file.problem(line, "nip", "OFFICER_EXISTS", "officers/" + nip + " already exists");
             }
-            String name = value(r, column, "display_name");
+            String name = file.value(r, "display_name");
             if (name.isEmpty()) {
-                problems.add(new Problem(line, "display_name", "MISSING_VALUE", "display_name is empty"));
+                file.problem(line, "display_name", "MISSING_VALUE", "display_name is empty");
             }
-            String unitId = strip(value(r, column, "unit"), "units/");
+            String unitId = file.id(r, "unit", "units/");
             Unit unit = unitById.get(unitId);
             if (unit == null) {
-                problems.add(new Problem(line, "unit", "UNKNOWN_UNIT", "no unit '" + unitId + "'"));
+                file.problem(line, "unit", "UNKNOWN_UNIT", "no unit '" + unitId + "'");
             } else if (!inScope.computeIfAbsent(unitId, u -> scope.covers(caller, u))) {
-                problems.add(new Problem(line, "unit", "OUTSIDE_ADMIN_SCOPE", "units/" + unitId
-                        + " is outside the caller's administration"));
+                file.problem(line, "unit", "OUTSIDE_ADMIN_SCOPE", "units/" + unitId
+                        + " is outside the caller's administration");
             }
-            String positionId = strip(value(r, column, "position"), "positions/");
+            String positionId = file.id(r, "position", "positions/");
             if (!positionIds.contains(positionId)) {
-                problems.add(new Problem(line, "position", "UNKNOWN_POSITION", "no position '" + positionId + "'"));
+                file.problem(line, "position", "UNKNOWN_POSITION", "no position '" + positionId + "'");
             }
-            String manager = strip(value(r, column, "manager"), "officers/");
-            Double lat = number(r, column, "domicile_latitude", line, problems);
-            Double lon = number(r, column, "domicile_longitude", line, problems);
-            Double radius = number(r, column, "domicile_radius_meters", line, problems);
+            String manager = file.id(r, "manager", "officers/");
+            Double lat = file.number(r, "domicile_latitude");
+            Double lon = file.number(r, "domicile_longitude");
+            Double radius = file.number(r, "domicile_radius_meters");
             if ((lat == null) != (lon == null) || (lat == null) != (radius == null)) {
-                problems.add(new Problem(line, "domicile_latitude", "MISSING_VALUE",
-                        "a domicile needs latitude, longitude and radius together"));
+                file.problem(line, "domicile_latitude", "MISSING_VALUE",
+                        "a domicile needs latitude, longitude and radius together");
             }
-            if (problems.size() == before) {
+            if (file.problems().size() == before) {
                 good.add(new Officer(nip, name, unitId, positionId, manager.isEmpty() ? null : manager, lat, lon,
                         radius == null ? null : radius.intValue(), null, null, now, now));
                 if (!manager.isEmpty()) {
@@ -179,19 +148,13 @@ public class OfficerImport {
         }
         managerOf.forEach((nip, manager) -> {
             if (unknownManagers.contains(manager) || manager.equals(nip)) {
-                problems.add(new Problem(managerLine.get(nip), "manager", "UNKNOWN_MANAGER",
-                        manager.equals(nip) ? "an officer cannot manage themself" : "no officer " + manager));
+                file.problem(managerLine.get(nip), "manager", "UNKNOWN_MANAGER",
+                        manager.equals(nip) ? "an officer cannot manage themself" : "no officer " + manager);
             }
         });
-        problems.sort(java.util.Comparator.comparingInt(Problem::line));
-        if (validateOnly || !problems.isEmpty()) {
-            if (!validateOnly) {
-                throw JedaException.violations(ErrorKind.FAILED_PRECONDITION, "IMPORT_HAS_ERRORS",
-                        problems.size() + " bad row(s); nothing was imported", problems.stream()
-                                .map(p -> new Violation(p.reason(), "line " + p.line(), p.field() + ": " + p.message()))
-                                .toList());
-            }
-            return new Outcome(rows.size(), 0, problems);
+        Outcome refused = file.outcome(validateOnly);
+        if (refused != null) {
+            return refused;
         }
         tx.executeWrite(status -> {
             for (int i = 0; i < good.size(); i += CHUNK) {
@@ -202,29 +165,6 @@ public class OfficerImport {
         Set<String> touched = good.stream().map(Officer::unitId).collect(Collectors.toCollection(java.util.TreeSet::new));
         audit.record(caller, "ImportOfficers", "officers", touched.size() == 1 ? touched.iterator().next() : null,
                 null, Map.of("imported", good.size(), "units", List.copyOf(touched)));
-        return new Outcome(rows.size(), good.size(), List.of());
-    }
-
-    private static String value(CsvRecord r, Map<String, Integer> column, String name) {
-        Integer i = column.get(name);
-        return i == null || i >= r.getFieldCount() ? "" : r.getField(i).trim();
-    }
-
-    private static String strip(String value, String prefix) {
-        return value.startsWith(prefix) ? value.substring(prefix.length()) : value;
-    }
-
-    private static Double number(CsvRecord r, Map<String, Integer> column, String name, int line,
-                                 List<Problem> problems) {
-        String v = value(r, column, name);
-        if (v.isEmpty()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            problems.add(new Problem(line, name, "INVALID_NUMBER", name + " '" + v + "' is not a number"));
-            return null;
-        }
+        return file.stored(good.size());
     }
 }

@@ -117,13 +117,18 @@ public class OfficerService {
             fetched = officers.listByUnitPage(unitId, page.fetchSize(), page.offset());
         } else if (managerNip != null) {
             fetched = officers.listByManagerPage(managerNip, page.fetchSize(), page.offset());
+        } else if (caller.isScopedAdmin() && !caller.isPerson()
+                && !io.jeda.common.security.AdminScope.isNational(caller)) {
+            // A scoped admin's officers are chosen in the query, so that every page is full.
+            fetched = officers.listByUnitInPage(scope.subtree(UnitService.scopeUnit(caller)), page.fetchSize(),
+                    page.offset());
         } else {
             fetched = officers.listPage(page.fetchSize(), page.offset());
         }
         PageRequest.Page<Officer> rows = page.page(fetched);
         List<Officer> found = rows.items();
         if (unitId == null && caller.isScopedAdmin() && !caller.isPerson()) {
-            // A scoped admin lists officers of its own subtree; a page may then hold fewer than asked.
+            // With a manager filter a scoped admin's page is filtered here and may hold fewer than asked.
             found = found.stream().filter(o -> scope.covers(caller, o.unitId())).toList();
         }
         if (found.isEmpty()) {

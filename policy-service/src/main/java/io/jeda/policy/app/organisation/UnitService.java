@@ -110,17 +110,27 @@ public class UnitService {
     }
 
     /** A page of units ordered by id, optionally only the direct children of {@code parentId}. */
+    /** The unit id a scoped token names (its claim is {@code units/{id}} or {@code {id}}). */
+    static String scopeUnit(Caller caller) {
+        String u = caller.unit() == null ? "" : caller.unit();
+        return u.startsWith("units/") ? u.substring("units/".length()) : u;
+    }
+
     public PageRequest.Page<UnitDetails> list(Caller caller, @Nullable String parentId, PageRequest page) {
         requireReader(caller);
         if (parentId != null) {
             scope.requireReadOf(caller, parentId);
         }
-        PageRequest.Page<Unit> rows = page.page(parentId == null
-                ? units.listPage(page.fetchSize(), page.offset())
+        boolean subtree = parentId == null && caller.isScopedAdmin() && !caller.isPerson()
+                && !io.jeda.common.security.AdminScope.isNational(caller);
+        // A scoped admin's units are chosen in the query, so that every page is full.
+        PageRequest.Page<Unit> rows = page.page(subtree
+                ? units.listByIdInPage(scope.subtree(scopeUnit(caller)), page.fetchSize(), page.offset())
+                : parentId == null ? units.listPage(page.fetchSize(), page.offset())
                 : units.listChildrenPage(parentId, page.fetchSize(), page.offset()));
         List<Unit> found = rows.items();
         if (parentId == null && caller.isScopedAdmin() && !caller.isPerson()) {
-            // A scoped admin lists its own subtree; a page may then hold fewer units than asked.
+            // Kept as a guard: the query above already chose the subtree.
             found = found.stream().filter(u -> scope.covers(caller, u.id())).toList();
         }
         if (found.isEmpty()) {
