@@ -121,6 +121,14 @@ public class PolicyClient {
         scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
     }
 
+    /**
+     * Forgets the cached on-call slots of one roster, after a swap approved through this gateway
+     * changed who is on call; other gateway instances see it when their entries expire.
+     */
+    public void forgetSlots(String rosterId) {
+        slotCache.invalidate(rosterId);
+    }
+
     /** A marker for "policy-service said NOT_FOUND" inside {@link #call}. */
     private static final Object NOT_FOUND = new Object();
 
