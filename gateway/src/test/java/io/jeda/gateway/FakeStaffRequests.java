@@ -47,6 +47,22 @@ public final class FakeStaffRequests extends StaffRequestServiceGrpc.StaffReques
         keys.clear();
     }
 
+    /** Stores a request of {@code officer} in the given state; a swap names {@code counterpart}. Its id. */
+    public String seed(String officer, String counterpart, StaffRequestState state) {
+        String name = "staffRequests/r" + ids.incrementAndGet();
+        StaffRequest.Builder b = StaffRequest.newBuilder().setName(name).setOfficer("officers/" + officer)
+                .setState(state).setNeedsManagerApproval(true);
+        if (counterpart == null) {
+            b.setKind(StaffRequestKind.STAFF_REQUEST_KIND_LEAVE).setStartDate(FakePolicyService.date(LocalDate.of(2026, 12, 7)))
+                    .setEndDate(FakePolicyService.date(LocalDate.of(2026, 12, 8)));
+        } else {
+            b.setKind(StaffRequestKind.STAFF_REQUEST_KIND_ONCALL_SWAP).setRoster("rosters/piket")
+                    .setCounterpart("officers/" + counterpart).setNeedsManagerApproval(false);
+        }
+        requests.put(name, b.build());
+        return name.substring("staffRequests/".length());
+    }
+
     /** The stored request, as the service holds it now. */
     public StaffRequest get(String name) {
         return requests.get(name);
@@ -197,6 +213,9 @@ public final class FakeStaffRequests extends StaffRequestServiceGrpc.StaffReques
             if (!FakeCallers.caller().isOfficer(nip(r.getCounterpart()))) {
                 throw JedaException.permissionDenied("NOT_COUNTERPART", "only the other officer declines",
                         "name", r.getName());
+            }
+            if (req.getReason().isBlank()) {
+                throw JedaException.invalidArgument("REASON_REQUIRED", "a reason is required", "field", "reason");
             }
             return move(r, StaffRequestState.STAFF_REQUEST_STATE_AWAITING_COUNTERPART,
                     StaffRequestState.STAFF_REQUEST_STATE_DECLINED, req.getReason());

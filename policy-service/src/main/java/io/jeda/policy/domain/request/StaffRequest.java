@@ -107,11 +107,11 @@ public record StaffRequest(@Id String id, String officerNip, StaffRequestKind ki
                 needsApproval ? StaffRequestState.AWAITING_MANAGER : StaffRequestState.APPROVED, "", by, null, at);
     }
 
-    /** A swap: AWAITING_COUNTERPART -> DECLINED, with an optional reason. */
-    public StaffRequest decline(@Nullable String reason, String by, Instant at) {
+    /** A swap: AWAITING_COUNTERPART -> DECLINED, with a required reason (REASON_REQUIRED). */
+    public StaffRequest decline(String reason, String by, Instant at) {
+        String r = RequestTexts.reason(reason);
         requireSwap();
-        return move(StaffRequestState.AWAITING_COUNTERPART, StaffRequestState.DECLINED, RequestTexts.note(reason), by,
-                null, at);
+        return move(StaffRequestState.AWAITING_COUNTERPART, StaffRequestState.DECLINED, r, by, null, at);
     }
 
     /** Pending -> CANCELLED. */
