@@ -95,6 +95,20 @@ public class StaffRequests {
                 body.toBuilder().setName(name).build());
     }
 
+    /**
+     * The coming turns of a roster (the one in force now first, {@code turns} in all, 1 to 100), read
+     * with the officer's own token: what an officer chooses from when proposing a swap.
+     */
+    public io.jeda.policy.v1.ListOnCallSlotsResponse turns(Person p, String roster, int turns, java.time.Instant now) {
+        Access.person(p.caller());
+        if (turns < 1 || turns > 100) {
+            throw io.jeda.common.error.JedaException.invalidField("turns", "turns must be between 1 and 100");
+        }
+        return forward.unary(p.token(), io.jeda.policy.v1.RosterServiceGrpc.getListOnCallSlotsMethod(),
+                io.jeda.policy.v1.ListOnCallSlotsRequest.newBuilder().setParent(roster)
+                        .setTime(ReachabilityMapper.timestamp(now)).setPageSize(turns).build());
+    }
+
     /** For the gRPC pass-through: an answer of a deciding method is followed like a REST one. */
     public void afterForwarded(String method, byte[] reply) {
         if (!DECIDING.contains(method)) {

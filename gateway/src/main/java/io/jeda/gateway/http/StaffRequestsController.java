@@ -33,9 +33,19 @@ public class StaffRequestsController {
     private static final String COLLECTION = "staffRequests";
 
     private final StaffRequests requests;
+    private final java.time.Clock clock;
 
-    public StaffRequestsController(StaffRequests requests) {
+    public StaffRequestsController(StaffRequests requests, java.time.Clock clock) {
         this.requests = requests;
+        this.clock = clock;
+    }
+
+    /** The coming turns of a roster ({@code turns}, default 28), to choose a swap from. */
+    @Get("/me/roster-turns")
+    public io.jeda.policy.v1.ListOnCallSlotsResponse turns(HttpRequest<?> request, @QueryValue String roster,
+                                                           @QueryValue @Nullable Integer turns) {
+        String name = roster.startsWith("rosters/") ? roster : "rosters/" + roster;
+        return requests.turns(AuthFilter.person(request), name, turns == null ? 28 : turns, clock.instant());
     }
 
     /** A request of the caller; an {@code Idempotency-Key} header makes a retry return the first request. */
