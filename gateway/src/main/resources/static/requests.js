@@ -89,9 +89,9 @@
   /** What a request asks, in one line. */
   function what(r) {
     if (kindOf(r) === 'ONCALL_SWAP') {
-      const who = t('between', r.officerDisplayName || strip(r.officer, 'officers/'),
+      const who = t('req.between', r.officerDisplayName || strip(r.officer, 'officers/'),
         r.counterpartDisplayName || strip(r.counterpart, 'officers/'));
-      return [el('p', { text: t('swap', when(r.firstSlotTime), when(r.secondSlotTime)) }),
+      return [el('p', { text: t('req.swap', when(r.firstSlotTime), when(r.secondSlotTime)) }),
         el('p', { class: 'sub', text: who + ' · ' + strip(r.roster, 'rosters/') })];
     }
     return [el('p', { text: t('period', day(r.startDate), day(r.endDate)) })];
@@ -191,8 +191,8 @@
     try { onCall = await api('GET', '/v1/me/on-call'); } catch (e) { result.textContent = explain(e); return; }
     const rosters = onCall.rosters || [];
     if (!rosters.length) {
-      result.textContent = t('req.noRoster');
-      $('swap-submit').disabled = true;
+      // Nothing to choose from: the form gives way to a sentence saying why.
+      $('swap-form').replaceWith(el('p', { class: 'note', id: 'swap-result', text: t('req.noRoster') }));
       return;
     }
     roster.replaceChildren(...rosters.map((r) => el('option', { value: r.name, text: r.displayName || strip(r.name, 'rosters/') })));
