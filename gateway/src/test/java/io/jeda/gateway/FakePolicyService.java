@@ -104,6 +104,8 @@ public final class FakePolicyService {
     private final Map<String, DayException> exceptions = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private Server server;
+    /** Leave, travel and swap requests (StaffRequestService). */
+    public final FakeStaffRequests staffRequests = new FakeStaffRequests(this);
     private int port;
     /** The admin methods this fake does not implement itself, answered and recorded generically. */
     final AdminAnswers admin = new AdminAnswers(java.util.Set.of("jeda.policy.v1.OfficerService/GetOfficer",
@@ -143,6 +145,7 @@ public final class FakePolicyService {
                     .fallbackHandlerRegistry(admin.registry())
                     .addService(ServerInterceptors.intercept(new Plans(), recordAuth))
                     .addService(changes)
+                    .addService(ServerInterceptors.intercept(staffRequests, recordAuth))
                     .build().start();
             port = server.getPort();
             return this;
@@ -176,6 +179,7 @@ public final class FakePolicyService {
         exceptions.clear();
         changes.from.clear();
         admin.reset();
+        staffRequests.reset();
     }
 
     /** Switches between answering, stalling and failing. */

@@ -248,6 +248,14 @@ class OpenApiTest extends GatewayTestBase {
         if (!name.equals("id")) {
             return String.valueOf(example);
         }
+        if (op.path().contains("/requests/")) {
+            // A swap proposed to the officer to accept or decline; else the officer's own leave request.
+            boolean proposedToMe = op.path().endsWith(":accept") || op.path().endsWith(":decline");
+            return POLICY.staffRequests.seed(proposedToMe ? FakePolicyService.BACKUP : FakePolicyService.OFFICER,
+                    proposedToMe ? FakePolicyService.OFFICER : null, proposedToMe
+                            ? io.jeda.policy.v1.StaffRequestState.STAFF_REQUEST_STATE_AWAITING_COUNTERPART
+                            : io.jeda.policy.v1.StaffRequestState.STAFF_REQUEST_STATE_AWAITING_MANAGER);
+        }
         if (op.path().contains("day-exceptions")) {
             return POLICY.seedDayException(FakePolicyService.OFFICER);
         }

@@ -153,6 +153,15 @@ public class PolicyClient {
         invalidateAll();
     }
 
+    /**
+     * Forgets the cached on-call slots of one roster at once, after a swap approved through this
+     * gateway changed who is on call; other replicas hear of it through the change feed.
+     */
+    public void forgetSlots(String rosterId) {
+        evictions.incrementAndGet();
+        slotCache.invalidate(rosterId);
+    }
+
     /** A marker for "policy-service said NOT_FOUND" inside {@link #call}. */
     private static final Object NOT_FOUND = new Object();
 

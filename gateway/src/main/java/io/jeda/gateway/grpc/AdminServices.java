@@ -15,6 +15,7 @@ import io.jeda.policy.v1.CalendarServiceGrpc;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.policy.v1.PositionServiceGrpc;
 import io.jeda.policy.v1.RosterServiceGrpc;
+import io.jeda.policy.v1.StaffRequestServiceGrpc;
 import io.jeda.policy.v1.UnitServiceGrpc;
 import io.jeda.relay.v1.MessageServiceGrpc;
 import io.jeda.relay.v1.WebhookServiceGrpc;
@@ -114,8 +115,24 @@ public class AdminServices {
         return passOn(WebhookServiceGrpc.getServiceDescriptor(), f);
     }
 
+    @Singleton
+    @Named("staff-requests")
+    ServerServiceDefinition staffRequests(AdminForwarder f, io.jeda.gateway.app.StaffRequests requests) {
+        return passOn(StaffRequestServiceGrpc.getServiceDescriptor(), f, requests::afterForwarded);
+    }
+
     /** The service under its own name, every method taking and giving the bytes of its messages. */
     static ServerServiceDefinition passOn(ServiceDescriptor original, AdminForwarder forwarder) {
+        return passOn(original, forwarder, (method, reply) -> { });
+    }
+
+    /**
+     * As {@link #passOn(ServiceDescriptor, AdminForwarder)}, and {@code afterReply} sees each answer's
+     * bytes before the caller does (so that what a decision changed is forgotten from the caches
+     * before the caller can ask again).
+     */
+    static ServerServiceDefinition passOn(ServiceDescriptor original, AdminForwarder forwarder,
+                                          java.util.function.BiConsumer<String, byte[]> afterReply) {
         List<MethodDescriptor<byte[], byte[]>> methods = new ArrayList<>();
         ServiceDescriptor.Builder sd = ServiceDescriptor.newBuilder(original.getName())
                 .setSchemaDescriptor(original.getSchemaDescriptor());
@@ -126,7 +143,24 @@ public class AdminServices {
         }
         ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(sd.build());
         for (MethodDescriptor<byte[], byte[]> m : methods) {
-            ServerCalls.UnaryMethod<byte[], byte[]> forward = (request, out) -> forward(forwarder, m, request, out);
+            ServerCalls.UnaryMethod<byte[], byte[]> forward = (request, out) -> forward(forwarder, m, request,
+                    new StreamObserver<>() {
+                        @Override
+                        public void onNext(byte[] value) {
+                            afterReply.accept(m.getBareMethodName(), value);
+                            out.onNext(value);
+                        }
+
+                        @Override
+                        public void onError(Throwable t) {
+                            out.onError(t);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            out.onCompleted();
+                        }
+                    });
             b.addMethod(m, m.getType() == MethodDescriptor.MethodType.SERVER_STREAMING
                     ? ServerCalls.asyncServerStreamingCall(forward::invoke)
                     : ServerCalls.asyncUnaryCall(forward));

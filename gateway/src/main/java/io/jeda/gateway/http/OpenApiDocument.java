@@ -62,7 +62,8 @@ public final class OpenApiDocument {
             io.jeda.attendance.v1.RecapProto.getDescriptor(), io.jeda.gateway.v1.AdminProto.getDescriptor(),
             MessageProto.getDescriptor(), WebhookProto.getDescriptor(),
             io.jeda.attendance.v1.CorrectionsProto.getDescriptor(),
-            io.jeda.gateway.v1.WellbeingProto.getDescriptor());
+            io.jeda.gateway.v1.WellbeingProto.getDescriptor(),
+            io.jeda.policy.v1.StaffRequestsProto.getDescriptor());
 
     /** What a request body must carry (JSON names), for the messages that are sent as bodies. */
     private static final Map<String, List<String>> REQUIRED_IN = Map.ofEntries(
@@ -92,6 +93,10 @@ public final class OpenApiDocument {
             Map.entry("jeda.policy.v1.SwapRosterSlotsRequest", List.of("firstSlotTime", "secondSlotTime", "reason")),
             Map.entry("jeda.relay.v1.SubmitMessageRequest", List.of("recipient", "urgency", "subject", "text")),
             Map.entry("jeda.relay.v1.RegisterWebhookRequest", List.of("url")),
+            // Requests officers make.
+            Map.entry("jeda.policy.v1.StaffRequest", List.of("kind")),
+            Map.entry("jeda.policy.v1.DeclineStaffRequestRequest", List.of("reason")),
+            Map.entry("jeda.policy.v1.RejectStaffRequestRequest", List.of("reason")),
             Map.entry("jeda.relay.v1.RegisterEmailChannelRequest", List.of("officer", "address")));
 
     private OpenApiDocument() {

@@ -48,7 +48,7 @@ public class WebController {
 
     private static final List<AppPage> PAGES = List.of(new AppPage("today", false), new AppPage("plans", false),
             new AppPage("asked", false), new AppPage("inbox", true), new AppPage("team", true),
-            new AppPage("month", false));
+            new AppPage("month", false), new AppPage("requests", false));
     private static final String NIP = "\\d{18}";
     private static final Logger LOG = LoggerFactory.getLogger(WebController.class);
 

@@ -225,7 +225,7 @@ public class DemoData {
         Instant rosterStart = ZonedDateTime.of(first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
                 LocalTime.MIDNIGHT, ZoneId.of("Asia/Jakarta")).toInstant();
         rosters.save(new Roster("piket-pengaduan-beltim", "Piket Layanan Pengaduan 24/7", "diskominfo-beltim", 12,
-                rosterStart, settings.rosterMaxHoursPerWeek(), now, now));
+                rosterStart, settings.rosterMaxHoursPerWeek(), now, now, false));
         members.save(new RosterMember(null, "piket-pengaduan-beltim", 0, DESK_1, DESK_2));
         members.save(new RosterMember(null, "piket-pengaduan-beltim", 1, DESK_2, DESK_3));
         members.save(new RosterMember(null, "piket-pengaduan-beltim", 2, DESK_3, DESK_1));

@@ -40,7 +40,7 @@ final class RosterMapper {
                 : UnitName.parse(p.getUnit(), "roster.unit").unitId();
         Instant start = p.hasStartTime() ? ProtoConversions.toInstant(p.getStartTime(), "roster.start_time") : null;
         Roster r = new Roster(null, p.getDisplayName(), unitId, p.getTurnHours(), start, p.getMaxHoursPerWeek(),
-                null, null);
+                null, null, p.getSwapNeedsApproval());
         List<RosterMember> ms = new ArrayList<>();
         for (int i = 0; i < p.getMembersCount(); i++) {
             io.jeda.policy.v1.RosterMember m = p.getMembers(i);
@@ -60,7 +60,8 @@ final class RosterMapper {
                 .setUnit(UnitName.of(r.unitId()).toString())
                 .setTurnHours(r.turnHours())
                 .setStartTime(ProtoConversions.toTimestamp(r.startTime()))
-                .setMaxHoursPerWeek(r.maxHoursPerWeek());
+                .setMaxHoursPerWeek(r.maxHoursPerWeek())
+                .setSwapNeedsApproval(r.swapNeedsApproval());
         for (RosterMember m : d.members()) {
             b.addMembers(io.jeda.policy.v1.RosterMember.newBuilder()
                     .setOfficer(OfficerName.of(m.officerNip()).toString())

@@ -48,7 +48,8 @@ public class RosterService {
 
     /** The fields UpdateRoster may change. */
     public static final Set<String> UPDATABLE = Set.of(
-            "display_name", "unit", "members", "turn_hours", "start_time", "max_hours_per_week");
+            "display_name", "unit", "members", "turn_hours", "start_time", "max_hours_per_week",
+            "swap_needs_approval");
 
     private static final Pattern ROSTER_ID = Pattern.compile("[a-z0-9-]{2,63}");
     private static final int MAX_TURN_HOURS = 168;
@@ -146,7 +147,7 @@ public class RosterService {
         Roster in = draft.roster();
         Instant now = now();
         Roster roster = new Roster(rosterId, in.displayName(), in.unitId(), in.turnHours(), in.startTime(),
-                in.maxHoursPerWeek(), now, now);
+                in.maxHoursPerWeek(), now, now, in.swapNeedsApproval());
         List<RosterMember> ms = numbered(rosterId, draft.members());
         Unit unit = validate(roster, ms);
         scope.requireUnit(caller, unit.id());
@@ -181,7 +182,8 @@ public class RosterService {
                 paths.contains("turn_hours") ? in.turnHours() : old.turnHours(),
                 paths.contains("start_time") ? in.startTime() : old.startTime(),
                 paths.contains("max_hours_per_week") ? in.maxHoursPerWeek() : old.maxHoursPerWeek(),
-                old.createdAt(), now());
+                old.createdAt(), now(),
+                paths.contains("swap_needs_approval") ? in.swapNeedsApproval() : old.swapNeedsApproval());
         boolean replaceMembers = paths.contains("members");
         List<RosterMember> ms = replaceMembers ? numbered(rosterId, changes.members()) : current.members();
         Unit unit = validate(roster, ms);
@@ -260,12 +262,48 @@ public class RosterService {
         }
         String why = reason == null ? "" : reason;
         requireReason(why, "reason");
+        List<RosterOverride> swap = swapChecked(d, first, second, why, true);
+        audit.record(caller, "SwapRosterSlots", "rosters/" + rosterId, d.roster().unitId(), null, swap);
+        return swap;
+    }
+
+    /**
+     * Checks, without storing anything, that swapping the base turns containing the two instants
+     * keeps everyone under the weekly cap (ONCALL_CAP_EXCEEDED otherwise); for a swap two officers
+     * propose before anyone decides.
+     */
+    public void checkSwap(String rosterId, Instant first, Instant second) {
+        swapChecked(loader.require(rosterId), first, second, "", false);
+    }
+
+    /**
+     * Swaps the base turns containing the two instants as {@link #swap} does, for a swap that the
+     * officers and, where needed, the manager agreed on (whoever may decide is the caller's rule).
+     * Takes the roster's lock and joins the caller's transaction.
+     */
+    @Transactional
+    public List<RosterOverride> applySwap(String rosterId, Instant first, Instant second, String reason) {
+        lock(rosterId);
+        String why = reason == null ? "" : reason;
+        requireReason(why, "reason");
+        return swapChecked(loader.require(rosterId), first, second, why, true);
+    }
+
+    private List<RosterOverride> swapChecked(RosterDetails d, Instant first, Instant second, String why,
+                                             boolean store) {
         List<RosterOverride> swap = RosterRotation.of(d.roster(), d.members(), List.of())
                 .swap(first, second, why, now());
         Instant earlier = swap.get(0).startTime().isBefore(swap.get(1).startTime())
                 ? swap.get(0).startTime() : swap.get(1).startTime();
-        saveCheckedOverrides(d, swap, earlier);
-        audit.record(caller, "SwapRosterSlots", "rosters/" + rosterId, d.roster().unitId(), null, swap);
+        Roster r = d.roster();
+        Instant from = laterOf(r.startTime(), earlier);
+        Unit unit = requireUnit(r.unitId());
+        List<RosterOverride> all = new ArrayList<>(overridesCounted(r.id(), unit, from));
+        all.addAll(swap);
+        checkCap(r, d.members(), unit, all, from);
+        if (store) {
+            overrides.saveAll(swap);
+        }
         return swap;
     }
     // ---------------------------------------------------------------- helpers
