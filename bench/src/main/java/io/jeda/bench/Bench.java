@@ -36,8 +36,9 @@ public final class Bench {
             case "generate" -> NationalGenerator.run(opt);
             case "schedule-batch" -> ScheduleBatchLoad.run(opt);
             case "audit-kill" -> AuditKillLoad.run(opt);
+            case "startup" -> StartupLoad.run(opt, args);
             default -> {
-                System.err.println("usage: bench baselines|checkin|reachability|generate|schedule-batch|audit-kill [--seconds S] [--runs N] [--clients N] ...");
+                System.err.println("usage: bench baselines|checkin|reachability|generate|schedule-batch|audit-kill|startup [--seconds S] [--runs N] [--clients N] ...");
                 System.exit(64);
             }
         }
@@ -107,7 +108,7 @@ public final class Bench {
     }
 
     static void waitUntil(Probe probe) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 600; i++) { // up to a minute: a loaded machine starts a JVM slowly
             try {
                 if (probe.ok()) {
                     return;

@@ -7,7 +7,9 @@ import java.time.Duration;
 
 /** How a fake downstream service behaves: answers, stalls past any deadline, or fails. */
 public enum FaultMode {
-    NORMAL, SLOW, FAILING;
+    NORMAL, SLOW, FAILING,
+    /** Answers as NORMAL does, but only after the stall. */
+    LATE;
 
     /** Applies the mode: false when the call was answered with an error (or stalled past any deadline). */
     boolean behave(StreamObserver<?> out, Duration stall) {
@@ -20,6 +22,14 @@ public enum FaultMode {
                 }
                 out.onError(Status.UNAVAILABLE.withDescription("stalled").asRuntimeException());
                 return false;
+            }
+            case LATE -> {
+                try {
+                    Thread.sleep(stall.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return true;
             }
             case FAILING -> {
                 out.onError(Status.INTERNAL.withDescription("database on fire").asRuntimeException());

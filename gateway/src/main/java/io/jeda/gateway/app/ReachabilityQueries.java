@@ -8,6 +8,7 @@ import io.jeda.common.security.Role;
 import io.jeda.gateway.GatewaySettings;
 import io.jeda.gateway.audit.AuditEntry;
 import io.jeda.gateway.audit.AuditLog;
+import io.jeda.gateway.audit.EntryIds;
 import io.jeda.gateway.client.AnswerBudget;
 import io.jeda.gateway.client.AttendanceSource;
 import io.jeda.gateway.client.PolicyClient;
@@ -30,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The gateway's reachability use cases, shared by gRPC and REST so that both give the same answer:
@@ -186,6 +186,6 @@ public class ReachabilityQueries {
 
     private AuditEntry entry(Caller caller, Reachability r) {
         return new AuditEntry(null, clock.instant(), caller.subject(), r.nip(), r.urgency().name(), r.state().name(),
-                r.reachable(), r.degraded(), UUID.randomUUID().toString());
+                r.reachable(), r.degraded(), EntryIds.next(clock));
     }
 }

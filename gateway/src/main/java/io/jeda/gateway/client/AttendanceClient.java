@@ -2,6 +2,11 @@ package io.jeda.gateway.client;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.jeda.common.security.ServiceIdentity;
 import io.grpc.Status;
@@ -14,7 +19,9 @@ import io.jeda.gateway.GatewaySettings;
 import io.jeda.gateway.reachability.AttendanceNow;
 import io.jeda.gateway.reachability.Sources;
 import io.jeda.gateway.reachability.Sourced;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +55,8 @@ public class AttendanceClient implements AttendanceSource {
     private static final int BATCH = 500;
 
     private final AttendanceServiceGrpc.AttendanceServiceBlockingStub attendance;
+    private final AttendanceServiceGrpc.AttendanceServiceFutureStub attendanceAsync;
+    private volatile Duration fillDeadline = Duration.ofSeconds(5);
     private final GatewaySettings settings;
     private final Cache<String, AttendanceNow> statusCache;
     /**
@@ -61,9 +70,20 @@ public class AttendanceClient implements AttendanceSource {
     public AttendanceClient(@GrpcChannel("attendance") ManagedChannel channel, ServiceIdentity token,
                             GatewaySettings settings) {
         this.attendance = AttendanceServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
+        this.attendanceAsync = AttendanceServiceGrpc.newFutureStub(channel).withCallCredentials(token);
         this.settings = settings;
         this.statusCache = Caffeine.newBuilder().maximumSize(settings.cacheMaxSize())
                 .expireAfterWrite(settings.statusExpiry()).recordStats().build();
+    }
+
+    /**
+     * How long one status read may take to fill the cache ({@code jeda.gateway.attendance.fill-deadline});
+     * each request still waits for it at most its own deadline.
+     */
+    @Inject
+    void fillDeadline(@Value("${jeda.gateway.attendance.fill-deadline:5s}") Duration fillDeadline) {
+        this.fillDeadline = fillDeadline.compareTo(settings.attendanceDeadline()) > 0 ? fillDeadline
+                : settings.attendanceDeadline();
     }
 
     /** The cache by metric name, for its hit-rate metrics. */
@@ -74,11 +94,13 @@ public class AttendanceClient implements AttendanceSource {
     @Override
     public void forget(String nip) {
         statusCache.invalidate(nip);
+        reading.remove(nip);
     }
 
     /** Drops every cached status; for tests that change what the fake attendance-service answers. */
     public void invalidateAll() {
         statusCache.invalidateAll();
+        reading.clear();
     }
 
     /**
@@ -118,27 +140,68 @@ public class AttendanceClient implements AttendanceSource {
         if (other != null) {
             return awaitOther(other);
         }
-        Sourced<AttendanceNow> got = Sourced.unavailable(Sources.ATTENDANCE);
-        try {
-            got = read(nip);
-        } finally {
+        Duration d = AnswerBudget.callDeadline(Sources.ATTENDANCE, settings.attendanceDeadline());
+        if (d.isZero() || d.isNegative()) {
             reading.remove(nip, mine);
-            mine.complete(got);
+            mine.complete(Sourced.unavailable(Sources.ATTENDANCE));
+            return Sourced.unavailable(Sources.ATTENDANCE);
         }
-        return got;
+        read(nip, mine);
+        return awaitOther(mine);
     }
 
-    private Sourced<AttendanceNow> read(String nip) {
-        Sourced<AttendanceNow> got = call("GetCurrentStatus", n -> AttendanceMapper.now(attendance
-                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
-                .getCurrentStatus(GetCurrentStatusRequest.newBuilder().setOfficer(AttendanceMapper.name(nip))
-                        .build())));
-        if (!got.available()) {
-            return got;
+    /**
+     * Reads the status with its own deadline ({@link #fillDeadline}), detached from the request that
+     * started it: a request waits for it no longer than its own deadline, but a slow answer still
+     * fills the cache for the requests after it, instead of every request timing out, caching
+     * nothing and asking again while attendance-service is slow.
+     */
+    private void read(String nip, CompletableFuture<Sourced<AttendanceNow>> done) {
+        ListenableFuture<OfficerStatus> call;
+        Context detached = Context.current().fork();
+        Context previous = detached.attach();
+        try {
+            call = attendanceAsync.withDeadlineAfter(fillDeadline.toNanos(), TimeUnit.NANOSECONDS)
+                    .getCurrentStatus(GetCurrentStatusRequest.newBuilder().setOfficer(AttendanceMapper.name(nip)).build());
+        } catch (RuntimeException e) {
+            reading.remove(nip, done);
+            LOG.warn("attendance-service GetCurrentStatus failed", e);
+            done.complete(Sourced.unavailable(Sources.ATTENDANCE));
+            return;
+        } finally {
+            detached.detach(previous);
         }
-        AttendanceNow now = got.value() == null ? AttendanceNow.none() : got.value();
-        statusCache.put(nip, now);
-        return Sourced.of(now);
+        Futures.addCallback(call, new FutureCallback<OfficerStatus>() {
+            @Override
+            public void onSuccess(OfficerStatus status) {
+                settle(AttendanceMapper.now(status));
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+                if (t instanceof StatusRuntimeException e && e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    // attendance-service has never seen the officer: no open check-in, as its batch says too.
+                    settle(null);
+                    return;
+                }
+                reading.remove(nip, done);
+                if (t instanceof StatusRuntimeException e) {
+                    LOG.warn("attendance-service GetCurrentStatus failed: {}", e.getStatus().getCode());
+                } else {
+                    LOG.warn("attendance-service GetCurrentStatus failed", t);
+                }
+                done.complete(Sourced.unavailable(Sources.ATTENDANCE));
+            }
+
+            private void settle(AttendanceNow got) {
+                AttendanceNow now = got == null ? AttendanceNow.none() : got;
+                // Not cached when the status was forgotten meanwhile (a check-in through this gateway).
+                if (reading.remove(nip, done)) {
+                    statusCache.put(nip, now);
+                }
+                done.complete(Sourced.of(now));
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     /**

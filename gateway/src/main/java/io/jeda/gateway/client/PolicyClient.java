@@ -2,6 +2,11 @@ package io.jeda.gateway.client;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.jeda.common.grpc.Pages;
 import io.jeda.common.names.OfficerName;
@@ -34,7 +39,9 @@ import io.jeda.policy.v1.RosterMember;
 import io.jeda.policy.v1.RosterServiceGrpc;
 import io.jeda.policy.v1.ScheduleServiceGrpc;
 import io.jeda.policy.v1.UnitServiceGrpc;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.grpc.annotation.GrpcChannel;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +59,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -70,10 +82,22 @@ public class PolicyClient {
     private record DayKey(String nip, LocalDate date) {
     }
 
+    /** A run of consecutive days of one officer, as one ListEffectiveSchedules read. */
+    private record RangeKey(String nip, LocalDate from, int days) {
+    }
+
     private final OfficerServiceGrpc.OfficerServiceBlockingStub officers;
     private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
     private final RosterServiceGrpc.RosterServiceBlockingStub rosters;
     private final UnitServiceGrpc.UnitServiceBlockingStub units;
+    private final OfficerServiceGrpc.OfficerServiceFutureStub officersAsync;
+    private final ScheduleServiceGrpc.ScheduleServiceFutureStub schedulesAsync;
+    /**
+     * The officer and schedule reads under way, by key: requests that miss the cache while a read of
+     * the same key is under way wait for it instead of each calling policy-service.
+     */
+    private final ConcurrentHashMap<Object, CompletableFuture<Object>> reading = new ConcurrentHashMap<>();
+    private volatile Duration fillDeadline = Duration.ofSeconds(5);
     private final GatewaySettings settings;
     private final PolicyMapper mapper;
 
@@ -93,6 +117,8 @@ public class PolicyClient {
         this.schedules = ScheduleServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
         this.rosters = RosterServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
         this.units = UnitServiceGrpc.newBlockingStub(channel).withCallCredentials(token);
+        this.officersAsync = OfficerServiceGrpc.newFutureStub(channel).withCallCredentials(token);
+        this.schedulesAsync = ScheduleServiceGrpc.newFutureStub(channel).withCallCredentials(token);
         this.settings = settings;
         this.mapper = new PolicyMapper(settings.defaultZone());
         this.officerCache = cache(settings.officersExpiry());
@@ -103,6 +129,18 @@ public class PolicyClient {
 
     private <K, V> Cache<K, V> cache(Duration expiry) {
         return Caffeine.newBuilder().maximumSize(settings.cacheMaxSize()).expireAfterWrite(expiry).recordStats().build();
+    }
+
+    /**
+     * How long a read of an officer or of schedules may take to fill the cache
+     * ({@code jeda.gateway.policy.fill-deadline}). A request waits for it no longer than its own
+     * deadline and answers degraded after that, but the read goes on: when policy-service is slow
+     * (a cold start, a burst of misses) its answer still lands in the cache for the next requests,
+     * instead of every request timing out, caching nothing, and asking again.
+     */
+    @Inject
+    void fillDeadline(@Value("${jeda.gateway.policy.fill-deadline:5s}") Duration fillDeadline) {
+        this.fillDeadline = fillDeadline.compareTo(settings.policyDeadline()) > 0 ? fillDeadline : settings.policyDeadline();
     }
 
     /** The caches by metric name, for their hit-rate metrics. */
@@ -117,6 +155,7 @@ public class PolicyClient {
         scheduleCache.invalidateAll();
         rosterCache.invalidateAll();
         slotCache.invalidateAll();
+        reading.clear();
     }
 
     /**
@@ -126,6 +165,8 @@ public class PolicyClient {
     public void forgetSchedules(String nip) {
         evictions.incrementAndGet();
         scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
+        reading.keySet().removeIf(k -> k instanceof DayKey d && d.nip().equals(nip)
+                || k instanceof RangeKey r && r.nip().equals(nip));
     }
 
     /** The change feed said an officer's record, plans, exceptions or leave changed. */
@@ -133,6 +174,8 @@ public class PolicyClient {
         evictions.incrementAndGet();
         officerCache.invalidate(nip);
         scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
+        reading.keySet().removeIf(k -> nip.equals(k) || k instanceof DayKey d && d.nip().equals(nip)
+                || k instanceof RangeKey r && r.nip().equals(nip));
     }
 
     /**
@@ -145,6 +188,7 @@ public class PolicyClient {
         rosterCache.invalidate(unitId);
         slotCache.invalidateAll();
         scheduleCache.invalidateAll();
+        reading.keySet().removeIf(k -> !(k instanceof String));
     }
 
     /** The change feed said something that reaches everyone changed (or this replica fell behind it). */
@@ -196,14 +240,9 @@ public class PolicyClient {
         if (cached != null) {
             return Sourced.of(cached.orElse(null));
         }
-        long generation = evictions.get();
-        Sourced<OfficerProfile> got = call("GetOfficer", n -> mapper.officer(officers
-                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
-                .getOfficer(GetOfficerRequest.newBuilder().setName(OfficerName.of(nip).toString()).build())));
-        if (got.available() && evictions.get() == generation) {
-            officerCache.put(nip, got.present());
-        }
-        return got;
+        return shared("GetOfficer", nip, n -> officersAsync.withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                        .getOfficer(GetOfficerRequest.newBuilder().setName(OfficerName.of(nip).toString()).build()),
+                o -> mapper.officer(o), v -> officerCache.put(nip, Optional.ofNullable(v)));
     }
 
     public Sourced<DaySchedule> schedule(String nip, LocalDate date) {
@@ -212,15 +251,101 @@ public class PolicyClient {
         if (cached != null) {
             return Sourced.of(cached.orElse(null));
         }
-        long generation = evictions.get();
-        Sourced<DaySchedule> got = call("GetEffectiveSchedule", n -> mapper.schedule(nip, schedules
-                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
-                .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder().setOfficer(OfficerName.of(nip).toString())
-                        .setDate(PolicyMapper.date(date)).build())));
-        if (got.available() && evictions.get() == generation) {
-            scheduleCache.put(key, got.present());
+        return shared("GetEffectiveSchedule", key, n -> schedulesAsync.withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                        .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder()
+                                .setOfficer(OfficerName.of(nip).toString()).setDate(PolicyMapper.date(date)).build()),
+                s -> mapper.schedule(nip, s), v -> scheduleCache.put(key, Optional.ofNullable(v)));
+    }
+
+    /**
+     * One read of policy-service shared by every request that asks for the same key meanwhile, with
+     * its own deadline ({@link #fillDeadline}); this request waits for it at most its per-call
+     * deadline cut to its budget. NOT_FOUND is a value (null, cached as absent); anything else that
+     * goes wrong, or a read still under way when this request's wait ends, is unavailable and is
+     * remembered for the rest of the request. The answer is mapped and cached once, by the read.
+     */
+    @SuppressWarnings("unchecked")
+    private <R, T> Sourced<T> shared(String what, Object key, Function<Long, ListenableFuture<R>> rpc,
+                                     Function<R, T> map, Consumer<T> fill) {
+        Duration d = AnswerBudget.callDeadline(Sources.POLICY, settings.policyDeadline());
+        if (d.isZero() || d.isNegative()) {
+            return Sourced.unavailable(Sources.POLICY);
         }
-        return got;
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> read = reading.putIfAbsent(key, mine);
+        if (read == null) {
+            read = mine;
+            start(what, key, mine, rpc, map, fill);
+        }
+        try {
+            return Sourced.of((T) read.get(d.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            AnswerBudget.failed(Sources.POLICY);
+            return Sourced.unavailable(Sources.POLICY);
+        } catch (ExecutionException e) {
+            AnswerBudget.failed(Sources.POLICY);
+            return Sourced.unavailable(Sources.POLICY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Sourced.unavailable(Sources.POLICY);
+        }
+    }
+
+    private <R, T> void start(String what, Object key, CompletableFuture<Object> done,
+                              Function<Long, ListenableFuture<R>> rpc, Function<R, T> map, Consumer<T> fill) {
+        ListenableFuture<R> call;
+        // An eviction while the read is under way (this key, or a wider one from the change feed)
+        // means the answer may predate the change: it is returned but not cached.
+        long generation = evictions.get();
+        // Detached from this request's cancellation and deadline (its values, such as the request
+        // id and trace, go on): the read outlives a caller that gives up, for the next callers.
+        Context detached = Context.current().fork();
+        Context previous = detached.attach();
+        try {
+            call = rpc.apply(fillDeadline.toNanos());
+        } catch (RuntimeException e) {
+            detached.detach(previous);
+            reading.remove(key, done);
+            LOG.warn("policy-service {} failed", what, e);
+            done.completeExceptionally(e);
+            return;
+        }
+        detached.detach(previous);
+        Futures.addCallback(call, new FutureCallback<R>() {
+            @Override
+            public void onSuccess(R result) {
+                T value;
+                try {
+                    value = map.apply(result);
+                } catch (RuntimeException e) {
+                    onFailure(e);
+                    return;
+                }
+                // Not cached when the key was forgotten meanwhile: the answer may predate the change.
+                if (reading.remove(key, done) && evictions.get() == generation) {
+                    fill.accept(value);
+                }
+                done.complete(value);
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+                if (t instanceof StatusRuntimeException e && e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    if (reading.remove(key, done) && evictions.get() == generation) {
+                        fill.accept(null);
+                    }
+                    done.complete(null);
+                    return;
+                }
+                reading.remove(key, done);
+                if (t instanceof StatusRuntimeException e) {
+                    LOG.warn("policy-service {} failed: {}", what, e.getStatus().getCode());
+                } else {
+                    LOG.warn("policy-service {} failed", what, t);
+                }
+                done.completeExceptionally(t);
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     /** Consecutive days in one ListEffectiveSchedules call, unless every day is cached already. */
@@ -239,21 +364,21 @@ public class PolicyClient {
             return Sourced.of(out);
         }
         LocalDate to = from.plusDays(days - 1L);
-        long generation = evictions.get();
-        Sourced<List<DaySchedule>> got = call("ListEffectiveSchedules", n -> schedules
-                .withDeadlineAfter(n, TimeUnit.NANOSECONDS)
-                .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder().setOfficer(OfficerName.of(nip).toString())
-                        .setStartDate(PolicyMapper.date(from)).setEndDate(PolicyMapper.date(to)).build())
-                .getSchedulesList().stream().map(s -> mapper.schedule(nip, s)).toList());
-        if (got.available()) {
-            if (got.value() == null) {
-                return Sourced.of(List.of());
-            }
-            if (evictions.get() == generation) {
-                for (DaySchedule d : got.value()) {
-                    scheduleCache.put(new DayKey(nip, d.date()), Optional.of(d));
-                }
-            }
+        Sourced<List<DaySchedule>> got = shared("ListEffectiveSchedules", new RangeKey(nip, from, days),
+                n -> schedulesAsync.withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                        .listEffectiveSchedules(ListEffectiveSchedulesRequest.newBuilder()
+                                .setOfficer(OfficerName.of(nip).toString())
+                                .setStartDate(PolicyMapper.date(from)).setEndDate(PolicyMapper.date(to)).build()),
+                r -> r.getSchedulesList().stream().map(s -> mapper.schedule(nip, s)).toList(),
+                list -> {
+                    if (list != null) {
+                        for (DaySchedule d : list) {
+                            scheduleCache.put(new DayKey(nip, d.date()), Optional.of(d));
+                        }
+                    }
+                });
+        if (got.available() && got.value() == null) {
+            return Sourced.of(List.of());
         }
         return got;
     }

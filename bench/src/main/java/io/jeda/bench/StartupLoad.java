@@ -1,0 +1,139 @@
+package io.jeda.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.NettyChannelBuilder;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time from starting a service's JVM to its gRPC health answering SERVING, and its resident memory
+ * then, for several sets of JVM flags in turns (A, B, A, B, ...), so that a noisy machine weighs on
+ * every variant alike.
+ *
+ * <pre>
+ * java -jar bench/target/bench-0.1.0-SNAPSHOT.jar startup --jar policy-service/target/policy-service-0.1.0-SNAPSHOT.jar \
+ *     --port 51061 --runs 5 --variant "plain=" --variant "cds=-XX:SharedArchiveFile=.jeda/cds/policy.jsa"
+ * </pre>
+ * Each variant is {@code name=flags} (flags separated by spaces). The service runs with the
+ * environment of this command plus {@code --env K=V,K=V}; it is stopped (SIGTERM) after each start,
+ * so a variant with {@code -XX:ArchiveClassesAtExit} writes its archive then.
+ */
+final class StartupLoad {
+
+    private StartupLoad() {
+    }
+
+    static void run(Map<String, String> opt, String[] args) throws Exception {
+        String jar = opt.get("jar");
+        if (jar == null) {
+            throw new IllegalArgumentException("--jar is needed");
+        }
+        int port = Bench.intOpt(opt, "port", 50061);
+        int runs = Bench.intOpt(opt, "runs", 3);
+        List<String[]> variants = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--variant") && i + 1 < args.length) {
+                String v = args[++i];
+                int eq = v.indexOf('=');
+                variants.add(new String[]{v.substring(0, eq), v.substring(eq + 1)});
+            }
+        }
+        if (variants.isEmpty()) {
+            variants.add(new String[]{"default", ""});
+        }
+        List<String> env = opt.containsKey("env") ? List.of(opt.get("env").split(",")) : List.of();
+        double[][] millis = new double[variants.size()][runs];
+        double[][] rss = new double[variants.size()][runs];
+        for (int r = 0; r < runs; r++) {
+            for (int v = 0; v < variants.size(); v++) {
+                double[] got = once(jar, port, variants.get(v)[1], env, opt.get("log"));
+                millis[v][r] = got[0];
+                rss[v][r] = got[1];
+                System.out.printf("  %s run %d: SERVING after %.0f ms, RSS %.0f MB (load %s)%n", variants.get(v)[0],
+                        r + 1, got[0], got[1], load());
+            }
+        }
+        System.out.println();
+        System.out.printf("RESULT (median of %d starts each, %s)%n", runs, new File(jar).getName());
+        for (int v = 0; v < variants.size(); v++) {
+            System.out.printf("  %-12s SERVING after %6.0f ms  RSS %4.0f MB   [%s]%n", variants.get(v)[0],
+                    Stats.median(millis[v]), Stats.median(rss[v]), variants.get(v)[1]);
+        }
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    /** Starts the jar with the flags, waits for SERVING, stops it; returns {millis, rss MB}. */
+    private static double[] once(String jar, int port, String flags, List<String> env, String log) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Bench.javaBin());
+        cmd.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        cmd.add("-jar");
+        cmd.add(jar);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.redirectOutput(log != null ? ProcessBuilder.Redirect.appendTo(new File(log)) : ProcessBuilder.Redirect.DISCARD);
+        for (String kv : env) {
+            int eq = kv.indexOf('=');
+            pb.environment().put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        var health = HealthGrpc.newBlockingStub(ch);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        try {
+            long limit = t0 + TimeUnit.SECONDS.toNanos(600);
+            while (System.nanoTime() < limit) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the service stopped during startup (exit " + p.exitValue() + ")");
+                }
+                try {
+                    HealthCheckResponse res = health.withDeadlineAfter(500, TimeUnit.MILLISECONDS)
+                            .check(HealthCheckRequest.getDefaultInstance());
+                    if (res.getStatus() == HealthCheckResponse.ServingStatus.SERVING) {
+                        double ms = (System.nanoTime() - t0) / 1e6;
+                        return new double[]{ms, rssMb(p.pid())};
+                    }
+                } catch (RuntimeException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(10);
+            }
+            throw new IllegalStateException("no SERVING within 600 s");
+        } finally {
+            ch.shutdownNow();
+            p.destroy();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    static double rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            // gone
+        }
+        return -1;
+    }
+}
