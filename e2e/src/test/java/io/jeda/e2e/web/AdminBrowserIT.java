@@ -143,13 +143,15 @@ class AdminBrowserIT {
             b.waitForText("#ramadan", "2027-02-08");
             b.screenshot("admin-calendar");
 
-            // The on-call roster of two nurses, 12-hour turns from 07:00 today (WITA).
+            // The on-call roster of four officers, 12-hour turns from 07:00 today (WITA): 24/7 in turns of
+            // 12 hours needs four people to stay under the weekly cap of 56 hours (two would take 84 each).
             b.open("/app/admin/rosters");
             b.until(d -> b.all("#r-unit option").size() > 0 ? true : null, "the units in the roster form");
             b.find("#r-id").sendKeys("piket-igd-kupang");
             b.find("#r-name").sendKeys("Piket IGD Dinkes Kupang");
             new Select(b.find("#r-unit")).selectByValue(UNIT);
-            b.find("#r-members").sendKeys("199203152019031003,199512012020122004\n199512012020122004,199203152019031003");
+            b.find("#r-members").sendKeys("199203152019031003,199512012020122004\n199512012020122004,199203152019031003\n"
+                    + "198907122014032002,197805102005012001\n197805102005012001,198907122014032002");
             b.find("#r-turn").clear();
             b.find("#r-turn").sendKeys("12");
             setValue(b, b.find("#r-start"), LocalDate.now(ZONE) + "T07:00");
