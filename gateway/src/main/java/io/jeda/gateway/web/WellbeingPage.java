@@ -73,6 +73,7 @@ public class WellbeingPage {
         Map<String, Object> model = new HashMap<>();
         model.put("page", "wellbeing");
         model.put("nip", c.subject());
+        model.put("name", c.subject());
         model.put("manager", s.manager());
         model.put("hr", hr);
         model.put("csrf", s.csrf());
