@@ -28,6 +28,9 @@ import io.jeda.policy.v1.StaffRequestKind;
 import io.jeda.policy.v1.StaffRequestServiceGrpc;
 import io.jeda.policy.v1.StaffRequestState;
 import io.jeda.testing.Tokens;
+import io.jeda.policy.domain.changes.ChangeEvent;
+import io.jeda.policy.persistence.ChangeEventRepository;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -52,6 +55,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * slots change at once. The clock is Monday 2 March 2026, 08:00 WIB.
  */
 class StaffRequestEndpointTest extends PlanEndpointTestBase {
+
+    @Inject
+    ChangeEventRepository outbox;
+
+    /** What the change feed carries after {@code seq}: every replica's caches drop these. */
+    List<ChangeEvent> changesAfter(long seq) {
+        return outbox.after(seq, 1000);
+    }
 
     /** Monday 9 March 2026 00:00 WIB; the roster's 8-hour turns run OFFICER, COLLEAGUE, OUTSIDER, ... */
     static final Instant ROSTER_START = Instant.parse("2026-03-08T17:00:00Z");
@@ -101,8 +112,11 @@ class StaffRequestEndpointTest extends PlanEndpointTestBase {
         fails(Status.Code.PERMISSION_DENIED, "OWN_REQUEST", () -> requestsAs(OFFICER, Role.OFFICER).approveStaffRequest(approve(asked)));
         fails(Status.Code.PERMISSION_DENIED, "NOT_MANAGER", () -> requestsAs(OTHER_MANAGER, Role.MANAGER).approveStaffRequest(approve(asked)));
 
+        long seq = outbox.newest();
         StaffRequest approved = requestsAs(MANAGER, Role.MANAGER).approveStaffRequest(approve(asked));
         assertEquals(StaffRequestState.STAFF_REQUEST_STATE_APPROVED, approved.getState());
+        // Other replicas' caches hear of the leave through the change feed.
+        assertTrue(changesAfter(seq).stream().anyMatch(e -> OFFICER.equals(e.officerNip())), changesAfter(seq).toString());
         assertTrue(approved.getAbsence().startsWith("officers/" + OFFICER + "/absences/"));
         assertEquals("officers/" + MANAGER, approved.getDecidedBy());
         var day = schedules.getEffectiveSchedule(tuesday);
@@ -237,9 +251,12 @@ class StaffRequestEndpointTest extends PlanEndpointTestBase {
         fails(Status.Code.FAILED_PRECONDITION, "SWAP_PENDING", () -> propose(OFFICER, 0, 2, OUTSIDER));
         assertEquals(OFFICER, primaryAt(0));
 
+        long seq = outbox.newest();
         StaffRequest accepted = requestsAs(COLLEAGUE, Role.OFFICER)
                 .acceptStaffRequest(AcceptStaffRequestRequest.newBuilder().setName(proposed.getName()).build());
         assertEquals(StaffRequestState.STAFF_REQUEST_STATE_APPROVED, accepted.getState());
+        // The roster's unit is named on the change feed, so other replicas drop its cached slots.
+        assertTrue(changesAfter(seq).stream().anyMatch(e -> e.resource().startsWith("rosters/")), changesAfter(seq).toString());
         assertEquals(COLLEAGUE, primaryAt(0));
         assertEquals(OFFICER, primaryAt(1));
     }

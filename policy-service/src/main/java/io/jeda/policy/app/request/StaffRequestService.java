@@ -7,6 +7,7 @@ import io.jeda.policy.app.plan.PlanAccess;
 import io.jeda.policy.app.roster.RosterLoader;
 import io.jeda.policy.app.roster.RosterService;
 import io.jeda.policy.domain.Ids;
+import io.jeda.policy.app.changes.ChangeFeed;
 import io.jeda.policy.domain.calendar.Absence;
 import io.jeda.policy.domain.calendar.AbsenceKind;
 import io.jeda.policy.domain.organisation.Officer;
@@ -53,11 +54,14 @@ public class StaffRequestService {
     private final RosterService rosterRules;
     private final RequestSettings settings;
     private final TransactionOperations<Connection> tx;
+    /** Tells every replica's caches, in the approval's own transaction, that a schedule or roster changed. */
+    private final ChangeFeed feed;
 
     public StaffRequestService(StaffRequestRepository requests, AbsenceRepository absences,
                                OfficerRepository officers, PlanAccess access, RosterLoader rosters,
                                RosterService rosterRules, RequestSettings settings,
-                               TransactionOperations<Connection> tx) {
+                               TransactionOperations<Connection> tx, ChangeFeed feed) {
+        this.feed = feed;
         this.requests = requests;
         this.absences = absences;
         this.officers = officers;
@@ -247,6 +251,7 @@ public class StaffRequestService {
             absences.save(new Absence(absenceId, r.officerNip(),
                     r.kind() == StaffRequestKind.LEAVE ? AbsenceKind.LEAVE : AbsenceKind.OFFICIAL_TRAVEL,
                     r.startDate(), r.endDate(), r.note(), approved.updatedAt()));
+            feed.officerChanged(r.officerNip(), "officers/" + r.officerNip() + "/absences/" + absenceId);
         }));
     }
 
@@ -263,6 +268,7 @@ public class StaffRequestService {
     private void applySwap(StaffRequest r) {
         rosterRules.applySwap(r.rosterId(), r.firstSlotTime(), r.secondSlotTime(),
                 "tukar jadwal " + StaffRequest.nameOf(r.id()));
+        feed.adminChanged("SwapRosterSlots", "rosters/" + r.rosterId(), rosters.require(r.rosterId()).roster().unitId());
     }
 
     /**
