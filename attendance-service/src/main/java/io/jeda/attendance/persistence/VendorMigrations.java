@@ -1,48 +1,12 @@
 package io.jeda.attendance.persistence;
 
-import io.jeda.common.sql.SqlVendor;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.flywaydb.core.api.Location;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-/**
- * Adds the migrations of the database's vendor ({@code db/vendor/mysql} on MySQL and MariaDB: the
- * monthly partitioning of the events) to the portable ones in {@code db/migration}. Neither Flyway
- * nor Micronaut Flyway resolves a {@code {vendor}} location, so it is resolved here from the
- * database itself. H2 has no folder of its own: it keeps plain tables.
- */
+/** This service's vendor migrations ({@code db/vendor/mysql}: the monthly partitioning of the events). */
 @Singleton
 @Named("default")
-@Requires(classes = FlywayConfigurationCustomizer.class)
-public class VendorMigrations implements FlywayConfigurationCustomizer {
-
-    @Override
-    public void customizeFluentConfiguration(FluentConfiguration configuration) {
-        SqlVendor vendor;
-        try (Connection c = configuration.getDataSource().getConnection()) {
-            vendor = SqlVendor.of(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database the migrations are for: " + e.getMessage(), e);
-        }
-        if (!vendor.hasNativePartitioning()) {
-            return;
-        }
-        List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-        locations.add(new Location("classpath:db/vendor/" + vendor.migrationFolder()));
-        configuration.locations(locations.toArray(Location[]::new));
-    }
-
-    @Override
-    public String getName() {
-        return "default";
-    }
+@Requires(classes = io.micronaut.flyway.FlywayConfigurationCustomizer.class)
+public class VendorMigrations extends io.jeda.common.sql.VendorMigrations {
 }
