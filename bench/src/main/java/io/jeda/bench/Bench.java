@@ -88,12 +88,14 @@ public final class Bench {
             ClosedLoop.Call echo = (c, s) ->
                     ClientCalls.futureUnaryCall(ch.newCall(EchoServer.ECHO, CallOptions.DEFAULT), payload);
             ClosedLoop.run(clients, Math.max(3, warmup), echo);
+            ProcessCpu cpu = ProcessCpu.of(server.pid());
             double[] rates = new double[runs];
             for (int r = 0; r < runs; r++) {
+                double cpu0 = cpu.seconds();
                 ClosedLoop.Result res = ClosedLoop.run(clients, seconds, echo);
                 rates[r] = res.rate();
-                System.out.printf("  echo run %d: %.0f calls/s, p50 %.2f ms, p99 %.2f ms%n", r + 1, res.rate(),
-                        res.p50(), res.p99());
+                System.out.printf("  echo run %d: %.0f calls/s, p50 %.2f ms, p99 %.2f ms, server CPU %.1f us/call%n",
+                        r + 1, res.rate(), res.p50(), res.p99(), ProcessCpu.microsPerCall(cpu0, cpu.seconds(), res.ok()));
             }
             return rates;
         } finally {

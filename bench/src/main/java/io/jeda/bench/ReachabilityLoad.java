@@ -30,7 +30,8 @@ import java.util.function.IntFunction;
  *
  * <pre>
  * JEDA_GATEWAY_RATE=1000000 JEDA_GATEWAY_BURST=1000000 ./jeda up     # no rate limit for the bench client
- * java -jar bench/target/bench-0.1.0-SNAPSHOT.jar reachability --clients 64 --seconds 10 --runs 3 --warmup 30
+ * java -jar bench/target/bench-0.1.0-SNAPSHOT.jar reachability --clients 64 --seconds 10 --runs 3 --warmup 30 \
+ *     [--server-pids GATEWAY_PID,DATABASE_PID]    # also print the CPU each answer cost them
  * </pre>
  */
 final class ReachabilityLoad {
@@ -95,16 +96,23 @@ final class ReachabilityLoad {
                 System.out.printf("warm-up (not counted): %.0f answers/s, %d failed%n", w.rate(), w.failed());
             }
             double[] echo = Bench.echoRates(runs, seconds, clients, warmup);
+            // --server-pids: the processes that serve the answers (the gateway, and the database that
+            // takes its audit rows), whose CPU per answer is printed beside the echo server's.
+            ProcessCpu cpu = ProcessCpu.of(opt.get("server-pids"));
             double[] rates = new double[runs];
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];
             for (int r = 0; r < runs; r++) {
+                double cpu0 = cpu.seconds();
                 ClosedLoop.Result res = ClosedLoop.run(clients, seconds, call);
                 rates[r] = res.rate();
                 p50[r] = res.p50();
                 p99[r] = res.p99();
-                System.out.printf("  reachability run %d: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, %d failed%n", r + 1,
-                        res.rate(), res.p50(), res.p99(), res.failed());
+                System.out.printf("  reachability run %d: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, %d failed%s%n", r + 1,
+                        res.rate(), res.p50(), res.p99(), res.failed(), cpu.measures()
+                                ? String.format(", servers' CPU %.1f us/answer",
+                                ProcessCpu.microsPerCall(cpu0, cpu.seconds(), res.ok()))
+                                : "");
             }
             double rate = Stats.median(rates);
             double echoRate = Stats.median(echo);

@@ -16,6 +16,8 @@ class ResourceNamesTest {
     @Test
     void namesParseAndFormatBackToTheSameText() {
         assertEquals("199001012015032001", OfficerName.parse("officers/199001012015032001").nip());
+        String longest = "a-._~Z9".repeat(19).substring(0, 128);
+        assertEquals(longest, OfficerName.parse("officers/" + longest).nip());
         assertEquals("units/diskominfo", UnitName.parse("units/diskominfo").toString());
         assertEquals("positions/analis", PositionName.of("analis").toString());
         assertEquals("plans/aB3x", PlanName.parse("plans/aB3x").toString());
@@ -38,7 +40,10 @@ class ResourceNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "officers/", "officers", "units/x", "officers/a/b", "Officers/1", "officers/ 1",
-            "officers/1/", "/officers/1", "officers/a%2Fb"})
+            "officers/1/", "/officers/1", "officers/a%2Fb", "officers//1", "officers/1//", "officer/1",
+            "officersx/1", "officers/1é", "officers/\u0661",
+            "officers/12345678901234567890123456789012345678901234567890123456789012345678901234567890"
+                    + "123456789012345678901234567890123456789012345678901"})
     void aMalformedOfficerNameIsOneReasonNamingTheFieldAndPattern(String name) {
         JedaException e = assertThrows(JedaException.class, () -> OfficerName.parse(name, "officer"));
         assertEquals(ErrorKind.INVALID_ARGUMENT, e.kind());
