@@ -56,6 +56,8 @@ public class AuditLog {
     private final boolean sync;
     private final int batchSize;
     private final Duration flushInterval;
+    /** After a batch smaller than {@code batchSize}, how long the drainer lets the next one fill. */
+    private final Duration linger;
     private final Thread drainer;
     private final ReentrantLock drainLock = new ReentrantLock();
     private volatile boolean running = true;
@@ -74,11 +76,12 @@ public class AuditLog {
                     @Value("${jeda.gateway.audit.spool.max-bytes:256MB}") String maxBytes,
                     @Value("${jeda.gateway.audit.spool.fsync:always}") String fsync,
                     @Value("${jeda.gateway.audit.spool.replay-interval:2s}") Duration replayInterval,
+                    @Value("${jeda.gateway.audit.linger:20ms}") Duration linger,
                     MeterRegistry registry) {
         this(writer::insert, mode, capacity, batchSize, flushInterval,
                 new AuditSpool(Path.of(spoolDir), replica.isBlank() ? hostName() : replica,
                         bytes(maxBytes), fsync, registry),
-                replayInterval);
+                replayInterval, linger);
     }
 
     /** Writes through the repository, one row per statement; for tests that record what is written. */
@@ -89,7 +92,14 @@ public class AuditLog {
     /** Writes with {@code writer}, spooling what it refuses; for tests of the spool. */
     public AuditLog(Consumer<List<AuditEntry>> writer, String mode, int capacity, int batchSize,
                     Duration flushInterval, AuditSpool spool, Duration replayInterval) {
+        this(writer, mode, capacity, batchSize, flushInterval, spool, replayInterval, Duration.ZERO);
+    }
+
+    /** As above, letting a partial batch fill for {@code linger} before the next write. */
+    public AuditLog(Consumer<List<AuditEntry>> writer, String mode, int capacity, int batchSize,
+                    Duration flushInterval, AuditSpool spool, Duration replayInterval, Duration linger) {
         this.writer = writer;
+        this.linger = linger;
         this.spool = spool;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sync = "sync".equalsIgnoreCase(mode);
@@ -200,27 +210,31 @@ public class AuditLog {
 
     /**
      * Writes what accumulated, then sleeps one flush interval when there was nothing. Under load a
-     * batch is whatever arrived during the previous write, so batches grow with the load and an
-     * idle gateway writes a lone answer within one interval. Rows are taken from the queue and
-     * written under one lock, so {@link #flush()} never misses a batch in flight.
+     * batch is whatever arrived during the previous write and the linger after it, so batches grow
+     * with the load (each one a commit the database makes durable: at 15,000 answers a second
+     * without a linger that was hundreds of small commits a second) and an idle gateway writes a
+     * lone answer within one interval. Rows are taken from the queue and written under one lock,
+     * so {@link #flush()} never misses a batch in flight.
      */
     private void drainLoop() {
         while (running) {
             try {
-                boolean wrote;
+                int wrote;
                 drainLock.lock();
                 try {
                     List<AuditEntry> batch = new ArrayList<>();
                     queue.drainTo(batch, batchSize);
-                    wrote = !batch.isEmpty();
-                    if (wrote) {
+                    wrote = batch.size();
+                    if (wrote > 0) {
                         write(batch);
                     }
                 } finally {
                     drainLock.unlock();
                 }
-                if (!wrote) {
+                if (wrote == 0) {
                     idle();
+                } else if (wrote < batchSize) {
+                    linger();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -228,6 +242,18 @@ public class AuditLog {
             } catch (RuntimeException e) {
                 LOG.error("audit drainer failed; continuing", e);
             }
+        }
+    }
+
+    /** Lets the next batch fill up to {@code batchSize} rows or for {@code linger}, whichever is first. */
+    private void linger() throws InterruptedException {
+        long until = System.nanoTime() + linger.toNanos();
+        while (running && queue.size() < batchSize) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(2)));
         }
     }
 
