@@ -98,4 +98,36 @@ class AuditLogTest {
         assertEquals(250, repo.rows());
         assertTrue(repo.batches.stream().allMatch(b -> b.size() <= 100), "batches of at most batch-size");
     }
+
+    @Test
+    void underLoadAnswersArrivingWithinTheLingerShareOneWrite() throws InterruptedException {
+        List<List<AuditEntry>> batches = new CopyOnWriteArrayList<>();
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        AuditLog log = new AuditLog(b -> {
+            batches.add(List.copyOf(b));
+            firstWritten.countDown();
+        }, "async", 1000, 100, Duration.ofMillis(10), null, Duration.ZERO, Duration.ofSeconds(2));
+        log.append(entries(1));
+        assertTrue(firstWritten.await(5, TimeUnit.SECONDS));
+        // Two more bursts during the linger after the first (partial) batch: one write, not two.
+        log.append(entries(30));
+        Thread.sleep(50);
+        log.append(entries(30));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (batches.stream().mapToInt(List::size).sum() < 61 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(1, 60), batches.stream().map(List::size).toList(),
+                "the bursts after the first batch were written as " + batches.size() + " batches");
+        // A full batch does not wait for the linger.
+        long t0 = System.nanoTime();
+        log.append(entries(100));
+        while (batches.size() < 3 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10)) {
+            Thread.sleep(5);
+        }
+        assertEquals(3, batches.size());
+        assertTrue(System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(1500),
+                "a full batch waited for the linger");
+        log.close();
+    }
 }
