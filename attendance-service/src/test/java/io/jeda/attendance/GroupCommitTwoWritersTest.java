@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The same concurrent checks with two writer threads, whose batches can deadlock each other on
- * the unique indexes: a deadlocked batch is tried again, and every answer is still the one the
- * request would get alone.
+ * The same concurrent checks with two writer threads running whole batches side by side (not
+ * pipelined), whose batches can deadlock each other on the unique indexes: a deadlocked batch is
+ * tried again, and every answer is still the one the request would get alone.
  */
 class GroupCommitTwoWritersTest extends GroupCommitTest {
 
@@ -14,6 +14,7 @@ class GroupCommitTwoWritersTest extends GroupCommitTest {
     public Map<String, String> getProperties() {
         Map<String, String> p = new LinkedHashMap<>(super.getProperties());
         p.put("jeda.attendance.group-commit.writers", "2");
+        p.put("jeda.attendance.group-commit.pipelined", "false");
         p.put("jeda.attendance.group-commit.max-batch", "8");
         return p;
     }

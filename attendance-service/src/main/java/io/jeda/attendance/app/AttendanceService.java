@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Check-ins, check-outs and "checked in now?". The rules: the caller checks in only as themself;
@@ -85,22 +86,24 @@ public class AttendanceService {
      * was, so the usual case costs the two INSERTs of one transaction, shared with the concurrent
      * requests of the same group commit. A request the rules refuse still answers a retry with its
      * first result, and says ALREADY_CHECKED_IN before any rule about the request (see {@link #refuse}).
+     * A refusal by the rules is thrown at once; the write's outcome completes the answer later,
+     * without a thread waiting for the commit.
      */
-    public AttendanceEvent checkIn(Caller caller, CheckCommand cmd) {
+    public CompletableFuture<AttendanceEvent> checkIn(Caller caller, CheckCommand cmd) {
         requireSelf(caller, cmd.officerNip());
         String fingerprint = cmd.fingerprint();
         Accepted a;
         try {
             a = accept(cmd, fingerprint);
         } catch (JedaException refusal) {
-            return refuse(cmd, fingerprint, refusal);
+            return CompletableFuture.completedFuture(refuse(cmd, fingerprint, refusal));
         }
         AttendanceEvent event = a.event();
         Placement place = a.place();
         OpenSession session = new OpenSession(cmd.officerNip(), event.id(), cmd.mode(), event.recordTime(),
                 place.localDate(), place.zone().getId(), place.unitId(), !place.verified(), place.closeAt(),
                 event.receiveTime());
-        return answer(writer.checkIn(event, session), fingerprint);
+        return writer.checkInLater(event, session).thenApply(outcome -> answer(outcome, fingerprint));
     }
 
     /**
@@ -110,16 +113,16 @@ public class AttendanceService {
      * NOT_CHECKED_IN or CHECK_OUT_BEFORE_CHECK_IN there. Only when policy-service cannot answer is
      * the session read up front, for its time zone.
      */
-    public AttendanceEvent checkOut(Caller caller, CheckCommand cmd) {
+    public CompletableFuture<AttendanceEvent> checkOut(Caller caller, CheckCommand cmd) {
         requireSelf(caller, cmd.officerNip());
         String fingerprint = cmd.fingerprint();
         AttendanceEvent event;
         try {
             event = accept(cmd, fingerprint).event();
         } catch (JedaException refusal) {
-            return refuse(cmd, fingerprint, refusal);
+            return CompletableFuture.completedFuture(refuse(cmd, fingerprint, refusal));
         }
-        return answer(writer.checkOut(event), fingerprint);
+        return writer.checkOutLater(event).thenApply(outcome -> answer(outcome, fingerprint));
     }
 
     /** The answer the store's outcome calls for; a transient refusal stays transient. */

@@ -1,5 +1,7 @@
 package io.jeda.attendance.domain;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Where accepted check-ins and check-outs are stored. Each call answers with the outcome the
  * storing transaction decided; the database's unique keys (one event per officer and idempotency
@@ -15,4 +17,17 @@ public interface AttendanceWriter {
      * closed), Replayed, or Refused NOT_CHECKED_IN, CHECK_OUT_BEFORE_CHECK_IN (or transiently).
      */
     WriteOutcome checkOut(AttendanceEvent event);
+
+    /**
+     * {@link #checkIn}, answered when the outcome is known, without holding the calling thread
+     * while the write waits for its commit.
+     */
+    default CompletableFuture<WriteOutcome> checkInLater(AttendanceEvent event, OpenSession session) {
+        return CompletableFuture.completedFuture(checkIn(event, session));
+    }
+
+    /** {@link #checkOut}, answered when the outcome is known, without holding the calling thread. */
+    default CompletableFuture<WriteOutcome> checkOutLater(AttendanceEvent event) {
+        return CompletableFuture.completedFuture(checkOut(event));
+    }
 }

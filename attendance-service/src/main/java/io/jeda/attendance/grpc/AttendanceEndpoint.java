@@ -19,6 +19,8 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** gRPC face of {@link AttendanceService}: check-in, check-out and current status. */
 @Singleton
@@ -30,20 +32,40 @@ public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceI
         this.service = service;
     }
 
+    /**
+     * Answered when the write's outcome is known (after its group commit), on the thread that
+     * learns it: no call thread waits for the commit, so every queued request can share one.
+     */
     @Override
     public void checkIn(CheckInRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
-        var event = service.checkIn(caller, AttendanceMapper.checkIn(request));
-        out.onNext(AttendanceMapper.event(event, Privacy.maySeePositions(caller, event.officerNip())));
-        out.onCompleted();
+        answer(caller, service.checkIn(caller, AttendanceMapper.checkIn(request)), out);
     }
 
     @Override
     public void checkOut(CheckOutRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
-        var event = service.checkOut(caller, AttendanceMapper.checkOut(request));
-        out.onNext(AttendanceMapper.event(event, Privacy.maySeePositions(caller, event.officerNip())));
-        out.onCompleted();
+        answer(caller, service.checkOut(caller, AttendanceMapper.checkOut(request)), out);
+    }
+
+    private static void answer(Caller caller, CompletableFuture<io.jeda.attendance.domain.AttendanceEvent> stored,
+                               StreamObserver<AttendanceEvent> out) {
+        stored.whenComplete((event, failure) -> {
+            if (failure != null) {
+                out.onError(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+                return;
+            }
+            AttendanceEvent answer;
+            try {
+                answer = AttendanceMapper.event(event, Privacy.maySeePositions(caller, event.officerNip()));
+            } catch (RuntimeException e) {
+                out.onError(e);
+                return;
+            }
+            out.onNext(answer);
+            out.onCompleted();
+        });
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit of check-ins and check-outs: requests that passed every rule wait here while a
@@ -51,6 +52,13 @@ import java.util.concurrent.TimeoutException;
  * A request the writer cannot take (queue full, shutting down) or cannot confirm in time is
  * refused with a transient reason, never with a guess about what became of it.
  * With a maximum batch of 1 there are no writer threads: each request writes itself.
+ * <p>
+ * Pipelined (the default), the writers take turns: one at a time takes a batch and runs its
+ * statements, and only their commits overlap, so batch N+1 is built and sent while batch N waits
+ * for its durable commit. A batch that needs a row of a batch still committing (the session a
+ * check-in just opened, a retried key) waits for that commit and then sees it; a committing batch
+ * waits for nothing, so batches never deadlock each other. Not pipelined, the writers run whole
+ * batches side by side.
  */
 @Singleton
 public class GroupCommitWriter implements AttendanceWriter {
@@ -71,15 +79,19 @@ public class GroupCommitWriter implements AttendanceWriter {
     private final Duration timeout;
     private final BlockingQueue<Write> queue;
     private final List<Thread> writers = new ArrayList<>();
+    /** Held by the writer taking a batch and running its statements (pipelined only). */
+    private final ReentrantLock turn;
     private volatile boolean closed;
     private volatile GroupCommitMetrics metrics = GroupCommitMetrics.NONE;
 
     public GroupCommitWriter(CheckStore store, DataSource dataSource,
                              @Value("${jeda.attendance.group-commit.max-batch:64}") int maxBatch,
-                             @Value("${jeda.attendance.group-commit.writers:1}") int writerCount,
+                             @Value("${jeda.attendance.group-commit.writers:2}") int writerCount,
                              @Value("${jeda.attendance.group-commit.queue-capacity:4096}") int queueCapacity,
-                             @Value("${jeda.attendance.group-commit.timeout:5s}") Duration timeout) {
+                             @Value("${jeda.attendance.group-commit.timeout:5s}") Duration timeout,
+                             @Value("${jeda.attendance.group-commit.pipelined:true}") boolean pipelined) {
         this.store = store;
+        this.turn = pipelined ? new ReentrantLock() : null;
         // The pool itself: the injected bean hands out only the connection of a surrounding
         // transaction, and the writer threads have none.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -117,6 +129,51 @@ public class GroupCommitWriter implements AttendanceWriter {
             return store.checkOut(event);
         }
         return await(new Write(event, null, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<WriteOutcome> checkInLater(AttendanceEvent event, OpenSession session) {
+        if (writers.isEmpty()) {
+            return CompletableFuture.completedFuture(store.checkIn(event, session));
+        }
+        return submit(new Write(event, session, new CompletableFuture<>()));
+    }
+
+    @Override
+    public CompletableFuture<WriteOutcome> checkOutLater(AttendanceEvent event) {
+        if (writers.isEmpty()) {
+            return CompletableFuture.completedFuture(store.checkOut(event));
+        }
+        return submit(new Write(event, null, new CompletableFuture<>()));
+    }
+
+    /**
+     * Queues the write and answers with its outcome, or (not confirmed within the timeout) with
+     * WRITE_TIMEOUT. The timeout completes the write's own future, so a writer that has not taken
+     * it yet skips it; one that has may still commit it, and a retry with the same key gets its
+     * result.
+     */
+    private CompletableFuture<WriteOutcome> submit(Write w) {
+        if (closed) {
+            metrics.refused(Reason.WRITER_STOPPED);
+            return CompletableFuture.completedFuture(new Refused(Reason.WRITER_STOPPED));
+        }
+        if (!queue.offer(w)) {
+            metrics.refused(Reason.WRITE_QUEUE_FULL);
+            return CompletableFuture.completedFuture(new Refused(Reason.WRITE_QUEUE_FULL));
+        }
+        return w.done().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> {
+            if (e instanceof TimeoutException) {
+                metrics.refused(Reason.WRITE_TIMEOUT);
+                return new Refused(Reason.WRITE_TIMEOUT);
+            }
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        });
     }
 
     private WriteOutcome await(Write w) {
@@ -158,9 +215,17 @@ public class GroupCommitWriter implements AttendanceWriter {
         List<Write> batch = new ArrayList<>(maxBatch);
         Connection connection = null;
         while (true) {
+            boolean myTurn = false;
             try {
+                if (turn != null) {
+                    turn.lockInterruptibly();
+                    myTurn = true;
+                }
                 Write first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (myTurn) {
+                        turn.unlock();
+                    }
                     connection = release(connection);
                     if (closed) {
                         return;
@@ -171,7 +236,7 @@ public class GroupCommitWriter implements AttendanceWriter {
                 queue.drainTo(batch, maxBatch - 1);
                 batch.removeIf(w -> w.done().isDone()); // its caller gave up before it was taken
                 if (!batch.isEmpty()) {
-                    connection = write(batch, connection);
+                    connection = write(batch, connection, myTurn);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -182,6 +247,9 @@ public class GroupCommitWriter implements AttendanceWriter {
                 batch.forEach(w -> w.done().completeExceptionally(e));
                 connection = release(connection);
             } finally {
+                if (myTurn && turn.isHeldByCurrentThread()) {
+                    turn.unlock();
+                }
                 batch.clear();
             }
         }
@@ -192,9 +260,12 @@ public class GroupCommitWriter implements AttendanceWriter {
      * its own transaction so each gets its own outcome. A second request of an officer already in
      * the batch is written on its own after it, in arrival order.
      *
+     * Holding the turn, gives it up once the batch's statements have run (before the commit), or
+     * before anything is written one by one.
+     *
      * @return the connection to keep for the next batch (null when it was given back)
      */
-    private Connection write(List<Write> batch, Connection connection) {
+    private Connection write(List<Write> batch, Connection connection, boolean myTurn) {
         List<Write> together = new ArrayList<>(batch.size());
         List<Write> after = new ArrayList<>();
         Set<String> officers = new HashSet<>();
@@ -214,15 +285,16 @@ public class GroupCommitWriter implements AttendanceWriter {
             }
             Map<Write, WriteOutcome> outcomes;
             metrics.batch(together.size());
+            Runnable statementsDone = myTurn ? turn::unlock : () -> { };
             try {
-                outcomes = writeTogether(connection, together);
+                outcomes = writeTogether(connection, together, statementsDone);
             } catch (SQLException e) {
-                if (!SqlFailures.isDeadlock(e)) {
+                if (!SqlFailures.isDeadlock(e) || (myTurn && !turn.isHeldByCurrentThread())) {
                     throw e;
                 }
                 metrics.deadlock();
                 LOG.debug("batch of {} writes deadlocked; trying it again once", together.size());
-                outcomes = writeTogether(connection, together);
+                outcomes = writeTogether(connection, together, statementsDone);
             }
             outcomes.forEach((w, outcome) -> w.done().complete(outcome));
         } catch (SQLException | RuntimeException e) {
@@ -230,6 +302,10 @@ public class GroupCommitWriter implements AttendanceWriter {
             LOG.debug("batch of {} writes failed, writing them one by one: {}", together.size(), e.getMessage());
             connection = release(connection);
             after.addAll(0, together);
+        } finally {
+            if (myTurn && turn.isHeldByCurrentThread()) {
+                turn.unlock();
+            }
         }
         for (Write w : after) {
             try {
@@ -265,9 +341,11 @@ public class GroupCommitWriter implements AttendanceWriter {
      * with no open session, or one earlier than its check-in, is decided on its own without failing
      * the others; a conflict the database finds (a retried key, a second check-in) fails the batch.
      *
+     * @param statementsDone run once every statement has run, before the commit
      * @return per write, its outcome, valid once this returns (committed)
      */
-    private static Map<Write, WriteOutcome> writeTogether(Connection c, List<Write> batch) throws SQLException {
+    private static Map<Write, WriteOutcome> writeTogether(Connection c, List<Write> batch, Runnable statementsDone)
+            throws SQLException {
         Map<Write, WriteOutcome> outcomes = new LinkedHashMap<>();
         try {
             List<String> checkingOut = new ArrayList<>();
@@ -305,6 +383,7 @@ public class GroupCommitWriter implements AttendanceWriter {
                 throw new SQLException("closed " + deleted + " of " + closing.size() + " locked sessions");
             }
             EventRows.insertSessions(c, opening);
+            statementsDone.run();
             c.commit();
             return outcomes;
         } catch (SQLException | RuntimeException e) {

@@ -71,7 +71,7 @@ class GroupCommitWriterTest {
             }
         };
         // One writer, room for one waiting write, 400 ms to commit.
-        GroupCommitWriter writer = new GroupCommitWriter(stuck, noDatabase(), 8, 1, 1, Duration.ofMillis(400));
+        GroupCommitWriter writer = new GroupCommitWriter(stuck, noDatabase(), 8, 1, 1, Duration.ofMillis(400), true);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             AttendanceEvent a = event("a");
