@@ -26,7 +26,12 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Each variant is {@code name=flags} (flags separated by spaces). The service runs with the
  * environment of this command plus {@code --env K=V,K=V}; it is stopped (SIGTERM) after each start,
- * so a variant with {@code -XX:ArchiveClassesAtExit} writes its archive then.
+ * so a variant with {@code -XX:ArchiveClassesAtExit} writes its archive then. {@code --jar} and
+ * {@code --port} also take comma-separated lists (one port a jar): the jars then start one after
+ * the other within each turn, and the result has a line per jar and variant. In a variant's flags
+ * {@code {jar}} stands for the jar's file name without {@code .jar} (e.g. one class archive a jar:
+ * {@code -XX:SharedArchiveFile=/tmp/{jar}.jsa}). With {@code --log FILE} each start's output is
+ * appended there after a line with the wall-clock time of the launch.
  */
 final class StartupLoad {
 
@@ -34,11 +39,14 @@ final class StartupLoad {
     }
 
     static void run(Map<String, String> opt, String[] args) throws Exception {
-        String jar = opt.get("jar");
-        if (jar == null) {
+        if (opt.get("jar") == null) {
             throw new IllegalArgumentException("--jar is needed");
         }
-        int port = Bench.intOpt(opt, "port", 50061);
+        String[] jars = opt.get("jar").split(",");
+        String[] ports = opt.getOrDefault("port", "50061").split(",");
+        if (ports.length != jars.length) {
+            throw new IllegalArgumentException("--port needs one port for each jar");
+        }
         int runs = Bench.intOpt(opt, "runs", 3);
         List<String[]> variants = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -52,23 +60,35 @@ final class StartupLoad {
             variants.add(new String[]{"default", ""});
         }
         List<String> env = opt.containsKey("env") ? List.of(opt.get("env").split(",")) : List.of();
-        double[][] millis = new double[variants.size()][runs];
-        double[][] rss = new double[variants.size()][runs];
+        double[][][] millis = new double[jars.length][variants.size()][runs];
+        double[][][] rss = new double[jars.length][variants.size()][runs];
         for (int r = 0; r < runs; r++) {
             for (int v = 0; v < variants.size(); v++) {
-                double[] got = once(jar, port, variants.get(v)[1], env, opt.get("log"));
-                millis[v][r] = got[0];
-                rss[v][r] = got[1];
-                System.out.printf("  %s run %d: SERVING after %.0f ms, RSS %.0f MB (load %s)%n", variants.get(v)[0],
-                        r + 1, got[0], got[1], load());
+                for (int j = 0; j < jars.length; j++) {
+                    String flags = variants.get(v)[1].replace("{jar}", shortName(jars[j]));
+                    double[] got = once(jars[j], Integer.parseInt(ports[j].trim()), flags, env, opt.get("log"));
+                    millis[j][v][r] = got[0];
+                    rss[j][v][r] = got[1];
+                    System.out.printf("  %s %s run %d: SERVING after %.0f ms, RSS %.0f MB (load %s)%n",
+                            shortName(jars[j]), variants.get(v)[0], r + 1, got[0], got[1], load());
+                }
             }
         }
         System.out.println();
-        System.out.printf("RESULT (median of %d starts each, %s)%n", runs, new File(jar).getName());
-        for (int v = 0; v < variants.size(); v++) {
-            System.out.printf("  %-12s SERVING after %6.0f ms  RSS %4.0f MB   [%s]%n", variants.get(v)[0],
-                    Stats.median(millis[v]), Stats.median(rss[v]), variants.get(v)[1]);
+        for (int j = 0; j < jars.length; j++) {
+            System.out.printf("RESULT (median of %d starts each, %s)%n", runs, new File(jars[j]).getName());
+            double plain = Stats.median(millis[j][0]);
+            for (int v = 0; v < variants.size(); v++) {
+                double ms = Stats.median(millis[j][v]);
+                System.out.printf("  %-12s SERVING after %6.0f ms  RSS %4.0f MB  ratio %.2f   [%s]%n", variants.get(v)[0],
+                        ms, Stats.median(rss[j][v]), ms / plain, variants.get(v)[1]);
+            }
         }
+    }
+
+    /** The jar's file name without its directory, version and {@code .jar}: policy-service, gateway, ... */
+    static String shortName(String jar) {
+        return new File(jar).getName().replaceAll("(-\\d[^/]*)?\\.jar$", "");
     }
 
     static String load() {
@@ -87,6 +107,11 @@ final class StartupLoad {
         cmd.add("-jar");
         cmd.add(jar);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (log != null) {
+            Files.writeString(Path.of(log), String.format("---- %s launched at %s: %s%n", new File(jar).getName(),
+                    java.time.LocalTime.now(), String.join(" ", cmd)), java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
         pb.redirectOutput(log != null ? ProcessBuilder.Redirect.appendTo(new File(log)) : ProcessBuilder.Redirect.DISCARD);
         for (String kv : env) {
             int eq = kv.indexOf('=');
