@@ -1,9 +1,9 @@
 package io.jeda.attendance;
 
 import io.grpc.Status;
-import io.jeda.attendance.client.PolicyChangeFollower;
 import io.jeda.attendance.v1.AttendanceMode;
 import io.jeda.attendance.v1.CheckInRequest;
+import io.jeda.common.changes.PolicyChangeFollower;
 import io.jeda.policy.v1.WorkPlace;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -74,11 +74,14 @@ public final class JedaServices implements AutoCloseable {
     private final Path logDir;
     private final Map<Service, Integer> grpcPorts = new EnumMap<>(Service.class);
     private final int httpPort;
-    /** The management ports (/health, /prometheus) of policy-service and attendance-service. */
+    /** The management ports (/health, /prometheus) of policy-service, attendance-service and relay-service. */
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, ServiceDatabases.Jdbc> databases = new EnumMap<>(Service.class);
     private final Map<Service, Process> processes = new EnumMap<>(Service.class);
     private final Map<Service, ManagedChannel> channels = new EnumMap<>(Service.class);
+    /** Further gateway replicas a test started, stopped with the services, and their logs. */
+    private final List<GatewayReplica> replicas = new ArrayList<>();
+    private final List<Path> replicaLogs = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::stopAll, "jeda-e2e-stop-services");
 
@@ -87,7 +90,7 @@ public final class JedaServices implements AutoCloseable {
         this.version = version;
         this.workDir = workDir;
         this.logDir = workDir.resolve("logs");
-        int[] ports = freePorts(7);
+        int[] ports = freePorts(8);
         grpcPorts.put(Service.POLICY, ports[0]);
         grpcPorts.put(Service.ATTENDANCE, ports[1]);
         grpcPorts.put(Service.GATEWAY, ports[2]);
@@ -95,6 +98,7 @@ public final class JedaServices implements AutoCloseable {
         httpPort = ports[3];
         managementPorts.put(Service.POLICY, ports[4]);
         managementPorts.put(Service.ATTENDANCE, ports[5]);
+        managementPorts.put(Service.RELAY, ports[7]);
     }
 
     /**
@@ -190,6 +194,11 @@ public final class JedaServices implements AutoCloseable {
     }
 
     private synchronized void launch(Service s, boolean append) throws IOException {
+        processes.put(s, start(s, environment(s), log(s), append));
+    }
+
+    /** One service's jar as a child JVM, configured only by the given JEDA_* settings. */
+    private Process start(Service s, Map<String, String> settings, Path log, boolean append) throws IOException {
         Path jar = root.resolve(s.module).resolve("target").resolve(s.module + "-" + version + ".jar").normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": build the services first, e.g. "
@@ -201,13 +210,99 @@ public final class JedaServices implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
-        Path log = log(s);
         pb.redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = pb.environment();
         // Only what is set here configures the services, whatever the developer's shell exports.
         env.keySet().removeIf(k -> k.startsWith("JEDA_"));
-        env.putAll(environment(s));
-        processes.put(s, pb.start());
+        env.putAll(settings);
+        return pb.start();
+    }
+
+    /**
+     * Another gateway replica: the same jar and settings as the gateway, on the same services and
+     * database, with gRPC and HTTP ports of its own; waits until it is SERVING. It is stopped with
+     * the services unless the test kills it first.
+     */
+    GatewayReplica startGatewayReplica(String name) {
+        int[] ports = freePorts(2);
+        Map<String, String> env = environment(Service.GATEWAY);
+        env.put("JEDA_GATEWAY_GRPC_PORT", String.valueOf(ports[0]));
+        env.put("JEDA_GATEWAY_HTTP_PORT", String.valueOf(ports[1]));
+        if (databases.get(Service.GATEWAY).url().startsWith("jdbc:h2:")) {
+            // An H2 file is open in one process at a time; on a database server replicas share one.
+            ServiceDatabases.Jdbc own = new ServiceDatabases(workDir).fresh(name);
+            env.put("JEDA_GATEWAY_JDBC_URL", own.url());
+            env.put("JEDA_GATEWAY_JDBC_USER", own.user());
+            env.put("JEDA_GATEWAY_JDBC_PASSWORD", own.password());
+        }
+        Path log = logDir.resolve(name + ".log");
+        Instant began = Instant.now();
+        GatewayReplica replica;
+        try {
+            replica = new GatewayReplica(start(Service.GATEWAY, env, log, false), ports[0],
+                    URI.create("http://127.0.0.1:" + ports[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (this) {
+            replicas.add(replica);
+            replicaLogs.add(log);
+        }
+        Instant deadline = began.plus(START_TIMEOUT);
+        while (!replica.serving()) {
+            if (!replica.process.isAlive() || Instant.now().isAfter(deadline)) {
+                replica.kill();
+                throw new IllegalStateException(name + " not SERVING within " + START_TIMEOUT.toSeconds() + " s\n"
+                        + tails());
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        System.out.printf("e2e: %s SERVING after %d ms (gateway :%d, http %s)%n", name,
+                Duration.between(began, Instant.now()).toMillis(), ports[0], replica.http());
+        return replica;
+    }
+
+    /** A gateway process started by {@link #startGatewayReplica}. */
+    final class GatewayReplica {
+        private final Process process;
+        private final int grpcPort;
+        private final URI http;
+
+        private GatewayReplica(Process process, int grpcPort, URI http) {
+            this.process = process;
+            this.grpcPort = grpcPort;
+            this.http = http;
+        }
+
+        /** Its REST base, {@code http://127.0.0.1:<port>}. */
+        URI http() {
+            return http;
+        }
+
+        private boolean serving() {
+            ManagedChannel ch = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+            try {
+                return grpcServing(ch) && httpHealthy(http);
+            } finally {
+                ch.shutdownNow();
+            }
+        }
+
+        /** Kills the process at once (SIGKILL), as a crash or a lost node would. */
+        void kill() {
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the gateway replica did not die within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while killing the gateway replica", e);
+            }
+            synchronized (JedaServices.this) {
+                replicas.remove(this);
+            }
+        }
     }
 
     /** The JEDA_* settings of one service, as a deployment would give them. */
@@ -268,34 +363,39 @@ public final class JedaServices implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(s.module + " not SERVING within " + START_TIMEOUT.toSeconds() + " s");
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + s.module, e);
-            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a service", e);
         }
     }
 
     /** gRPC health SERVING, and for the gateway also its HTTP health endpoint. */
     private boolean serving(Service s) {
+        return grpcServing(channel(s)) && (s != Service.GATEWAY || httpHealthy(gatewayHttp()));
+    }
+
+    private static boolean grpcServing(ManagedChannel ch) {
         try {
-            ManagedChannel ch = channel(s);
             // A refused connection puts the channel into back-off; do not let it delay the next probe.
             ch.resetConnectBackoff();
             HealthCheckResponse r = HealthGrpc.newBlockingStub(ch).withDeadlineAfter(1, TimeUnit.SECONDS)
                     .check(HealthCheckRequest.getDefaultInstance());
-            if (r.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
-                return false;
-            }
+            return r.getStatus() == HealthCheckResponse.ServingStatus.SERVING;
         } catch (StatusRuntimeException e) {
             return false;
         }
-        if (s != Service.GATEWAY) {
-            return true;
-        }
+    }
+
+    private boolean httpHealthy(URI base) {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(gatewayHttp().resolve("/health"))
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/health"))
                     .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
@@ -313,8 +413,14 @@ public final class JedaServices implements AutoCloseable {
     /** The last lines of every service's log, for a failure message. */
     String tails() {
         StringBuilder b = new StringBuilder();
+        List<Path> logs = new ArrayList<>();
         for (Service s : Service.values()) {
-            Path log = log(s);
+            logs.add(log(s));
+        }
+        synchronized (this) {
+            logs.addAll(replicaLogs);
+        }
+        for (Path log : logs) {
             b.append("---- last lines of ").append(log).append(" ----\n");
             try {
                 List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
@@ -341,8 +447,10 @@ public final class JedaServices implements AutoCloseable {
     private synchronized void stopAll() {
         channels.values().forEach(ManagedChannel::shutdownNow);
         channels.clear();
-        processes.values().forEach(Process::destroy);
-        for (Process p : processes.values()) {
+        List<Process> all = new ArrayList<>(processes.values());
+        replicas.forEach(r -> all.add(r.process));
+        all.forEach(Process::destroy);
+        for (Process p : all) {
             try {
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -353,6 +461,7 @@ public final class JedaServices implements AutoCloseable {
             }
         }
         processes.clear();
+        replicas.clear();
     }
 
     /** Distinct ports that were free a moment ago (all held open together, so none repeats). */

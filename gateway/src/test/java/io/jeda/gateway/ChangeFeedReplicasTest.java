@@ -1,7 +1,7 @@
 package io.jeda.gateway;
 
+import io.jeda.common.changes.PolicyChangeFollower;
 import io.jeda.common.security.Role;
-import io.jeda.gateway.client.PolicyChangeFollower;
 import io.jeda.gateway.client.PolicyClient;
 import io.jeda.gateway.reachability.DaySchedule;
 import io.jeda.gateway.reachability.WorkPlace;

@@ -9,14 +9,26 @@ import io.jeda.policy.v1.ImportProblem;
 import io.jeda.policy.v1.ListOfficersRequest;
 import io.jeda.policy.v1.OfficerServiceGrpc;
 import io.jeda.testing.GrpcAssertions;
+import io.jeda.testing.TestDatabase;
 import io.jeda.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.jeda.testing.GrpcAssertions.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Officers from a spreadsheet's CSV: a dry run reports every bad row, an apply is all or nothing. */
@@ -93,6 +105,79 @@ class OfficerImportTest extends UnitApiTestBase {
         assertFails(Status.Code.PERMISSION_DENIED, "ADMIN_REQUIRED", () -> OfficerServiceGrpc.newBlockingStub(channel)
                 .withCallCredentials(Tokens.asScoped("hr", "kota-a", Role.HR))
                 .importOfficers(ImportOfficersRequest.newBuilder().setCsv(csv).setValidateOnly(true).build()));
+    }
+
+    private static final String TWO_OFFICERS = HEADER
+            + "199001152015032004,Siti Rahmawati,kota-a,analis,,,,\r\n"
+            + "199405052019032007,Made,kota-a,analis,199001152015032004,,,\r\n";
+
+    /** A connection of its own to policy-service's database, outside the service's pool. */
+    private static Connection database() throws SQLException {
+        Map<String, String> p = TestDatabase.properties("policy");
+        return DriverManager.getConnection(p.get("datasources.default.url"), p.get("datasources.default.username"),
+                p.get("datasources.default.password"));
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static final String IMPORT_ROWS = "SELECT COUNT(*) FROM change_event WHERE resource = 'officers'";
+    private static final String IMPORT_AUDIT = "SELECT COUNT(*) FROM admin_change WHERE action = 'ImportOfficers'";
+    private static final String IMPORTED = "SELECT COUNT(*) FROM officer WHERE nip IN "
+            + "('199001152015032004', '199405052019032007')";
+
+    @Test
+    void anImportWhoseChangeFeedRowCannotBeWrittenStoresNoOfficerAndNoAuditRow() throws Exception {
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER outbox_refuses BEFORE INSERT ON change_event FOR EACH ROW "
+                    + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the outbox refuses rows'");
+            try {
+                assertThrows(io.grpc.StatusRuntimeException.class, () -> admin().importOfficers(
+                        ImportOfficersRequest.newBuilder().setCsv(TWO_OFFICERS).build()));
+            } finally {
+                s.execute("DROP TRIGGER outbox_refuses");
+            }
+            // No replica would hear of these officers, so none may exist.
+            assertEquals(0, count(c, IMPORTED));
+            assertEquals(0, count(c, IMPORT_AUDIT));
+            assertEquals(0, count(c, IMPORT_ROWS));
+        }
+        assertEquals(1, officers());
+    }
+
+    @Test
+    void anImportsOfficersBecomeVisibleOnlyInTheCommitOfItsOneChangeFeedRow() throws Exception {
+        try (Connection locker = database(); Connection reader = database(); Statement lock = locker.createStatement()) {
+            // The outbox is held, so the import stops at its change feed row.
+            lock.execute("LOCK TABLES change_event WRITE");
+            CompletableFuture<ImportOfficersResponse> running;
+            try {
+                running = CompletableFuture.supplyAsync(() -> admin().importOfficers(
+                        ImportOfficersRequest.newBuilder().setCsv(TWO_OFFICERS).build()));
+                long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (count(reader, "SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE "
+                        + "'INSERT%change_event%'") == 0) {
+                    assertTrue(System.nanoTime() < end, "the import never reached its change feed row");
+                    assertFalse(running.isDone(), "the import ended without writing its change feed row");
+                    Thread.sleep(20);
+                }
+                // Its officers and audit row are stored but not committed: nobody else sees them yet.
+                assertEquals(0, count(reader, IMPORTED));
+                assertEquals(0, count(reader, IMPORT_AUDIT));
+            } finally {
+                lock.execute("UNLOCK TABLES");
+            }
+            assertEquals(2, running.get(10, TimeUnit.SECONDS).getImported());
+            assertEquals(2, count(reader, IMPORTED));
+            assertEquals(1, count(reader, IMPORT_AUDIT));
+            assertEquals(1, count(reader, IMPORT_ROWS));
+            // Officers may move anywhere: every replica drops everything.
+            assertEquals(1, count(reader, IMPORT_ROWS + " AND scope = 'ALL'"));
+        }
     }
 
     /** A bench, not a timed test: 50,000 officers in one file; the time is printed. */

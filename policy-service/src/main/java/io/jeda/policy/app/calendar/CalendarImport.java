@@ -219,18 +219,19 @@ public class CalendarImport {
         if (refused != null) {
             return new Stored(refused, 0, 0);
         }
-        tx.executeWrite(status -> {
-            days.saveAll(newDays);
-            ramadan.saveAll(periods);
-            return null;
-        });
         Set<String> touched = new TreeSet<>();
         newDays.stream().map(CalendarDay::unitId).filter(Objects::nonNull).forEach(touched::add);
         boolean onlyAgencyDays = periods.isEmpty() && newDays.stream().allMatch(d -> d.unitId() != null);
-        audit.record(caller, "ImportCalendarDays", "calendarDays",
-                onlyAgencyDays && touched.size() == 1 ? touched.iterator().next() : null, null,
-                Map.of("imported", storedRows, "calendarDays", newDays.size(), "ramadanPeriods", periods.size(),
-                        "units", List.copyOf(touched)));
+        int imported = storedRows;
+        tx.executeWrite(status -> {
+            days.saveAll(newDays);
+            ramadan.saveAll(periods);
+            audit.record(caller, "ImportCalendarDays", "calendarDays",
+                    onlyAgencyDays && touched.size() == 1 ? touched.iterator().next() : null, null,
+                    Map.of("imported", imported, "calendarDays", newDays.size(), "ramadanPeriods", periods.size(),
+                            "units", List.copyOf(touched)));
+            return null;
+        });
         return new Stored(file.stored(storedRows), newDays.size(), periods.size());
     }
 

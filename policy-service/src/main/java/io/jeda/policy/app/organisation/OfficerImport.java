@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * Officers from a CSV file, all or nothing: every row is checked (NIP part by part, unit, position,
  * manager, duplicates in the file and in the database, the caller's scope) and every bad row is
- * reported with its line and reason; a file without a bad row is stored in one transaction. Units,
+ * reported with its line and reason; a file without a bad row is stored in one transaction, with its
+ * admin-audit row and its change feed row. Units,
  * positions and existing officers are loaded in a fixed number of queries, whatever the file's size.
  */
 @Singleton
@@ -156,15 +157,16 @@ public class OfficerImport {
         if (refused != null) {
             return refused;
         }
+        Set<String> touched = good.stream().map(Officer::unitId).collect(Collectors.toCollection(java.util.TreeSet::new));
+        // The officers, their audit row and the change feed's row commit together or not at all.
         tx.executeWrite(status -> {
             for (int i = 0; i < good.size(); i += CHUNK) {
                 officers.saveAll(good.subList(i, Math.min(good.size(), i + CHUNK)));
             }
+            audit.record(caller, "ImportOfficers", "officers", touched.size() == 1 ? touched.iterator().next() : null,
+                    null, Map.of("imported", good.size(), "units", List.copyOf(touched)));
             return null;
         });
-        Set<String> touched = good.stream().map(Officer::unitId).collect(Collectors.toCollection(java.util.TreeSet::new));
-        audit.record(caller, "ImportOfficers", "officers", touched.size() == 1 ? touched.iterator().next() : null,
-                null, Map.of("imported", good.size(), "units", List.copyOf(touched)));
         return file.stored(good.size());
     }
 }

@@ -127,9 +127,12 @@ public class PositionImport {
         if (refused != null) {
             return refused;
         }
-        tx.executeWrite(status -> positions.saveAll(good));
-        audit.record(caller, "ImportPositions", "positions", null, null, Map.of("imported", good.size(),
-                "positions", good.stream().map(p -> "positions/" + p.id()).toList()));
+        tx.executeWrite(status -> {
+            positions.saveAll(good);
+            audit.record(caller, "ImportPositions", "positions", null, null, Map.of("imported", good.size(),
+                    "positions", good.stream().map(p -> "positions/" + p.id()).toList()));
+            return null;
+        });
         return file.stored(good.size());
     }
 
