@@ -357,12 +357,18 @@
   // ---------------------------------------------------------------- calendars
 
   async function calendar_() {
-    await fillUnitSelects();
+    // The year is set before anything is awaited, so that a year chosen while the page still loads
+    // is not reset; and only the latest listing fills the tables (an earlier, slower answer for
+    // another year must not overwrite it).
     const year = $('year');
     year.value = new Date().getFullYear();
+    let shown = 0;
+    await fillUnitSelects();
     const dateText = (d) => (typeof d === 'string' ? d : '');
     async function show() {
+      const mine = ++shown;
       const r = await api('GET', '/v1/admin/calendar-days?pageSize=500&year=' + Number(year.value));
+      if (mine !== shown) return;
       fill($('days').tBodies[0], (r.calendarDays || []).map((d) => {
         const kind = strip(d.kind, 'CALENDAR_DAY_KIND_');
         const del = canEdit ? el('button', { type: 'button', class: 'link', text: t('admin.delete') }) : null;
@@ -378,6 +384,7 @@
           el('td', { text: strip(d.unit, 'units/') }), el('td', {}, del));
       }));
       const p = await api('GET', '/v1/admin/ramadan-periods?pageSize=500');
+      if (mine !== shown) return;
       fill($('ramadan').tBodies[0], (p.ramadanPeriods || []).map((x) => el('tr', {},
         el('td', { text: dateText(x.startDate) }), el('td', { text: dateText(x.endDate) }),
         el('td', { text: hhmm(x.startTime) }), el('td', { text: (x.weeklyWorkMinutes / 60).toLocaleString(locale) }))));
