@@ -158,6 +158,8 @@ public class ReachabilityEngine {
      */
     private Answer assess(String nip, Instant t, Urgency u, boolean detail) {
         Answer a = new Answer(nip, t, u, detail);
+        // Yesterday, today and the look-ahead: every day this answer may read.
+        data.readAhead(nip, t, 1, settings.lookaheadDays());
         Sourced<OfficerProfile> profile = data.officer(nip);
         if (!profile.available()) {
             a.degraded.add(profile.unavailableSource());
