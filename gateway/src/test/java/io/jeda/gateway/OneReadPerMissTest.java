@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.jeda.gateway.FakePolicyService.OFFICER;
 import static io.jeda.gateway.FakePolicyService.WIB;
@@ -23,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A question about an officer the gateway has not cached costs policy-service one call: the
+ * With {@code jeda.gateway.policy.combined-read}, a question about an officer the gateway has not
+ * cached costs policy-service one call: the
  * officer's record with their days (yesterday, today and the look-ahead) in one GetOfficerSchedules,
  * which fills the same caches the separate reads fill, with the same days.
  */
@@ -31,6 +33,11 @@ class OneReadPerMissTest extends GatewayTestBase {
 
     /** Monday 7 December 2026, 10:00 WIB: inside the fake's working hours. */
     private static final Instant MONDAY_MORNING = Instant.parse("2026-12-07T03:00:00Z");
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("jeda.gateway.policy.combined-read", "true");
+    }
 
     private ReachabilityServiceGrpc.ReachabilityServiceBlockingStub agency() {
         return ReachabilityServiceGrpc.newBlockingStub(channel).withCallCredentials(Tokens.as("desk-1", Role.AGENCY));

@@ -30,8 +30,10 @@ public class GatewayReachabilityData implements ReachabilityData {
      */
     @Override
     public void readAhead(String nip, Instant t, int daysBefore, int daysAfter) {
-        attendance.begin(nip);
-        policy.readAround(nip, t, daysBefore, daysAfter);
+        if (policy.readsCombined()) {
+            attendance.begin(nip);
+            policy.readAround(nip, t, daysBefore, daysAfter);
+        }
     }
 
     @Override

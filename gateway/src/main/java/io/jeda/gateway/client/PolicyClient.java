@@ -111,7 +111,7 @@ public class PolicyClient {
      * Whether policy-service answers GetOfficerSchedules; an older one says UNIMPLEMENTED, and the
      * officer and days are then read by the separate calls.
      */
-    private volatile boolean combinedRead = true;
+    private volatile boolean combinedRead;
     private final GatewaySettings settings;
     private final PolicyMapper mapper;
 
@@ -155,6 +155,21 @@ public class PolicyClient {
     @Inject
     void fillDeadline(@Value("${jeda.gateway.policy.fill-deadline:5s}") Duration fillDeadline) {
         this.fillDeadline = fillDeadline.compareTo(settings.policyDeadline()) > 0 ? fillDeadline : settings.policyDeadline();
+    }
+
+    /**
+     * Whether a miss reads the officer with their days in one GetOfficerSchedules call
+     * ({@code jeda.gateway.policy.combined-read}); off, {@link #readAround} does nothing and the
+     * separate reads do the work.
+     */
+    @Inject
+    void combinedRead(@Value("${jeda.gateway.policy.combined-read:false}") boolean on) {
+        this.combinedRead = on;
+    }
+
+    /** Whether misses are read with GetOfficerSchedules (see {@link #combinedRead(boolean)}). */
+    public boolean readsCombined() {
+        return combinedRead;
     }
 
     /** The caches by metric name, for their hit-rate metrics. */
