@@ -97,6 +97,8 @@ public final class FakePolicyService {
     volatile FaultMode mode = FaultMode.NORMAL;
     volatile Duration stall = Duration.ofSeconds(3);
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The method of every officer, schedule, roster and unit call received, oldest first. */
+    final List<String> methods = new CopyOnWriteArrayList<>();
     /** The x-request-id metadata of every call received ("" when absent). */
     final List<String> requestIds = new CopyOnWriteArrayList<>();
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
@@ -136,11 +138,19 @@ public final class FakePolicyService {
     public synchronized FakePolicyService start() {
         try {
             ServerInterceptor recordAuth = FakeCallers.recording(authorizations, requestIds);
+            ServerInterceptor recordMethod = new ServerInterceptor() {
+                @Override
+                public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call,
+                        io.grpc.Metadata headers, io.grpc.ServerCallHandler<Q, R> next) {
+                    methods.add(call.getMethodDescriptor().getBareMethodName());
+                    return next.startCall(call, headers);
+                }
+            };
             server = ServerBuilder.forPort(port)
-                    .addService(ServerInterceptors.intercept(new Officers(), admin, recordAuth))
-                    .addService(ServerInterceptors.intercept(new Schedules(), recordAuth))
-                    .addService(ServerInterceptors.intercept(new Rosters(), admin, recordAuth))
-                    .addService(ServerInterceptors.intercept(new Units(), admin, recordAuth))
+                    .addService(ServerInterceptors.intercept(new Officers(), admin, recordAuth, recordMethod))
+                    .addService(ServerInterceptors.intercept(new Schedules(), recordAuth, recordMethod))
+                    .addService(ServerInterceptors.intercept(new Rosters(), admin, recordAuth, recordMethod))
+                    .addService(ServerInterceptors.intercept(new Units(), admin, recordAuth, recordMethod))
                     .addService(ServerInterceptors.intercept(new Positions(), admin, recordAuth))
                     .fallbackHandlerRegistry(admin.registry())
                     .addService(ServerInterceptors.intercept(new Plans(), recordAuth))
@@ -173,6 +183,7 @@ public final class FakePolicyService {
         stall = Duration.ofSeconds(3);
         leave.clear();
         authorizations.clear();
+        methods.clear();
         requestIds.clear();
         plans.clear();
         planRequests.clear();
@@ -716,6 +727,31 @@ public final class FakePolicyService {
                 }
                 ListEffectiveSchedulesResponse.Builder b = ListEffectiveSchedulesResponse.newBuilder();
                 for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    b.addSchedules(schedule(nip, d));
+                }
+                out.onNext(b.build());
+                out.onCompleted();
+            });
+        }
+
+        @Override
+        public void getOfficerSchedules(io.jeda.policy.v1.GetOfficerSchedulesRequest req,
+                                        StreamObserver<io.jeda.policy.v1.OfficerSchedules> out) {
+            if (!behave(out)) {
+                return;
+            }
+            String nip = strip(req.getOfficer(), "officers/");
+            if (!officers.containsKey(nip)) {
+                out.onError(Status.NOT_FOUND.asRuntimeException());
+                return;
+            }
+            guard(out, () -> {
+                requireReader(FakeCallers.caller(), nip);
+                Instant at = req.hasTime() ? Instant.ofEpochSecond(req.getTime().getSeconds()) : Instant.now();
+                LocalDate today = at.atZone(WIB).toLocalDate();
+                var b = io.jeda.policy.v1.OfficerSchedules.newBuilder().setOfficer(officers.get(nip));
+                for (LocalDate d = today.minusDays(req.getDaysBefore()); !d.isAfter(today.plusDays(req.getDaysAfter()));
+                     d = d.plusDays(1)) {
                     b.addSchedules(schedule(nip, d));
                 }
                 out.onNext(b.build());

@@ -150,6 +150,21 @@ public class AttendanceClient implements AttendanceSource {
         return awaitOther(mine);
     }
 
+    @Override
+    public void begin(String nip) {
+        if (statusCache.getIfPresent(nip) != null || reading.containsKey(nip)) {
+            return;
+        }
+        Duration d = AnswerBudget.callDeadline(Sources.ATTENDANCE, settings.attendanceDeadline());
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        CompletableFuture<Sourced<AttendanceNow>> mine = new CompletableFuture<>();
+        if (reading.putIfAbsent(nip, mine) == null) {
+            read(nip, mine);
+        }
+    }
+
     /**
      * Reads the status with its own deadline ({@link #fillDeadline}), detached from the request that
      * started it: a request waits for it no longer than its own deadline, but a slow answer still

@@ -23,6 +23,13 @@ public interface AttendanceSource {
     Sourced<AttendanceNow> attendance(String nip);
 
     /**
+     * A hint that the officer's status will be asked for soon: an implementation may start reading it
+     * now, without waiting, so that the read runs alongside others. Never throws; the default does nothing.
+     */
+    default void begin(String nip) {
+    }
+
+    /**
      * A hint that the statuses of these officers are about to be asked for one by one (a batch or a
      * unit page): an implementation may read them in one call. Never throws; the default does nothing.
      */

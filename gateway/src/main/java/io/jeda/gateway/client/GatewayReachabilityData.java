@@ -24,6 +24,18 @@ public class GatewayReachabilityData implements ReachabilityData {
         this.attendance = attendance;
     }
 
+    /**
+     * Starts the attendance read, then reads the officer and their days in one policy-service call
+     * while it runs: a miss waits for the slower of the two, not for a chain of reads.
+     */
+    @Override
+    public void readAhead(String nip, Instant t, int daysBefore, int daysAfter) {
+        if (policy.readsCombined()) {
+            attendance.begin(nip);
+            policy.readAround(nip, t, daysBefore, daysAfter);
+        }
+    }
+
     @Override
     public Sourced<OfficerProfile> officer(String nip) {
         return policy.officer(nip);

@@ -25,6 +25,7 @@ import io.jeda.gateway.reachability.Sourced;
 import io.jeda.policy.v1.EffectiveSchedule;
 import io.jeda.policy.v1.GetEffectiveScheduleRequest;
 import io.jeda.policy.v1.GetOfficerRequest;
+import io.jeda.policy.v1.GetOfficerSchedulesRequest;
 import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
 import io.jeda.policy.v1.ListOfficersRequest;
 import io.jeda.policy.v1.ListOfficersResponse;
@@ -86,6 +87,14 @@ public class PolicyClient {
     private record RangeKey(String nip, LocalDate from, int days) {
     }
 
+    /** An officer with their days around an instant (to the minute), as one GetOfficerSchedules read. */
+    private record AroundKey(String nip, Instant at, int before, int after) {
+    }
+
+    /** What one GetOfficerSchedules read gave: the officer (null when unknown) and their days. */
+    private record OfficerDays(OfficerProfile officer, List<DaySchedule> days) {
+    }
+
     private final OfficerServiceGrpc.OfficerServiceBlockingStub officers;
     private final ScheduleServiceGrpc.ScheduleServiceBlockingStub schedules;
     private final RosterServiceGrpc.RosterServiceBlockingStub rosters;
@@ -98,6 +107,11 @@ public class PolicyClient {
      */
     private final ConcurrentHashMap<Object, CompletableFuture<Object>> reading = new ConcurrentHashMap<>();
     private volatile Duration fillDeadline = Duration.ofSeconds(5);
+    /**
+     * Whether policy-service answers GetOfficerSchedules; an older one says UNIMPLEMENTED, and the
+     * officer and days are then read by the separate calls.
+     */
+    private volatile boolean combinedRead;
     private final GatewaySettings settings;
     private final PolicyMapper mapper;
 
@@ -143,6 +157,21 @@ public class PolicyClient {
         this.fillDeadline = fillDeadline.compareTo(settings.policyDeadline()) > 0 ? fillDeadline : settings.policyDeadline();
     }
 
+    /**
+     * Whether a miss reads the officer with their days in one GetOfficerSchedules call
+     * ({@code jeda.gateway.policy.combined-read}); off, {@link #readAround} does nothing and the
+     * separate reads do the work.
+     */
+    @Inject
+    void combinedRead(@Value("${jeda.gateway.policy.combined-read:false}") boolean on) {
+        this.combinedRead = on;
+    }
+
+    /** Whether misses are read with GetOfficerSchedules (see {@link #combinedRead(boolean)}). */
+    public boolean readsCombined() {
+        return combinedRead;
+    }
+
     /** The caches by metric name, for their hit-rate metrics. */
     public Map<String, Cache<?, ?>> caches() {
         return Map.of("policy.officers", officerCache, "policy.schedules", scheduleCache,
@@ -166,7 +195,7 @@ public class PolicyClient {
         evictions.incrementAndGet();
         scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
         reading.keySet().removeIf(k -> k instanceof DayKey d && d.nip().equals(nip)
-                || k instanceof RangeKey r && r.nip().equals(nip));
+                || k instanceof RangeKey r && r.nip().equals(nip) || k instanceof AroundKey a && a.nip().equals(nip));
     }
 
     /** The change feed said an officer's record, plans, exceptions or leave changed. */
@@ -175,7 +204,7 @@ public class PolicyClient {
         officerCache.invalidate(nip);
         scheduleCache.asMap().keySet().removeIf(k -> k.nip().equals(nip));
         reading.keySet().removeIf(k -> nip.equals(k) || k instanceof DayKey d && d.nip().equals(nip)
-                || k instanceof RangeKey r && r.nip().equals(nip));
+                || k instanceof RangeKey r && r.nip().equals(nip) || k instanceof AroundKey a && a.nip().equals(nip));
     }
 
     /**
@@ -255,6 +284,78 @@ public class PolicyClient {
                         .getEffectiveSchedule(GetEffectiveScheduleRequest.newBuilder()
                                 .setOfficer(OfficerName.of(nip).toString()).setDate(PolicyMapper.date(date)).build()),
                 s -> mapper.schedule(nip, s), v -> scheduleCache.put(key, Optional.ofNullable(v)));
+    }
+
+    /**
+     * Reads the officer with their days from {@code daysBefore} local dates before T's date (in the
+     * officer's zone) to {@code daysAfter} after it in one GetOfficerSchedules call, into the same
+     * caches {@link #officer} and {@link #schedule} read, unless the officer and those days are
+     * cached already. An answer that is about to read them one by one calls this first, so that a
+     * miss costs policy-service one call instead of one per kind. Never throws; a failure is
+     * remembered in the request's budget like that of the separate reads, and an UNIMPLEMENTED
+     * answer (an older policy-service) leaves the separate reads to do the work.
+     */
+    public void readAround(String nip, Instant t, int daysBefore, int daysAfter) {
+        if (!combinedRead) {
+            return;
+        }
+        Optional<OfficerProfile> known = officerCache.getIfPresent(nip);
+        if (known != null) {
+            if (known.isEmpty() || daysCached(nip, t.atZone(known.get().zone()).toLocalDate(), daysBefore, daysAfter)) {
+                return;
+            }
+        }
+        Duration d = AnswerBudget.callDeadline(Sources.POLICY, settings.policyDeadline());
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        AroundKey key = new AroundKey(nip, t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), daysBefore, daysAfter);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> read = reading.putIfAbsent(key, mine);
+        if (read == null) {
+            read = mine;
+            start("GetOfficerSchedules", key, mine, n -> schedulesAsync.withDeadlineAfter(n, TimeUnit.NANOSECONDS)
+                            .getOfficerSchedules(GetOfficerSchedulesRequest.newBuilder()
+                                    .setOfficer(OfficerName.of(nip).toString()).setTime(PolicyMapper.timestamp(key.at()))
+                                    .setDaysBefore(daysBefore).setDaysAfter(daysAfter).build()),
+                    r -> new OfficerDays(mapper.officer(r.getOfficer()),
+                            r.getSchedulesList().stream().map(s -> mapper.schedule(nip, s)).toList()),
+                    (OfficerDays v) -> {
+                        if (v == null) {
+                            officerCache.put(nip, Optional.empty());
+                            return;
+                        }
+                        officerCache.put(nip, Optional.of(v.officer()));
+                        for (DaySchedule day : v.days()) {
+                            scheduleCache.put(new DayKey(nip, day.date()), Optional.of(day));
+                        }
+                    });
+        }
+        try {
+            read.get(d.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            AnswerBudget.failed(Sources.POLICY);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatusRuntimeException sre
+                    && sre.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+                combinedRead = false;
+                LOG.info("policy-service does not answer GetOfficerSchedules; officers and schedules are read "
+                        + "by separate calls");
+                return;
+            }
+            AnswerBudget.failed(Sources.POLICY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean daysCached(String nip, LocalDate today, int daysBefore, int daysAfter) {
+        for (int i = -daysBefore; i <= daysAfter; i++) {
+            if (scheduleCache.getIfPresent(new DayKey(nip, today.plusDays(i))) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -21,6 +21,16 @@ import java.util.List;
  */
 public interface ReachabilityData {
 
+    /**
+     * A hint, given before an officer is assessed, that the answer will read the officer, their
+     * attendance and their schedules from {@code daysBefore} local dates before T's (in the
+     * officer's zone) to {@code daysAfter} after it: an implementation may read them all at once
+     * (one policy-service call, with the attendance read alongside) so that the reads that follow
+     * are answered from its cache. Never throws; the default does nothing.
+     */
+    default void readAhead(String nip, Instant t, int daysBefore, int daysAfter) {
+    }
+
     /** The officer's zone, unit and manager (policy-service); {@code of(null)} for an unknown NIP. */
     Sourced<OfficerProfile> officer(String nip);
 

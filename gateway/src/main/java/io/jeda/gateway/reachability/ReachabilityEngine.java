@@ -92,6 +92,8 @@ public class ReachabilityEngine {
      */
     public Reachability answer(ReachabilityQuery query) {
         Instant t = query.at() != null ? query.at() : clock.instant();
+        // Yesterday, today and the look-ahead: every day this answer may read of the officer.
+        data.readAhead(query.nip(), t, 1, settings.lookaheadDays());
         Answer self = assess(query.nip(), t, query.urgency(), query.attendanceDetail());
         if (self == null) {
             throw JedaException.notFound("officer", "officers/" + query.nip());
@@ -481,6 +483,8 @@ public class ReachabilityEngine {
         while (!queue.isEmpty() && checked < settings.maxCandidates()) {
             Candidate c = queue.poll();
             checked++;
+            // A candidate's look-ahead is read only for a ROUTINE answer, whose respond_by needs it.
+            data.readAhead(c.nip(), self.t, 1, self.urgency == Urgency.ROUTINE ? settings.lookaheadDays() : 0);
             Answer other = assess(c.nip(), self.t, self.urgency, false);
             if (other == null) {
                 continue;

@@ -10,6 +10,9 @@ import io.jeda.policy.v1.GetEffectiveScheduleRequest;
 import io.jeda.policy.v1.ListEffectiveSchedulesRequest;
 import io.jeda.policy.v1.ListEffectiveSchedulesResponse;
 import io.jeda.policy.v1.ScheduleServiceGrpc;
+import io.jeda.policy.app.organisation.OfficerService;
+import io.jeda.policy.v1.GetOfficerSchedulesRequest;
+import io.jeda.policy.v1.OfficerSchedules;
 import jakarta.inject.Singleton;
 
 /** Serves the schedule API: the effective schedules every other part of Jeda asks for. */
@@ -17,9 +20,11 @@ import jakarta.inject.Singleton;
 public class ScheduleEndpoint extends ScheduleServiceGrpc.ScheduleServiceImplBase {
 
     private final ScheduleService schedules;
+    private final OfficerService officers;
 
-    public ScheduleEndpoint(ScheduleService schedules) {
+    public ScheduleEndpoint(ScheduleService schedules, OfficerService officers) {
         this.schedules = schedules;
+        this.officers = officers;
     }
 
     @Override
@@ -46,6 +51,19 @@ public class ScheduleEndpoint extends ScheduleServiceGrpc.ScheduleServiceImplBas
         var batch = schedules.batch(CallerContext.current(), ScheduleMapper.nips(request.getOfficersList(), "officers"),
                 ProtoConversions.toLocalDateOrNull(request.getDate(), "date"));
         out.onNext(ScheduleMapper.toBatchResponse(batch));
+        out.onCompleted();
+    }
+
+    @Override
+    public void getOfficerSchedules(GetOfficerSchedulesRequest request, StreamObserver<OfficerSchedules> out) {
+        var caller = CallerContext.current();
+        var read = schedules.around(caller, ScheduleMapper.nip(request.getOfficer(), "officer"),
+                request.hasTime() ? ProtoConversions.toInstant(request.getTime(), "time") : null,
+                request.getDaysBefore(), request.getDaysAfter());
+        var b = OfficerSchedules.newBuilder()
+                .setOfficer(OfficerMapper.toProto(officers.view(caller, read.officer(), read.timeZone())));
+        read.days().forEach(d -> b.addSchedules(ScheduleMapper.toProto(d)));
+        out.onNext(b.build());
         out.onCompleted();
     }
 }

@@ -14,6 +14,9 @@ public interface RosterMemberRepository extends CrudRepository<RosterMember, Lon
 
     List<RosterMember> findByRosterIdOrderBySeq(String rosterId);
 
+    /** The members of several rosters at once, by roster and then in rotation order. */
+    List<RosterMember> findByRosterIdInOrderByRosterIdAscAndSeqAsc(Collection<String> rosterIds);
+
     /** Memberships of the officers, as members or as named backups. */
     List<RosterMember> findByOfficerNipInOrBackupNipIn(Collection<String> nips, Collection<String> backups);
 

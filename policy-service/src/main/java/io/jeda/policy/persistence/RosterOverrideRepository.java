@@ -17,6 +17,10 @@ public interface RosterOverrideRepository extends CrudRepository<RosterOverride,
     List<RosterOverride> findByRosterIdAndStartTimeLessThanAndEndTimeGreaterThanOrderByStartTime(
             String rosterId, Instant to, Instant from);
 
+    /** Overrides of any of the rosters overlapping [from, to). */
+    List<RosterOverride> findByRosterIdInAndStartTimeLessThanAndEndTimeGreaterThanOrderByStartTime(
+            Collection<String> rosterIds, Instant to, Instant from);
+
     /** Overrides of a roster still running after the instant (the ones a cap check must count). */
     List<RosterOverride> findByRosterIdAndEndTimeGreaterThanOrderByStartTime(String rosterId, Instant from);
 

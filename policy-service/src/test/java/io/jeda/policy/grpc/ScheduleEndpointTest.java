@@ -302,6 +302,48 @@ class ScheduleEndpointTest extends PolicyTestBase {
     }
 
     @Test
+    void officerSchedulesAreTheRecordAndTheDaysOfTheSeparateReads() {
+        // 16:00 UTC on the 9th is already 01:00 on Monday the 10th in Jayapura: the dates count from there.
+        Instant at = Instant.parse("2026-08-09T16:00:00Z");
+        for (String nip : List.of(OFFICER, PAPUA)) {
+            sql.reset();
+            io.jeda.policy.v1.OfficerSchedules both = as("gateway", Role.SERVICE).getOfficerSchedules(
+                    io.jeda.policy.v1.GetOfficerSchedulesRequest.newBuilder().setOfficer("officers/" + nip)
+                            .setTime(ProtoConversions.toTimestamp(at)).setDaysBefore(1).setDaysAfter(14).build());
+            int statements = sql.statements();
+            String today = PAPUA.equals(nip) ? "2026-08-10" : "2026-08-09";
+            LocalDate first = LocalDate.parse(today).minusDays(1);
+            io.jeda.policy.v1.Officer alone = io.jeda.policy.v1.OfficerServiceGrpc.newBlockingStub(channel)
+                    .withCallCredentials(Tokens.as("gateway", Role.SERVICE)).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .getOfficer(io.jeda.policy.v1.GetOfficerRequest.newBuilder().setName("officers/" + nip).build());
+            ListEffectiveSchedulesResponse days = as("gateway", Role.SERVICE)
+                    .listEffectiveSchedules(range(nip, first.toString(), first.plusDays(15).toString()));
+            assertEquals(alone, both.getOfficer());
+            assertEquals(days.getSchedulesList(), both.getSchedulesList());
+            assertEquals(16, both.getSchedulesCount());
+            assertEquals(get(nip, today).getDate(), both.getSchedules(1).getDate());
+            assertEquals(as("gateway", Role.SERVICE).getEffectiveSchedule(get(nip, today)), both.getSchedules(1));
+            // The officer once, then the schedule's queries once for all sixteen dates.
+            assertTrue(statements <= 20, statements + " SQL statements for one officer's record and days");
+        }
+    }
+
+    @Test
+    void officerSchedulesFollowTheReadRulesAndTheRangeLimit() {
+        io.jeda.policy.v1.GetOfficerSchedulesRequest.Builder req = io.jeda.policy.v1.GetOfficerSchedulesRequest
+                .newBuilder().setOfficer("officers/" + OFFICER).setDaysBefore(1).setDaysAfter(14);
+        assertRefused(Status.Code.PERMISSION_DENIED, "NOT_MANAGER",
+                () -> as(OTHER, Role.OFFICER).getOfficerSchedules(req.build()));
+        assertEquals(16, as(MANAGER, Role.OFFICER, Role.MANAGER).getOfficerSchedules(req.build()).getSchedulesCount());
+        assertRefused(Status.Code.NOT_FOUND, "OFFICER_NOT_FOUND", () -> as("gateway", Role.SERVICE)
+                .getOfficerSchedules(req.clone().setOfficer("officers/" + UNKNOWN).build()));
+        assertRefused(Status.Code.INVALID_ARGUMENT, "RANGE_TOO_LONG",
+                () -> as("gateway", Role.SERVICE).getOfficerSchedules(req.clone().setDaysAfter(30).build()));
+        assertRefused(Status.Code.INVALID_ARGUMENT, "INVALID_RANGE",
+                () -> as("gateway", Role.SERVICE).getOfficerSchedules(req.clone().setDaysBefore(-1).build()));
+    }
+
+    @Test
     void batchAnswersEachOfficerInTheirOwnZone() {
         BatchGetEffectiveSchedulesResponse r = as("gateway", Role.SERVICE).batchGetEffectiveSchedules(
                 BatchGetEffectiveSchedulesRequest.newBuilder().setDate(date("2026-08-10"))

@@ -101,6 +101,17 @@ public class OfficerService {
     }
 
     /**
+     * An officer already read (with the zone of their unit) as {@link #get} answers it to the caller:
+     * the same read rules and the domicile only for the officer themself and privileged callers.
+     */
+    public OfficerView view(Caller caller, Officer o, String timeZone) {
+        UnitService.requireReader(caller);
+        scope.requireReadOf(caller, o.unitId());
+        boolean mayseeDomicile = scope.privilegedOver(caller, o.unitId()) || caller.isOfficer(o.nip());
+        return new OfficerView(mayseeDomicile ? o : withoutDomicile(o), timeZone);
+    }
+
+    /**
      * A page of officers ordered by NIP, filtered by unit and/or manager when given. Lists never
      * carry domiciles, whoever asks.
      */

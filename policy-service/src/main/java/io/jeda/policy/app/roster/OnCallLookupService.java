@@ -2,8 +2,7 @@ package io.jeda.policy.app.roster;
 
 import io.jeda.policy.domain.roster.OnCallLookup;
 import io.jeda.policy.domain.roster.OnCallSlot;
-import io.jeda.policy.domain.roster.Roster;
-import io.jeda.policy.domain.roster.RosterDetails;
+import io.jeda.policy.domain.roster.RosterRotation;
 import io.jeda.policy.persistence.RosterMemberRepository;
 import io.jeda.policy.persistence.RosterOverrideRepository;
 import io.jeda.policy.persistence.RosterRepository;
@@ -52,12 +51,9 @@ public class OnCallLookupService implements OnCallLookup {
             return List.of();
         }
         List<OnCallSlot> out = new ArrayList<>();
-        for (Roster r : rosters.findByIdIn(rosterIds)) {
-            RosterDetails d = new RosterDetails(r, members.findByRosterIdOrderBySeq(r.id()));
-            if (d.members().isEmpty()) {
-                continue;
-            }
-            for (OnCallSlot s : loader.rotation(d, from, to).slots(from, to)) {
+        // Members and overrides of every roster involved in one query each, not two per roster.
+        for (RosterRotation rotation : loader.rotations(rosters.findByIdIn(rosterIds), from, to)) {
+            for (OnCallSlot s : rotation.slots(from, to)) {
                 if (wanted.contains(s.primaryNip()) || (s.backupNip() != null && wanted.contains(s.backupNip()))) {
                     out.add(s);
                 }

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -98,7 +99,7 @@ public class ScheduleService {
      */
     public EffectiveDay get(Caller caller, String nip, @Nullable LocalDate date) {
         Officer officer = readableOfficer(caller, nip);
-        return resolve(List.of(officer), o -> Collections.singletonList(date)).get(0);
+        return resolve(List.of(officer), (o, zone) -> Collections.singletonList(date)).get(0);
     }
 
     /**
@@ -122,7 +123,42 @@ public class ScheduleService {
                     "max_days", String.valueOf(settings.scheduleMaxRangeDays()));
         }
         List<LocalDate> dates = start.datesUntil(end.plusDays(1)).toList();
-        return resolve(List.of(officer), o -> dates);
+        return resolve(List.of(officer), (o, zone) -> dates);
+    }
+
+    /** An officer's record with their schedules on consecutive local dates, in date order. */
+    public record OfficerDays(Officer officer, String timeZone, List<EffectiveDay> days) {
+    }
+
+    /**
+     * The officer and their schedules from {@code daysBefore} local dates before the instant's date
+     * (in the officer's zone; now when null) to {@code daysAfter} dates after it, read together: one
+     * officer query and the schedule's queries once for all the dates.
+     *
+     * @throws JedaException INVALID_ARGUMENT (INVALID_RANGE, RANGE_TOO_LONG) for negative counts or
+     *                       more dates than a range may cover, besides the errors of {@link #get}
+     */
+    public OfficerDays around(Caller caller, String nip, @Nullable Instant at, int daysBefore, int daysAfter) {
+        Officer officer = readableOfficer(caller, nip);
+        if (daysBefore < 0 || daysAfter < 0) {
+            throw JedaException.invalidArgument("INVALID_RANGE", "days_before and days_after may not be negative",
+                    "field", daysBefore < 0 ? "days_before" : "days_after");
+        }
+        long days = (long) daysBefore + daysAfter + 1;
+        if (days > settings.scheduleMaxRangeDays()) {
+            throw JedaException.invalidArgument("RANGE_TOO_LONG", "a range may cover at most "
+                            + settings.scheduleMaxRangeDays() + " days, got " + days,
+                    "field", "days_after", "days", String.valueOf(days),
+                    "max_days", String.valueOf(settings.scheduleMaxRangeDays()));
+        }
+        Instant t = at != null ? at : clock.instant();
+        ZoneId[] zone = new ZoneId[1];
+        List<EffectiveDay> resolved = resolve(List.of(officer), (o, z) -> {
+            zone[0] = z;
+            LocalDate date = LocalDate.ofInstant(t, z);
+            return date.minusDays(daysBefore).datesUntil(date.plusDays(daysAfter + 1L)).toList();
+        });
+        return new OfficerDays(officer, zone[0].getId(), resolved);
     }
 
     /**
@@ -181,7 +217,7 @@ public class ScheduleService {
                 known.add(o);
             }
         }
-        List<EffectiveDay> days = known.isEmpty() ? List.of() : resolve(known, o -> Collections.singletonList(date));
+        List<EffectiveDay> days = known.isEmpty() ? List.of() : resolve(known, (o, zone) -> Collections.singletonList(date));
         return new ScheduleBatch(days, notFound);
     }
 
@@ -220,7 +256,7 @@ public class ScheduleService {
      * fixed number of queries: units (one per level of the hierarchy), positions, plans, exceptions,
      * absences, calendar days, Ramadan periods and one on-call lookup.
      */
-    private List<EffectiveDay> resolve(List<Officer> officerList, Function<Officer, List<LocalDate>> datesOf) {
+    private List<EffectiveDay> resolve(List<Officer> officerList, BiFunction<Officer, ZoneId, List<LocalDate>> datesOf) {
         Map<String, Unit> unitById = unitsWithAncestors(officerList.stream().map(Officer::unitId).collect(Collectors.toSet()));
         Map<String, Position> positionById = positions.findByIdIn(
                         officerList.stream().map(Officer::positionId).collect(Collectors.toSet()))
@@ -243,7 +279,7 @@ public class ScheduleService {
             }
             ZoneId zone = ZoneId.of(unit.timeZone());
             zoneOf.put(o.nip(), zone);
-            List<LocalDate> dates = datesOf.apply(o).stream()
+            List<LocalDate> dates = datesOf.apply(o, zone).stream()
                     .map(d -> d != null ? d : LocalDate.ofInstant(now, zone)).toList();
             datesByNip.put(o.nip(), dates);
         }
