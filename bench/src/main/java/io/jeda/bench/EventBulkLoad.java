@@ -33,10 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * outgrows the buffer pool). The tables' definitions are compared with {@code SHOW CREATE TABLE}
  * before and after: the load fails if they differ.
  * <p>
- * Events go in days outer, check-in then check-out, officers inner (the order of their ids, version 7
- * UUIDs of the day); keys officers outer, days and kinds inner (the order of (officer_nip,
- * idempotency_key)). Each statement loads one chunk of rows and commits it; {@code --threads}
- * connections load each table, every one a contiguous range of the key.
+ * The officers are loaded in blocks ({@link #BLOCK_OFFICERS}), each by one of {@code --threads}
+ * workers with two connections: the block's events, one statement (and commit) per day and kind,
+ * officers in order (the order of their ids, version 7 UUIDs of the day), and beside them its keys,
+ * officers outer, days and kinds inner (the order of (officer_nip, idempotency_key)). A load stopped
+ * at {@code --stop-loading-at} ends after whole blocks, so every event has its key.
  */
 final class EventBulkLoad {
 
