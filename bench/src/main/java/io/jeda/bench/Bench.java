@@ -32,6 +32,7 @@ public final class Bench {
         switch (cmd) {
             case "baselines" -> baselines(opt);
             case "checkin" -> CheckInLoad.run(opt);
+            case "checkin-tables" -> CheckInTables.run(opt);
             case "reachability" -> ReachabilityLoad.run(opt);
             case "generate" -> NationalGenerator.run(opt);
             case "schedule-batch" -> ScheduleBatchLoad.run(opt);

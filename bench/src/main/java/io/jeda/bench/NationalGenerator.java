@@ -82,6 +82,7 @@ final class NationalGenerator {
     private final int historyDays;
     private final int eventDays;
     private final boolean eventsOnly;
+    private final Instant stopLoadingAt;
     private final Instant now = Instant.now();
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
     private final LocalDate planStart = today.withDayOfMonth(1);
@@ -105,6 +106,9 @@ final class NationalGenerator {
         this.historyEvery = Bench.intOpt(opt, "history-every", eventDays > 0 ? 1 : 10);
         this.historyDays = eventDays > 0 ? eventDays : Bench.intOpt(opt, "history-days", 5);
         this.eventsOnly = opt.containsKey("events-only");
+        // --stop-loading-at 2026-12-03T20:00:00Z: no further blocks of officers are loaded after that
+        // instant (the indexes are built over what loaded); --events-only.
+        this.stopLoadingAt = opt.containsKey("stop-loading-at") ? Instant.parse(opt.get("stop-loading-at")) : null;
     }
 
     static void run(Map<String, String> opt) throws Exception {
@@ -129,7 +133,7 @@ final class NationalGenerator {
             try (Connection c = connect(attendanceDb)) {
                 partitionMonths(c, historyStart());
             }
-            loadHistoryInParallel(threads);
+            bulkLoadHistory(threads);
             report(t0);
             return;
         }
@@ -207,21 +211,15 @@ final class NationalGenerator {
         c.commit();
     }
 
-    /** Only the check-in history (--events-only): the days shared out over the threads. */
-    private void loadHistoryInParallel(int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int k = 0; k < threads; k++) {
-                int part = k;
-                jobs.add(pool.submit(() -> withConnection(attendanceDb, c -> loadHistory(c, part, threads))));
-            }
-            for (Future<?> f : jobs) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+    /** Makes one {@link EventMaker} per loading thread. */
+    interface EventMakerFactory {
+        EventMaker maker() throws Exception;
+    }
+
+    /** Only the check-in history (--events-only): LOAD DATA with the secondary indexes built afterwards. */
+    private void bulkLoadHistory(int threads) throws Exception {
+        new EventBulkLoad(() -> connect(attendanceDb), EventMaker::new, historyDaysList(), shape.officers,
+                historyEvery, threads, tallies, stopLoadingAt).run();
     }
 
     private void report(long t0) {
@@ -256,7 +254,7 @@ final class NationalGenerator {
 
     private Connection connect(String db) throws SQLException {
         Connection c = DriverManager.getConnection(base + "/" + db + "?useSSL=false&allowPublicKeyRetrieval=true"
-                + "&rewriteBatchedStatements=true&useServerPrepStmts=false", user, password);
+                + "&rewriteBatchedStatements=true&useServerPrepStmts=false&allowLoadLocalInfile=true", user, password);
         try (Statement s = c.createStatement()) {
             // Safe while loading: every key is unique by construction and the schemas have no foreign keys.
             s.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
@@ -581,78 +579,137 @@ final class NationalGenerator {
      */
     private void loadHistory(Connection c, int part, int parts) throws Exception {
         List<LocalDate> days = historyDaysList();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        HexFormat hex = HexFormat.of();
+        EventMaker maker = new EventMaker();
         // Each event's idempotency key goes to attendance_key too (V5), as the service writes it.
-        try (Inserter in = new Inserter(c, "attendance_event", "id,officer_nip,kind,mode,idempotency_key,fingerprint,"
-                + "record_time,device_time,receive_time,local_date,time_zone,unit_id,latitude,longitude,"
-                + "accuracy_meters,device_id,flags,verification,violation,check_in_id");
-             Inserter keys = new Inserter(c, "attendance_key", "officer_nip,idempotency_key,event_id,local_date")) {
+        try (Inserter in = new Inserter(c, "attendance_event", EVENT_COLUMNS);
+             Inserter keys = new Inserter(c, "attendance_key", KEY_COLUMNS)) {
             for (int dayIndex = part; dayIndex < days.size(); dayIndex += parts) {
                 LocalDate date = days.get(dayIndex);
-                int weekday = date.getDayOfWeek().getValue() - 1;
                 for (int kind = 0; kind < 2; kind++) {
-                    long dayMillis = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + kind;
                     for (long i = 0; i < shape.officers; i += historyEvery) {
-                        Day plan = shape.hasPlan(i) ? planDays(shape, i)[weekday] : weekday < 5 ? new Day("OFFICE", DEFAULT_START)
-                                : null;
-                        if (plan == null) {
+                        Event e = maker.event(date, kind, i);
+                        if (e == null) {
                             continue;
                         }
-                        NationalShape.GenUnit u = shape.unitOf(i);
-                        String nip = shape.nip(i);
-                        long h = NationalShape.mix(i * 131 + date.toEpochDay());
-                        ZoneId zone = ZoneId.of(u.province().zone());
-                        int minutes = h % 20 == 0 ? (int) (5 + h / 20 % 40) : -(int) (h / 20 % 25);
-                        LocalDateTime localIn = date.atTime(plan.start()).plusMinutes(minutes);
-                        int work = shape.positionOf(i).dailyMinutes() + (weekday == 4 ? 90 : 60);
-                        LocalDateTime local = kind == 0 ? localIn
-                                : date.atTime(plan.start()).plusMinutes(work + h / 1000 % 40);
-                        Instant record = local.atZone(zone).toInstant();
-                        String mode = switch (plan.place()) {
-                            case "OFFICE" -> "OFFICE";
-                            case "HOME" -> "HOME";
-                            default -> "OTHER";
-                        };
-                        double[] where = "HOME".equals(mode) ? domicile(u, i) : new double[]{u.lat(), u.lon()};
-                        String key = "gen-" + date + (kind == 0 ? "-in" : "-out");
-                        PreparedStatement ps = in.row();
-                        String id = eventId(dayMillis, i);
                         PreparedStatement k = keys.row();
-                        k.setString(1, nip);
-                        k.setString(2, key);
-                        k.setString(3, id);
+                        k.setString(1, e.nip);
+                        k.setString(2, e.key);
+                        k.setString(3, e.id);
                         k.setObject(4, date);
                         keys.add();
-                        ps.setString(1, id);
-                        ps.setString(2, nip);
-                        ps.setString(3, kind == 0 ? "CHECK_IN" : "CHECK_OUT");
-                        ps.setString(4, mode);
-                        ps.setString(5, key);
-                        ps.setString(6, hex.formatHex(sha.digest((nip + "|" + key + "|" + mode)
-                                .getBytes(StandardCharsets.UTF_8))));
-                        ps.setObject(7, utc(record));
-                        ps.setObject(8, utc(record));
-                        ps.setObject(9, utc(record.plusMillis(400 + h % 900)));
+                        PreparedStatement ps = in.row();
+                        ps.setString(1, e.id);
+                        ps.setString(2, e.nip);
+                        ps.setString(3, e.kind);
+                        ps.setString(4, e.mode);
+                        ps.setString(5, e.key);
+                        ps.setString(6, e.fingerprint);
+                        ps.setObject(7, e.record);
+                        ps.setObject(8, e.record);
+                        ps.setObject(9, e.receive);
                         ps.setObject(10, date);
-                        ps.setString(11, zone.getId());
-                        ps.setString(12, u.id());
-                        ps.setDouble(13, where[0] + (h % 7 - 3) * 0.0001);
-                        ps.setDouble(14, where[1] + (h / 7 % 7 - 3) * 0.0001);
-                        ps.setDouble(15, 8 + h % 25);
-                        ps.setString(16, "device-" + nip);
+                        ps.setString(11, e.zone);
+                        ps.setString(12, e.unit);
+                        ps.setDouble(13, e.latitude);
+                        ps.setDouble(14, e.longitude);
+                        ps.setDouble(15, e.accuracy);
+                        ps.setString(16, e.device);
                         ps.setString(17, "");
                         ps.setString(18, "VERIFIED");
                         ps.setNull(19, Types.VARCHAR);
-                        if (kind == 0) {
+                        if (e.checkInId == null) {
                             ps.setNull(20, Types.VARCHAR);
                         } else {
-                            ps.setString(20, eventId(dayMillis - 1, i));
+                            ps.setString(20, e.checkInId);
                         }
                         in.add();
                     }
                 }
             }
+        }
+    }
+
+    static final String EVENT_COLUMNS = "id,officer_nip,kind,mode,idempotency_key,fingerprint,record_time,device_time,"
+            + "receive_time,local_date,time_zone,unit_id,latitude,longitude,accuracy_meters,device_id,flags,"
+            + "verification,violation,check_in_id";
+    static final String KEY_COLUMNS = "officer_nip,idempotency_key,event_id,local_date";
+
+    /** One generated check-in or check-out (flags empty, VERIFIED, no violation). */
+    static final class Event {
+        String id;
+        String nip;
+        String kind;
+        String mode;
+        String key;
+        String fingerprint;
+        LocalDateTime record;
+        LocalDateTime receive;
+        LocalDate date;
+        String zone;
+        String unit;
+        double latitude;
+        double longitude;
+        double accuracy;
+        String device;
+        String checkInId;
+    }
+
+    /** Makes the events of the history; one per loading thread (it holds a digest). */
+    final class EventMaker {
+        private final MessageDigest sha;
+        private final HexFormat hex = HexFormat.of();
+        private final Event e = new Event();
+
+        EventMaker() throws Exception {
+            sha = MessageDigest.getInstance("SHA-256");
+        }
+
+        /** Officer i's plan day on a weekday (Monday=0), or null if it is not a working day for them. */
+        Day planDay(long i, int weekday) {
+            return shape.hasPlan(i) ? planDays(shape, i)[weekday] : weekday < 5 ? new Day("OFFICE", DEFAULT_START) : null;
+        }
+
+        /** Officer i's check-in (kind 0) or check-out (kind 1) on date, or null if they did not work; reused. */
+        Event event(LocalDate date, int kind, long i) {
+            int weekday = date.getDayOfWeek().getValue() - 1;
+            Day plan = planDay(i, weekday);
+            if (plan == null) {
+                return null;
+            }
+            long dayMillis = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + kind;
+            NationalShape.GenUnit u = shape.unitOf(i);
+            String nip = shape.nip(i);
+            long h = NationalShape.mix(i * 131 + date.toEpochDay());
+            ZoneId zone = ZoneId.of(u.province().zone());
+            int minutes = h % 20 == 0 ? (int) (5 + h / 20 % 40) : -(int) (h / 20 % 25);
+            LocalDateTime localIn = date.atTime(plan.start()).plusMinutes(minutes);
+            int work = shape.positionOf(i).dailyMinutes() + (weekday == 4 ? 90 : 60);
+            LocalDateTime local = kind == 0 ? localIn : date.atTime(plan.start()).plusMinutes(work + h / 1000 % 40);
+            Instant record = local.atZone(zone).toInstant();
+            String mode = switch (plan.place()) {
+                case "OFFICE" -> "OFFICE";
+                case "HOME" -> "HOME";
+                default -> "OTHER";
+            };
+            double[] where = "HOME".equals(mode) ? domicile(u, i) : new double[]{u.lat(), u.lon()};
+            String key = "gen-" + date + (kind == 0 ? "-in" : "-out");
+            e.id = eventId(dayMillis, i);
+            e.nip = nip;
+            e.kind = kind == 0 ? "CHECK_IN" : "CHECK_OUT";
+            e.mode = mode;
+            e.key = key;
+            e.fingerprint = hex.formatHex(sha.digest((nip + "|" + key + "|" + mode).getBytes(StandardCharsets.UTF_8)));
+            e.record = utc(record);
+            e.receive = utc(record.plusMillis(400 + h % 900));
+            e.date = date;
+            e.zone = zone.getId();
+            e.unit = u.id();
+            e.latitude = where[0] + (h % 7 - 3) * 0.0001;
+            e.longitude = where[1] + (h / 7 % 7 - 3) * 0.0001;
+            e.accuracy = 8 + h % 25;
+            e.device = "device-" + nip;
+            e.checkInId = kind == 0 ? null : eventId(dayMillis - 1, i);
+            return e;
         }
     }
 
