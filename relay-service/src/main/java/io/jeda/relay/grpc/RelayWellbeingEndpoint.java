@@ -32,13 +32,18 @@ public class RelayWellbeingEndpoint extends RelayWellbeingServiceGrpc.RelayWellb
         }
         List<String> nips = request.getOfficersList().stream().map(n -> OfficerName.parse(n, "officers").nip()).toList();
         CountHeldMessagesResponse.Builder b = CountHeldMessagesResponse.newBuilder();
-        counts.count(CallerContext.current(), nips, instant(request.getStartTime()), instant(request.getEndTime()))
+        counts.count(CallerContext.current(), nips, instant(request.getStartTime(), "start_time"),
+                        instant(request.getEndTime(), "end_time"))
                 .forEach((nip, n) -> b.addCounts(HeldMessageCount.newBuilder().setOfficer(OfficerName.of(nip).toString())
                         .setHeldMessages(n)));
         MessageEndpoint.done(response, b.build());
     }
 
-    private static Instant instant(com.google.protobuf.Timestamp t) {
+    /** A timestamp outside the range protobuf allows (years 1 to 9999) is the caller's error, not ours. */
+    private static Instant instant(com.google.protobuf.Timestamp t, String field) {
+        if (!com.google.protobuf.util.Timestamps.isValid(t)) {
+            throw JedaException.invalidArgument("INVALID_PERIOD", field + " is not a valid timestamp", "field", field);
+        }
         return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 }
