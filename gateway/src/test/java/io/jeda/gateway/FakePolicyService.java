@@ -360,12 +360,30 @@ public final class FakePolicyService {
         return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     }
 
-    /** Runs the work of a call; a refusal it throws becomes the status the real service would send. */
     /** Applies the fault mode, then does the work; a JedaException becomes the refusal the real service gives. */
     private void serve(StreamObserver<?> out, Runnable work) {
         if (behave(out)) {
             guard(out, work);
         }
+    }
+
+    /**
+     * {@link #serve} for a read of one officer's data: NOT_FOUND for an unknown officer, the
+     * caller checked as policy-service checks a reader, then the work with the officer's NIP.
+     */
+    private void serveReader(StreamObserver<?> out, String officerName, java.util.function.Consumer<String> work) {
+        if (!behave(out)) {
+            return;
+        }
+        String nip = strip(officerName, "officers/");
+        if (!officers.containsKey(nip)) {
+            out.onError(Status.NOT_FOUND.asRuntimeException());
+            return;
+        }
+        guard(out, () -> {
+            requireReader(FakeCallers.caller(), nip);
+            work.accept(nip);
+        });
     }
 
     private static void guard(StreamObserver<?> out, Runnable work) {
@@ -690,16 +708,7 @@ public final class FakePolicyService {
     final class Schedules extends ScheduleServiceGrpc.ScheduleServiceImplBase {
         @Override
         public void getEffectiveSchedule(GetEffectiveScheduleRequest req, StreamObserver<EffectiveSchedule> out) {
-            if (!behave(out)) {
-                return;
-            }
-            String nip = strip(req.getOfficer(), "officers/");
-            if (!officers.containsKey(nip)) {
-                out.onError(Status.NOT_FOUND.asRuntimeException());
-                return;
-            }
-            guard(out, () -> {
-                requireReader(FakeCallers.caller(), nip);
+            serveReader(out, req.getOfficer(), nip -> {
                 LocalDate d = req.hasDate() ? date(req.getDate()) : LocalDate.now(WIB);
                 out.onNext(schedule(nip, d));
                 out.onCompleted();
@@ -709,16 +718,7 @@ public final class FakePolicyService {
         @Override
         public void listEffectiveSchedules(ListEffectiveSchedulesRequest req,
                                            StreamObserver<ListEffectiveSchedulesResponse> out) {
-            if (!behave(out)) {
-                return;
-            }
-            String nip = strip(req.getOfficer(), "officers/");
-            if (!officers.containsKey(nip)) {
-                out.onError(Status.NOT_FOUND.asRuntimeException());
-                return;
-            }
-            guard(out, () -> {
-                requireReader(FakeCallers.caller(), nip);
+            serveReader(out, req.getOfficer(), nip -> {
                 LocalDate from = date(req.getStartDate());
                 LocalDate to = date(req.getEndDate());
                 if (to.isBefore(from) || to.isAfter(from.plusDays(30))) {
@@ -737,16 +737,7 @@ public final class FakePolicyService {
         @Override
         public void getOfficerSchedules(io.jeda.policy.v1.GetOfficerSchedulesRequest req,
                                         StreamObserver<io.jeda.policy.v1.OfficerSchedules> out) {
-            if (!behave(out)) {
-                return;
-            }
-            String nip = strip(req.getOfficer(), "officers/");
-            if (!officers.containsKey(nip)) {
-                out.onError(Status.NOT_FOUND.asRuntimeException());
-                return;
-            }
-            guard(out, () -> {
-                requireReader(FakeCallers.caller(), nip);
+            serveReader(out, req.getOfficer(), nip -> {
                 Instant at = req.hasTime() ? Instant.ofEpochSecond(req.getTime().getSeconds()) : Instant.now();
                 LocalDate today = at.atZone(WIB).toLocalDate();
                 var b = io.jeda.policy.v1.OfficerSchedules.newBuilder().setOfficer(officers.get(nip));

@@ -176,28 +176,16 @@ public class GroupCommitWriter implements AttendanceWriter {
         });
     }
 
+    /** {@link #submit}, waited for on the calling thread. */
     private WriteOutcome await(Write w) {
-        if (closed) {
-            metrics.refused(Reason.WRITER_STOPPED);
-            return new Refused(Reason.WRITER_STOPPED);
-        }
-        if (!queue.offer(w)) {
-            metrics.refused(Reason.WRITE_QUEUE_FULL);
-            return new Refused(Reason.WRITE_QUEUE_FULL);
-        }
+        CompletableFuture<WriteOutcome> outcome = submit(w);
         try {
-            return w.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            // Not taken yet: it never will be. Taken: it may still commit, and a retry with the
-            // same idempotency key then gets its result.
-            w.done().cancel(false);
-            metrics.refused(Reason.WRITE_TIMEOUT);
-            return new Refused(Reason.WRITE_TIMEOUT);
         } catch (InterruptedException e) {
             w.done().cancel(false);
             Thread.currentThread().interrupt();
