@@ -39,11 +39,25 @@ public class ReachabilityApi {
         this.inquiries = inquiries;
     }
 
+    /** One GetReachability question, checked. */
+    private record Question(String nip, Urgency urgency, Instant at) {
+        static Question of(GetReachabilityRequest req) {
+            return new Question(ReachabilityMapper.nip(req.getOfficer(), "officer"),
+                    ReachabilityMapper.urgency(req.getUrgency()),
+                    req.hasTime() ? ReachabilityMapper.instant(req.getTime(), "time") : null);
+        }
+    }
+
     public Reachability get(Caller caller, GetReachabilityRequest req) {
-        String nip = ReachabilityMapper.nip(req.getOfficer(), "officer");
-        Urgency u = ReachabilityMapper.urgency(req.getUrgency());
-        Instant at = req.hasTime() ? ReachabilityMapper.instant(req.getTime(), "time") : null;
-        return ReachabilityMapper.toProto(queries.get(caller, nip, u, at), true);
+        Question q = Question.of(req);
+        return ReachabilityMapper.toProto(queries.get(caller, q.nip(), q.urgency(), q.at()), true);
+    }
+
+    /** {@link #get}'s answer if it can be given without waiting (see ReachabilityQueries#getWithoutWaiting), else null. */
+    public Reachability getWithoutWaiting(Caller caller, GetReachabilityRequest req) {
+        Question q = Question.of(req);
+        ReachabilityQueries.Answered a = queries.getWithoutWaiting(caller, q.nip(), q.urgency(), q.at());
+        return a == null ? null : ReachabilityMapper.toProto(a, true);
     }
 
     public BatchGetReachabilityResponse batch(Caller caller, BatchGetReachabilityRequest req) {

@@ -86,6 +86,28 @@ public class ReachabilityQueries {
         return a;
     }
 
+    /**
+     * The same answer as {@link #get}, but only if it can be given without waiting for anything: every
+     * read a cache hit and the audit entry queued (not written). Null otherwise, having changed nothing,
+     * and the caller then asks {@link #get} where waiting is allowed. Refusals (bad input, a caller
+     * who may not ask) are thrown as from {@link #get}.
+     */
+    public Answered getWithoutWaiting(Caller caller, String nip, Urgency urgency, Instant at) {
+        caller.requireAny(ASKERS);
+        Nip.require(nip, clock);
+        checkTime(at);
+        if (!audit.queues()) {
+            return null;
+        }
+        Answered a = AnswerBudget.runWithoutWaiting(settings.answerBudget(),
+                () -> answer(nip, urgency, at, ownView(caller, nip)));
+        if (a == null) {
+            return null;
+        }
+        // A full queue means the entry must be written before the answer goes out: not here.
+        return audit.offer(entry(caller, a.answer())) ? a : null;
+    }
+
     public Batch batch(Caller caller, List<String> nips, Urgency urgency, Instant at) {
         caller.requireAny(ASKERS);
         if (nips.isEmpty() || nips.size() > settings.maxBatch()) {
@@ -159,12 +181,13 @@ public class ReachabilityQueries {
 
     private Answered answer(String nip, Urgency urgency, Instant at, boolean ownView) {
         Reachability r = engine.answer(new ReachabilityQuery(nip, at, urgency, null, ownView));
-        metrics.answered(r);
         Map<String, OfficerProfile> profiles = new HashMap<>();
         profile(r.nip(), profiles);
         if (r.contactInstead() != null) {
             profile(r.contactInstead().nip(), profiles);
         }
+        // Counted once the answer is complete: an attempt without waiting may still give up above.
+        metrics.answered(r);
         return new Answered(r, profiles);
     }
 

@@ -168,6 +168,19 @@ public class AuditLog {
         return Long.parseLong(s) * unit;
     }
 
+    /** Whether {@link #offer} can take entries: async mode, where the drainer writes them. */
+    public boolean queues() {
+        return !sync;
+    }
+
+    /**
+     * Queues one entry for the drainer without ever waiting; false (nothing recorded) in sync mode or
+     * when the queue is full, where {@link #append} writes the entry itself.
+     */
+    public boolean offer(AuditEntry entry) {
+        return !sync && queue.offer(entry);
+    }
+
     /** Records answers; returns at once in async mode unless the queue is full. */
     public void append(List<AuditEntry> entries) {
         if (entries.isEmpty()) {

@@ -13,17 +13,34 @@ import java.util.function.Supplier;
  * answers "unavailable" at once, so a degraded answer comes back in about one deadline.
  *
  * <p>Held in a thread-local because the engine is synchronous and transport-free; the gRPC and REST
- * edges open one with {@link #run(Duration, Supplier)} around the work of one request.
+ * edges open one with {@link #run(Duration, Supplier)} around the work of one request. Every read that
+ * may wait asks for its deadline here first ({@link #callDeadline}), which is also where an answer
+ * attempted on a transport thread ({@link #runWithoutWaiting}) learns that it has to go elsewhere.
  */
 public final class AnswerBudget {
 
     private static final ThreadLocal<AnswerBudget> CURRENT = new ThreadLocal<>();
 
+    /**
+     * Thrown by a read that would have to wait for a service while the request runs under
+     * {@link #runWithoutWaiting}: the request is then answered again, allowed to wait, on a call thread.
+     * One shared instance without a stack trace: it is control flow, not a failure.
+     */
+    public static final class WouldWait extends RuntimeException {
+        private static final WouldWait INSTANCE = new WouldWait();
+
+        private WouldWait() {
+            super("the answer needs a read that waits", null, false, false);
+        }
+    }
+
     private final long deadlineNanos;
+    private final boolean mayWait;
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
-    private AnswerBudget(Duration budget) {
+    private AnswerBudget(Duration budget, boolean mayWait) {
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
+        this.mayWait = mayWait;
     }
 
     /** Runs work under a fresh budget (or the enclosing one, when already inside a budget). */
@@ -31,11 +48,41 @@ public final class AnswerBudget {
         if (CURRENT.get() != null) {
             return work.get();
         }
-        CURRENT.set(new AnswerBudget(budget));
+        CURRENT.set(new AnswerBudget(budget, true));
         try {
             return work.get();
         } finally {
             CURRENT.remove();
+        }
+    }
+
+    /**
+     * Runs work that may only use what is in memory: the first read that would wait for a service
+     * (a cache miss, or another request's read under way) ends it, and null is returned. Used on
+     * transport threads, which must never block.
+     */
+    public static <T> T runWithoutWaiting(Duration budget, Supplier<T> work) {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("already inside an answer budget");
+        }
+        CURRENT.set(new AnswerBudget(budget, false));
+        try {
+            return work.get();
+        } catch (WouldWait e) {
+            return null;
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /**
+     * Called by a read before it starts anything that waits (a call, or waiting for another
+     * request's call): throws {@link WouldWait} under {@link #runWithoutWaiting}.
+     */
+    static void mayWait() {
+        AnswerBudget b = CURRENT.get();
+        if (b != null && !b.mayWait) {
+            throw WouldWait.INSTANCE;
         }
     }
 
@@ -47,6 +94,9 @@ public final class AnswerBudget {
         AnswerBudget b = CURRENT.get();
         if (b == null) {
             return perCall;
+        }
+        if (!b.mayWait) {
+            throw WouldWait.INSTANCE;
         }
         if (b.failed.contains(source)) {
             return Duration.ZERO;

@@ -135,6 +135,7 @@ public class AttendanceClient implements AttendanceSource {
         if (cached != null) {
             return Sourced.of(cached);
         }
+        AnswerBudget.mayWait();
         CompletableFuture<Sourced<AttendanceNow>> mine = new CompletableFuture<>();
         CompletableFuture<Sourced<AttendanceNow>> other = reading.putIfAbsent(nip, mine);
         if (other != null) {

@@ -1,7 +1,9 @@
 package io.jeda.gateway.grpc;
 
 import io.grpc.stub.StreamObserver;
+import io.jeda.common.grpc.CallPool;
 import io.jeda.common.grpc.CallerContext;
+import io.jeda.common.security.Caller;
 import io.jeda.gateway.v1.BatchGetReachabilityRequest;
 import io.jeda.gateway.v1.BatchGetReachabilityResponse;
 import io.jeda.gateway.v1.GetReachabilityRequest;
@@ -17,15 +19,45 @@ import jakarta.inject.Singleton;
 public class ReachabilityEndpoint extends ReachabilityServiceGrpc.ReachabilityServiceImplBase {
 
     private final ReachabilityApi api;
+    private final TransportCalls transport;
+    private final CallPool pool;
 
-    public ReachabilityEndpoint(ReachabilityApi api) {
+    public ReachabilityEndpoint(ReachabilityApi api, TransportCalls transport, CallPool pool) {
         this.api = api;
+        this.transport = transport;
+        this.pool = pool;
     }
 
+    /**
+     * On a transport thread ({@link TransportCalls}) the answer goes out from there when it is made of
+     * cache hits; otherwise the call is handed to the call pool, where it may wait for the services
+     * behind. Failures on the pool reach the caller through onError, mapped like thrown ones.
+     */
     @Override
     public void getReachability(GetReachabilityRequest request, StreamObserver<Reachability> out) {
-        out.onNext(api.get(CallerContext.current(), request));
-        out.onCompleted();
+        Caller caller = CallerContext.current();
+        if (!transport.enabled()) {
+            out.onNext(api.get(caller, request));
+            out.onCompleted();
+            return;
+        }
+        Reachability now = api.getWithoutWaiting(caller, request);
+        if (now != null) {
+            out.onNext(now);
+            out.onCompleted();
+            return;
+        }
+        pool.offload(() -> {
+            Reachability answer;
+            try {
+                answer = api.get(caller, request);
+            } catch (RuntimeException e) {
+                out.onError(e);
+                return;
+            }
+            out.onNext(answer);
+            out.onCompleted();
+        });
     }
 
     @Override

@@ -58,6 +58,11 @@ public class RateLimiter {
                 ? new RedisTokenBuckets(redisUri.strip(), redisTimeout, redisRetry, redisKeyPrefix) : null;
     }
 
+    /** True when taking a token may wait on the network (the buckets are shared through Redis). */
+    public boolean mayWait() {
+        return shared != null;
+    }
+
     /** True when the buckets are shared through Redis and Redis is connected. */
     public boolean sharedConnected() {
         return shared != null && shared.connected();
