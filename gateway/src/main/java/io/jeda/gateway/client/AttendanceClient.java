@@ -58,7 +58,16 @@ public class AttendanceClient implements AttendanceSource {
     private final AttendanceServiceGrpc.AttendanceServiceFutureStub attendanceAsync;
     private volatile Duration fillDeadline = Duration.ofSeconds(5);
     private final GatewaySettings settings;
-    private final Cache<String, AttendanceNow> statusCache;
+    /** A cached status and when it was read ({@link System#nanoTime()}). */
+    private record Held(AttendanceNow now, long readAt) {
+        Held(AttendanceNow now) {
+            this(now, System.nanoTime());
+        }
+    }
+
+    private final Cache<String, Held> statusCache;
+    /** A status still asked about this long after it was read is read again in the background; 0: never. */
+    private volatile long refreshAheadNanos;
     /**
      * The status reads under way, by officer: when a cached status expires while many requests ask
      * about the officer, one of them reads it and the others wait for that read, instead of each
@@ -80,6 +89,16 @@ public class AttendanceClient implements AttendanceSource {
      * How long one status read may take to fill the cache ({@code jeda.gateway.attendance.fill-deadline});
      * each request still waits for it at most its own deadline.
      */
+    /**
+     * How old a cached status may grow before a question about the officer starts a new read in the
+     * background ({@code jeda.gateway.cache.status-refresh-ahead}); the cached one is still answered
+     * meanwhile, so a status in use is never missing and no question waits for its read. 0 turns it off.
+     */
+    @Inject
+    void refreshAhead(@Value("${jeda.gateway.cache.status-refresh-ahead:4s}") Duration refreshAhead) {
+        this.refreshAheadNanos = refreshAhead.isNegative() ? 0 : refreshAhead.toNanos();
+    }
+
     @Inject
     void fillDeadline(@Value("${jeda.gateway.attendance.fill-deadline:5s}") Duration fillDeadline) {
         this.fillDeadline = fillDeadline.compareTo(settings.attendanceDeadline()) > 0 ? fillDeadline
@@ -131,9 +150,16 @@ public class AttendanceClient implements AttendanceSource {
 
     @Override
     public Sourced<AttendanceNow> attendance(String nip) {
-        AttendanceNow cached = statusCache.getIfPresent(nip);
+        Held cached = statusCache.getIfPresent(nip);
         if (cached != null) {
-            return Sourced.of(cached);
+            long ahead = refreshAheadNanos;
+            if (ahead > 0 && System.nanoTime() - cached.readAt() > ahead && !reading.containsKey(nip)) {
+                CompletableFuture<Sourced<AttendanceNow>> mine = new CompletableFuture<>();
+                if (reading.putIfAbsent(nip, mine) == null) {
+                    read(nip, mine);
+                }
+            }
+            return Sourced.of(cached.now());
         }
         AnswerBudget.mayWait();
         CompletableFuture<Sourced<AttendanceNow>> mine = new CompletableFuture<>();
@@ -213,7 +239,7 @@ public class AttendanceClient implements AttendanceSource {
                 AttendanceNow now = got == null ? AttendanceNow.none() : got;
                 // Not cached when the status was forgotten meanwhile (a check-in through this gateway).
                 if (reading.remove(nip, done)) {
-                    statusCache.put(nip, now);
+                    statusCache.put(nip, new Held(now));
                 }
                 done.complete(Sourced.of(now));
             }
@@ -272,7 +298,7 @@ public class AttendanceClient implements AttendanceSource {
                 for (OfficerStatus s : got.value()) {
                     String nip = AttendanceMapper.nip(s.getOfficer());
                     if (nip != null) {
-                        statusCache.put(nip, AttendanceMapper.now(s));
+                        statusCache.put(nip, new Held(AttendanceMapper.now(s)));
                     }
                 }
             }
