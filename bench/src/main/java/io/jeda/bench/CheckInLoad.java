@@ -69,7 +69,11 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * ./jeda up --mysql jdbc:mysql://127.0.0.1:3306            # in one terminal
  * java -jar bench/target/bench-0.1.0-SNAPSHOT.jar checkin --clients 64 --seconds 10 --runs 3 --warmup 60
+ *     [--server-pids ATTENDANCE_PID,DATABASE_PID]   # also print the CPU each call cost each of them
  * </pre>
+ * The CPU per call (from {@code /proc/PID/stat}, per acknowledged call of the run) is the figure to
+ * compare two builds by on a shared machine: it counts the cycles spent, not the time waited for a
+ * core. The bench's own CPU per call is printed with it.
  */
 final class CheckInLoad {
 
@@ -137,6 +141,17 @@ final class CheckInLoad {
             double[] rates = new double[runs];
             double[] p50 = new double[runs];
             double[] p99 = new double[runs];
+            // --server-pids: each listed process's CPU per acknowledged call, run by run.
+            List<ProcessCpu> servers = new ArrayList<>();
+            List<String> serverPids = new ArrayList<>();
+            for (String pid : opt.getOrDefault("server-pids", "").split(",")) {
+                if (!pid.isBlank()) {
+                    servers.add(ProcessCpu.of(pid.trim()));
+                    serverPids.add(pid.trim());
+                }
+            }
+            ProcessCpu self = ProcessCpu.of(ProcessHandle.current().pid());
+            double[][] cpuPerCall = new double[servers.size() + 1][runs];
             long totalAcked = 0;
             long totalLost = 0;
             long totalDoubled = 0;
@@ -148,6 +163,11 @@ final class CheckInLoad {
                 long[] retries = new long[clients];
                 boolean[] checkedIn = new boolean[clients];
                 long giveUpAfter = TimeUnit.SECONDS.toNanos(10);
+                double[] cpu0 = new double[servers.size() + 1];
+                for (int i = 0; i < servers.size(); i++) {
+                    cpu0[i] = servers.get(i).seconds();
+                }
+                cpu0[servers.size()] = self.seconds();
                 ClosedLoop.Result res = ClosedLoop.run(clients, seconds, (c, seq) -> {
                     String nip = nips.get(c);
                     String key = "bench-" + runId + "-" + c + "-" + seq;
@@ -168,6 +188,13 @@ final class CheckInLoad {
                             });
                     return done;
                 });
+                StringBuilder cpuNote = new StringBuilder();
+                for (int i = 0; i <= servers.size(); i++) {
+                    double now = i < servers.size() ? servers.get(i).seconds() : self.seconds();
+                    cpuPerCall[i][r] = ProcessCpu.microsPerCall(cpu0[i], now, res.ok());
+                    cpuNote.append(String.format("%s %s %.0f us", i == 0 ? "; CPU per call:" : ",",
+                            i < servers.size() ? "pid " + serverPids.get(i) : "bench", cpuPerCall[i][r]));
+                }
                 rates[r] = res.rate();
                 p50[r] = res.p50();
                 p99[r] = res.p99();
@@ -178,9 +205,9 @@ final class CheckInLoad {
                 totalDoubled += verdict[1];
                 totalRetries += runRetries;
                 System.out.printf("  check-in run %d: %.0f calls/s (check-in + check-out), p50 %.2f ms, p99 %.2f ms, "
-                                + "%d refused, %d retries; acknowledged %d, stored %d, lost %d, doubled %d%n",
+                                + "%d refused, %d retries; acknowledged %d, stored %d, lost %d, doubled %d%s%n",
                         r + 1, res.rate(), res.p50(), res.p99(), res.failed(), runRetries, acked.size(), verdict[2],
-                        verdict[0], verdict[1]);
+                        verdict[0], verdict[1], cpuNote);
                 for (int c = 0; c < clients; c++) {
                     if (checkedIn[c]) {
                         closeOpen(stub.withCallCredentials(creds.get(nips.get(c))), nips.get(c));
@@ -199,6 +226,10 @@ final class CheckInLoad {
                     Stats.median(p50), Stats.median(p99));
             System.out.printf("  ratio to database alone: %.2f; ratio to bare echo: %.2f%n", rateMedian / dbMedian,
                     rateMedian / echoMedian);
+            for (int i = 0; i <= servers.size(); i++) {
+                System.out.printf("  CPU per call, %s: %.0f us (median)%n",
+                        i < servers.size() ? "pid " + serverPids.get(i) : "bench client", Stats.median(cpuPerCall[i]));
+            }
             System.out.printf("  verify: %d acknowledged, %d lost, %d doubled, %d retries%n", totalAcked, totalLost,
                     totalDoubled, totalRetries);
             if (totalLost > 0 || totalDoubled > 0) {

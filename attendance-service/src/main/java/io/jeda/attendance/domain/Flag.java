@@ -2,7 +2,6 @@ package io.jeda.attendance.domain;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Facts worth knowing about an accepted event; a flag never causes an event to be dropped. */
 public enum Flag {
@@ -10,8 +9,19 @@ public enum Flag {
 
     /** The storage form: comma-separated names in declaration order. */
     public static String join(Set<Flag> flags) {
-        return flags.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        if (flags.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Flag f : VALUES) {
+            if (flags.contains(f)) {
+                b.append(b.length() == 0 ? "" : ",").append(f.name());
+            }
+        }
+        return b.toString();
     }
+
+    private static final Flag[] VALUES = values();
 
     public static Set<Flag> parse(String stored) {
         Set<Flag> out = EnumSet.noneOf(Flag.class);

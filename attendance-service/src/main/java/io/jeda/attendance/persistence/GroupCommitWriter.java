@@ -71,6 +71,17 @@ public class GroupCommitWriter implements AttendanceWriter {
         boolean isCheckOut() {
             return session == null;
         }
+
+        /** Each write is itself (a record would hash every field of its event per map lookup). */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     private final CheckStore store;
