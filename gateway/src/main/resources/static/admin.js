@@ -264,6 +264,8 @@
           form.startWindowEnd.value = hhmm(p.startWindowEnd);
           form.coreStart.value = hhmm(p.coreStart);
           form.coreEnd.value = hhmm(p.coreEnd);
+          // The times said beside the fields follow what was put in them.
+          form.querySelectorAll('input[type=time]').forEach((i) => i.dispatchEvent(new Event('input')));
           form.scrollIntoView();
         });
         return el('tr', { 'data-position': id }, el('td', { text: id }), el('td', { text: p.displayName }),

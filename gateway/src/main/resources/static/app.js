@@ -1001,13 +1001,14 @@
   // Date fields look as the browser's own language has them; the chosen date is also said in the
   // page's language under the field ("Senin, 7 Desember 2026"), so that no one has to guess.
   const dateSaid = { date: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+    month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
     'datetime-local': { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit',
       minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' } };
   // A time field says its time too when the browser writes times with AM/PM and the page does not.
   const browser12h = /h1[12]/.test(new Intl.DateTimeFormat(navigator.language || 'en-US', { hour: 'numeric' })
     .resolvedOptions().hourCycle || '');
   if (browser12h) dateSaid.time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
-  const sayDates = () => document.querySelectorAll('input[type=date], input[type=datetime-local]'
+  const sayDates = () => document.querySelectorAll('input[type=date], input[type=month], input[type=datetime-local]'
     + (browser12h ? ', input[type=time]:not(table.grid input)' : '')).forEach((input, i) => {
     const opts = dateSaid[input.type];
     const said = el('span', { class: 'said', id: (input.id || 'date-' + i) + '-said', 'aria-live': 'polite' });
@@ -1017,8 +1018,8 @@
     input.setAttribute('aria-describedby', said.id);
     const say = () => {
       const v = input.value;
-      const iso = input.type === 'date' ? v + 'T00:00:00Z' : input.type === 'time' ? '2000-01-01T' + v.slice(0, 5) + ':00Z'
-        : v.slice(0, 16) + ':00Z';
+      const iso = input.type === 'date' ? v + 'T00:00:00Z' : input.type === 'month' ? v + '-01T00:00:00Z'
+        : input.type === 'time' ? '2000-01-01T' + v.slice(0, 5) + ':00Z' : v.slice(0, 16) + ':00Z';
       const ms = v ? Date.parse(iso) : NaN;
       said.textContent = Number.isNaN(ms) ? '' : new Intl.DateTimeFormat(locale, opts).format(new Date(ms));
     };
