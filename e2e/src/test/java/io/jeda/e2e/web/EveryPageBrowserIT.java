@@ -158,6 +158,11 @@ class EveryPageBrowserIT {
                 }
             }
             header(b, "Hendrikus Nahak", "Direct manager");
+            // The report's month field says its month in the page's language.
+            b.open("/app/wellbeing?lang=id");
+            String month = b.find("#wb-month").getAttribute("value");
+            assertEquals(java.time.YearMonth.parse(month).format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+                    java.util.Locale.forLanguageTag("id"))), b.find("#wb-month-said").getText());
         }
     }
 
