@@ -101,6 +101,26 @@
       const cols = tbody.closest('table').querySelectorAll('thead th').length;
       tbody.append(el('tr', {}, el('td', { colspan: cols, class: 'note', text: t('admin.none') })));
     }
+    labelCells(tbody);
+  }
+
+  /**
+   * Each cell named by its column's heading (data-label): on a phone a row is shown as a card of
+   * "heading: value" lines (app.css), and the table's roles are kept for screen readers.
+   */
+  function labelCells(tbody) {
+    const table = tbody.closest('table');
+    // A column whose heading only a screen reader hears (a row's button) gets no label on the card.
+    const heads = [...table.querySelectorAll('thead th')].map((th) => (th.querySelector('.sr') ? '' : th.textContent.trim()));
+    table.setAttribute('role', 'table');
+    table.querySelectorAll('thead, tbody').forEach((g) => g.setAttribute('role', 'rowgroup'));
+    table.querySelectorAll('tr').forEach((tr) => tr.setAttribute('role', 'row'));
+    table.querySelectorAll('thead th').forEach((th) => th.setAttribute('role', 'columnheader'));
+    tbody.querySelectorAll('tr').forEach((tr) => [...tr.children].forEach((td, i) => {
+      td.setAttribute('role', 'cell');
+      if (!td.hasAttribute('colspan') && heads[i]) td.setAttribute('data-label', heads[i]);
+      if (!heads[i]) td.classList.add('act');
+    }));
   }
 
   function formValues(form) {
@@ -244,13 +264,15 @@
           form.startWindowEnd.value = hhmm(p.startWindowEnd);
           form.coreStart.value = hhmm(p.coreStart);
           form.coreEnd.value = hhmm(p.coreEnd);
+          // The times said beside the fields follow what was put in them.
+          form.querySelectorAll('input[type=time]').forEach((i) => i.dispatchEvent(new Event('input')));
           form.scrollIntoView();
         });
         return el('tr', { 'data-position': id }, el('td', { text: id }), el('td', { text: p.displayName }),
           el('td', { text: p.fwaEligible ? t('admin.yes') : t('admin.no') }), el('td', { text: places }),
           el('td', { text: String(p.maxRemoteDaysPerWeek) }), el('td', { text: t('admin.flexi.' + flexi) }),
-          el('td', { text: hhmm(p.startWindowBegin) + '–' + hhmm(p.startWindowEnd) }),
-          el('td', { text: hhmm(p.coreStart) + '–' + hhmm(p.coreEnd) }), el('td', {}, edit));
+          el('td', { class: 'nowrap', text: hhmm(p.startWindowBegin) + '–' + hhmm(p.startWindowEnd) }),
+          el('td', { class: 'nowrap', text: hhmm(p.coreStart) + '–' + hhmm(p.coreEnd) }), el('td', {}, edit));
       }));
     }
     await show();
@@ -365,6 +387,10 @@
     let shown = 0;
     await fillUnitSelects();
     const dateText = (d) => (typeof d === 'string' ? d : '');
+    // A date in the page's language ("Sen, 8 Feb 2027"), its ISO form kept in datetime.
+    const dateCell = (d) => el('td', {}, dateText(d) ? el('time', { datetime: dateText(d), text: new Intl.DateTimeFormat(locale,
+      { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(dateText(d) + 'T00:00:00Z')) }) : null);
     async function show() {
       const mine = ++shown;
       const r = await api('GET', '/v1/admin/calendar-days?pageSize=500&year=' + Number(year.value));
@@ -379,14 +405,14 @@
             done('admin.deleted');
           } catch (e) { say(e); }
         });
-        return el('tr', { 'data-date': dateText(d.date) }, el('td', { text: dateText(d.date) }),
+        return el('tr', { 'data-date': dateText(d.date) }, dateCell(d.date),
           el('td', { text: t('admin.kind.' + kind) }), el('td', { text: d.description || '' }),
-          el('td', { text: strip(d.unit, 'units/') }), el('td', {}, del));
+          el('td', { text: d.unit ? strip(d.unit, 'units/') : t('admin.any') }), el('td', {}, del));
       }));
       const p = await api('GET', '/v1/admin/ramadan-periods?pageSize=500');
       if (mine !== shown) return;
       fill($('ramadan').tBodies[0], (p.ramadanPeriods || []).map((x) => el('tr', {},
-        el('td', { text: dateText(x.startDate) }), el('td', { text: dateText(x.endDate) }),
+        dateCell(x.startDate), dateCell(x.endDate),
         el('td', { text: hhmm(x.startTime) }), el('td', { text: (x.weeklyWorkMinutes / 60).toLocaleString(locale) }))));
     }
     year.addEventListener('change', () => show().catch(say));
@@ -408,6 +434,9 @@
 
   // ---------------------------------------------------------------- rosters and the on-call calendar
 
+  /** An officer by name with the NIP after it, or the NIP alone when policy-service knows no name. */
+  const person = (officer, name) => (name ? name + ' (' + strip(officer, 'officers/') + ')' : strip(officer, 'officers/'));
+
   async function rosters_() {
     const list = await fillUnitSelects();
     const zoneOf = (unit) => (list.find((u) => u.name === unit) || {}).timeZone || 'Asia/Jakarta';
@@ -424,11 +453,12 @@
         'data-start': x.startTime },
         el('span', { class: 'when', text: inZone(x.startTime, zone, fmt) + ' – ' + inZone(x.endTime, zone,
           { hour: '2-digit', minute: '2-digit' }) }),
-        el('span', { class: 'who', text: t('admin.primary', strip(x.primary, 'officers/'))
-          + (x.backup ? ' · ' + t('admin.backup', strip(x.backup, 'officers/')) : '')
+        el('span', { class: 'who', text: t('admin.primary', person(x.primary, x.primaryDisplayName))
+          + (x.backup ? ' · ' + t('admin.backup', person(x.backup, x.backupDisplayName)) : '')
           + (x.overridden ? ' · ' + t('admin.overridden') : '') }))));
       document.querySelectorAll('select.slot-select').forEach((sel) => sel.replaceChildren(...slots.map((x) =>
-        el('option', { value: x.startTime, text: inZone(x.startTime, zone, fmt) + ' · ' + strip(x.primary, 'officers/') }))));
+        el('option', { value: x.startTime, text: inZone(x.startTime, zone, fmt) + ' · '
+          + (x.primaryDisplayName || strip(x.primary, 'officers/')) }))));
     }
     async function show() {
       const r = await api('GET', '/v1/admin/rosters?pageSize=100' + (scopeUnit ? '&unit=' + encodeURIComponent(scopeUnit) : ''));
@@ -521,6 +551,7 @@
         el('td', { text: String(p.line) }), el('td', { text: p.field }),
         el('td', { text: Object.prototype.hasOwnProperty.call(T, 'admin.import.reason.' + p.reason)
           ? t('admin.import.reason.' + p.reason) : p.reason }), el('td', { text: p.message }))));
+      labelCells($('problems').tBodies[0]);
     };
     const reset = () => { checked = null; apply.disabled = true; $('i-summary').textContent = ''; showProblems([]); };
     $('i-file').addEventListener('change', reset);

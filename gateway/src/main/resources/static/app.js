@@ -253,7 +253,9 @@
   function showSchedule(s) {
     const zone = s.timeZone;
     $('s-place').textContent = s.working ? placeText(s.place) : t('notWorking');
-    $('s-hours').textContent = s.working && s.work ? hours(s.work) + (zone ? ' (' + zone + ')' : '') : '–';
+    // Indonesia's zones as people say them (WIB, WITA, WIT); another zone by its name.
+    const zoneText = ({ 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' })[zone] || zone;
+    $('s-hours').textContent = s.working && s.work ? hours(s.work) + (zone ? ' ' + zoneText : '') : '–';
     $('s-core').textContent = s.working && s.core ? tod(s.core.start) + '–' + tod(s.core.end) : '–';
     const reason = strip(s.reason, 'SCHEDULE_REASON_');
     // policy-service describes the day in Indonesian; the English page keeps to the reason's own words.
@@ -985,6 +987,48 @@
     }
   }
 
+  // On a phone the menus scroll sideways: the page's own entry is brought into view.
+  const showCurrent = () => document.querySelectorAll('nav.main, nav.subnav').forEach((nav) => {
+    const on = nav.querySelector('a.on');
+    if (!on || nav.scrollWidth <= nav.clientWidth) return;
+    const n = nav.getBoundingClientRect();
+    const a = on.getBoundingClientRect();
+    nav.scrollLeft += (a.left - n.left) - (n.width - a.width) / 2;
+  });
+  showCurrent();
+  window.addEventListener('resize', showCurrent);
+
+  // Date fields look as the browser's own language has them; the chosen date is also said in the
+  // page's language under the field ("Senin, 7 Desember 2026"), so that no one has to guess.
+  const dateSaid = { date: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+    month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    'datetime-local': { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit',
+      minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' } };
+  // A time field says its time too when the browser writes times with AM/PM and the page does not.
+  const browser12h = /h1[12]/.test(new Intl.DateTimeFormat(navigator.language || 'en-US', { hour: 'numeric' })
+    .resolvedOptions().hourCycle || '');
+  if (browser12h) dateSaid.time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
+  const sayDates = () => document.querySelectorAll('input[type=date], input[type=month], input[type=datetime-local]'
+    + (browser12h ? ', input[type=time]:not(table.grid input)' : '')).forEach((input, i) => {
+    const opts = dateSaid[input.type];
+    const said = el('span', { class: 'said', id: (input.id || 'date-' + i) + '-said', 'aria-live': 'polite' });
+    const box = el('span', { class: 'datebox' });
+    input.replaceWith(box);
+    box.append(input, said);
+    input.setAttribute('aria-describedby', said.id);
+    const say = () => {
+      const v = input.value;
+      const iso = input.type === 'date' ? v + 'T00:00:00Z' : input.type === 'month' ? v + '-01T00:00:00Z'
+        : input.type === 'time' ? '2000-01-01T' + v.slice(0, 5) + ':00Z' : v.slice(0, 16) + ':00Z';
+      const ms = v ? Date.parse(iso) : NaN;
+      said.textContent = Number.isNaN(ms) ? '' : new Intl.DateTimeFormat(locale, opts).format(new Date(ms));
+    };
+    input.addEventListener('input', say);
+    input.addEventListener('change', say);
+    if (input.form) input.form.addEventListener('reset', () => setTimeout(say, 0));
+    say();
+  });
+
   if (body.dataset.page === 'signin' && window.caches) {
     // Signed out (or never in): no page of the previous person stays in this browser's cache.
     caches.keys().then((keys) => keys.forEach((k) => caches.delete(k))).catch(() => {});
@@ -995,4 +1039,6 @@
   const pages = { today, inbox, team, asked, plans, month };
   const run = pages[body.dataset.page];
   if (run) run();
+  // After the page's script has put its first dates into the fields.
+  sayDates();
 })();

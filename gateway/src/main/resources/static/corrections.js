@@ -195,6 +195,7 @@
         'aria-label': t('corr.askFor', longDay(d)) });
       b.addEventListener('click', () => {
         $('corr-date').value = d;
+        $('corr-date').dispatchEvent(new Event('input', { bubbles: true }));
         $('corr').scrollIntoView({ behavior: 'smooth', block: 'start' });
         $('corr-in').focus({ preventScroll: true });
       });

@@ -203,13 +203,24 @@
       } catch (e) { result.textContent = explain(e); }
       // Only turns still to come can be swapped.
       const later = slots.filter((s) => new Date(s.startTime) > new Date());
+      // A colleague's turn is named by the person (their NIP only when policy-service knows no name).
       const option = (s) => el('option', { value: s.startTime, 'data-primary': s.primary,
-        text: when(s.startTime) + (s.primary === me ? '' : ' · ' + strip(s.primary, 'officers/')) });
+        'data-name': s.primaryDisplayName || null,
+        text: when(s.startTime) + (s.primary === me ? '' : ' · ' + (s.primaryDisplayName || strip(s.primary, 'officers/'))) });
       const mineTurns = later.filter((s) => s.primary === me).map(option);
       const theirs = later.filter((s) => s.primary !== me).map(option);
       $('s-mine').replaceChildren(...(mineTurns.length ? mineTurns : [el('option', { value: '', text: t('req.noTurns') })]));
       $('s-theirs').replaceChildren(...(theirs.length ? theirs : [el('option', { value: '', text: t('req.noTurns') })]));
+      whose();
     };
+    /** Under the colleague's turn: whose it is, by name, with the NIP as the second thing. */
+    const whose = () => {
+      const o = $('s-theirs').selectedOptions[0];
+      const nipOf = o && o.dataset.primary ? strip(o.dataset.primary, 'officers/') : '';
+      $('s-theirs-who').textContent = !nipOf ? '' : o.dataset.name ? t('req.turnOf', o.dataset.name, nipOf)
+        : t('req.turnOfNip', nipOf);
+    };
+    $('s-theirs').addEventListener('change', whose);
     roster.addEventListener('change', turns);
     await turns();
     let key = newKey();

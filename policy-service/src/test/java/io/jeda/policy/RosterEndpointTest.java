@@ -127,11 +127,12 @@ class RosterEndpointTest extends PolicyTestBase {
 
     static io.jeda.policy.v1.OnCallSlot slot(String roster, double from, double to, String primary, String backup,
                                               boolean overridden) {
+        // Each slot names its people as policy-service knows them (seed(): "Officer " and the NIP's last three digits).
         Builder b = io.jeda.policy.v1.OnCallSlot.newBuilder().setRoster("rosters/" + roster)
                 .setStartTime(ts(at(from))).setEndTime(ts(at(to))).setPrimary("officers/" + primary)
-                .setOverridden(overridden);
+                .setPrimaryDisplayName("Officer " + primary.substring(15)).setOverridden(overridden);
         if (backup != null) {
-            b.setBackup("officers/" + backup);
+            b.setBackup("officers/" + backup).setBackupDisplayName("Officer " + backup.substring(15));
         }
         return b.build();
     }

@@ -92,8 +92,9 @@ class AdminBrowserIT {
     void anAdminSetsUpANewAgencyFromCsvFilesAndTheWebAppAndItsOfficerSeesToday() {
         try (Browser b = new Browser(services.gatewayHttp())) {
             signInAdmin(b, "*");
-            // The unit and its office, in the browser.
+            // The unit and its office, in the browser. The header names the admin's role.
             b.open("/app/admin/units");
+            assertEquals("Admin", b.find("#who-role").getText());
             b.until(d -> b.all("#u-parent option").size() > 0 ? true : null, "the units' list");
             b.find("#u-id").sendKeys(UNIT);
             b.find("#u-name").sendKeys("Dinas Kesehatan Kota Kupang");
@@ -112,6 +113,8 @@ class AdminBrowserIT {
             String units = b.waitForText("#units tr[data-unit=" + UNIT + "]", "Kantor Dinas Kesehatan");
             assertTrue(units.contains("-10.1772, 123.607") && units.contains("150 m"), units);
             assertTrue(units.contains("WITA"), units);
+            // On the phone every row is readable: no column squeezed into letters, nothing wider than the screen.
+            b.assertReadable("admin-units");
             b.screenshot("admin-units");
             b.screenshotDesktop("admin-units");
 
@@ -135,12 +138,16 @@ class AdminBrowserIT {
             b.open("/app/admin/positions");
             String pos = b.waitForText("#positions tr[data-position=epidemiolog-kupang]", "Epidemiolog Kesehatan, Ahli Muda");
             assertTrue(pos.contains("07:00–09:00") && pos.contains("09:00–15:00"), pos);
+            b.assertReadable("admin-positions");
             b.screenshot("admin-positions");
             b.open("/app/admin/calendar");
             setValue(b, b.find("#year"), "2027");
             b.driver.executeScript("arguments[0].dispatchEvent(new Event('change'))", b.find("#year"));
             b.waitForText("#days", "Hari Jadi Dinas Kesehatan Kota Kupang");
-            b.waitForText("#ramadan", "2027-02-08");
+            // Dates in the page's language, the ISO date kept in the time element.
+            b.until(d -> b.all("#ramadan time[datetime='2027-02-08']").isEmpty() ? null : true, "the Ramadan period");
+            assertEquals("Sen, 8 Feb 2027", b.find("#ramadan time[datetime='2027-02-08']").getText());
+            b.assertReadable("admin-calendar");
             b.screenshot("admin-calendar");
 
             // The on-call roster of four officers, 12-hour turns from 07:00 today (WITA): 24/7 in turns of
@@ -160,6 +167,7 @@ class AdminBrowserIT {
             b.until(d -> b.all("#slots li").size() >= 4 ? true : null, "the on-call calendar");
             String slots = b.find("#slots").getText();
             assertTrue(slots.contains("199203152019031003") && slots.contains("199512012020122004"), slots);
+            b.assertReadable("admin-rosters");
             b.screenshot("admin-rosters");
             b.screenshotDesktop("admin-rosters");
 

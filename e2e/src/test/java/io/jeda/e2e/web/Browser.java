@@ -115,6 +115,67 @@ final class Browser implements AutoCloseable {
         until(d -> d.getCurrentUrl().endsWith("/app/today") ? true : null, "the Today page after signing in");
     }
 
+    /**
+     * What a person on this screen would find broken: the page wider than the screen (sideways
+     * scrolling of the whole page), and any text whose longest word does not fit the width its box
+     * got (a table column squeezed until its words wrap letter by letter). A box inside a sideways
+     * scrolling container may be wider than the screen; words over 25 characters (addresses) may break.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> layoutProblems() {
+        return (List<String>) driver.executeScript("""
+                const out = [];
+                const W = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth > W + 1) {
+                  out.push('the page is ' + document.documentElement.scrollWidth + ' px wide on a ' + W + ' px screen');
+                }
+                const ctx = document.createElement('canvas').getContext('2d');
+                const scrolls = (e) => { for (let p = e.parentElement; p; p = p.parentElement) {
+                  const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  const cs = getComputedStyle(e);
+                  if (r.width <= 1 || cs.visibility === 'hidden' || cs.display === 'none' || e.closest('.sr, .skip')) continue;
+                  if (r.right > W + 1 && !scrolls(e)) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' reaches ' + Math.round(r.right) + ' px');
+                  if (e.childElementCount > 0 || cs.textOverflow === 'ellipsis' || ['INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'SCRIPT', 'STYLE'].includes(e.tagName)) continue;
+                  const words = (e.textContent || '').trim().split(/[\\s\u2013\\/-]+/).filter((w) => w.length > 1 && w.length <= 25);
+                  if (!words.length) continue;
+                  ctx.font = cs.font;
+                  const longest = words.reduce((a, b) => (ctx.measureText(a).width >= ctx.measureText(b).width ? a : b));
+                  const room = e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+                  const need = ctx.measureText(longest).width;
+                  if (cs.display !== 'inline' && need > room + 1) {
+                    out.push('"' + longest + '" in ' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + ' needs ' + Math.round(need) + ' px and has ' + Math.round(room));
+                  }
+                }
+                const raw = document.body.innerText.match(/\\?\\?[A-Za-z0-9_.]+\\?\\?/g);
+                if (raw) out.push('texts missing from the bundles: ' + [...new Set(raw)].join(', '));
+                return out.slice(0, 20);
+                """);
+    }
+
+    /** Fails, naming what is wrong, when {@link #layoutProblems()} finds anything on this page. */
+    void assertReadable(String page) {
+        List<String> problems = layoutProblems();
+        if (!problems.isEmpty()) {
+            screenshot("unreadable-" + page.replaceAll("[^a-zA-Z0-9-]", "-"));
+            throw new AssertionError(page + " at " + driver.executeScript("return document.documentElement.clientWidth")
+                    + " px:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** The same check at a desktop's width (1280 px), the phone's screen given back afterwards. */
+    void assertReadableOnDesktop(String page) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            assertReadable(page + " (desktop)");
+        } finally {
+            phone(HEIGHT);
+        }
+    }
+
     /** The browser's position, as its geolocation API will report it, and the permission to ask for it. */
     void position(double latitude, double longitude, double accuracyMeters) {
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", base.toString().replaceAll("/$", ""),

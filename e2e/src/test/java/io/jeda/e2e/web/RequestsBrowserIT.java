@@ -148,6 +148,11 @@ class RequestsBrowserIT {
             // The colleague's turn right after mine: the same week, so the weekly cap holds.
             theirTurn = Instant.parse(myTurn).plus(Duration.ofHours(12)).toString();
             new Select(b.find("#s-theirs")).selectByValue(theirTurn);
+            // The colleague's turn is named by the colleague, the NIP beside the name.
+            String chosen = new Select(b.find("#s-theirs")).getFirstSelectedOption().getText();
+            assertTrue(chosen.contains(COLLEAGUE_NAME) && !chosen.contains(COLLEAGUE), chosen);
+            String whose = b.waitForText("#s-theirs-who", COLLEAGUE_NAME);
+            assertTrue(whose.contains(COLLEAGUE), whose);
             b.find("#s-note").sendKeys("Ada acara keluarga");
             b.find("#swap-submit").click();
             b.waitForText("#swap-result", "Menunggu rekan");

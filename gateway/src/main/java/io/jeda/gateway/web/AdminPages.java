@@ -31,8 +31,10 @@ public class AdminPages {
 
     private final Pages pages;
     private final WebSession sessions;
+    private final Masthead masthead;
 
-    public AdminPages(Pages pages, WebSession sessions) {
+    public AdminPages(Pages pages, WebSession sessions, Masthead masthead) {
+        this.masthead = masthead;
         this.pages = pages;
         this.sessions = sessions;
     }
@@ -57,10 +59,7 @@ public class AdminPages {
         model.put("page", "admin");
         model.put("section", section);
         model.put("sections", SECTIONS);
-        model.put("nip", c.subject());
-        model.put("name", c.subject());
-        model.put("manager", s.manager());
-        model.put("admin", true);
+        masthead.fill(model, s, lang);
         model.put("canEdit", c.has(Role.ADMIN));
         model.put("scope", c.unit() == null || c.unit().isBlank() ? "-" : c.unit());
         model.put("national", "*".equals(c.unit()));

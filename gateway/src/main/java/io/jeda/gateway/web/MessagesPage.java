@@ -1,7 +1,6 @@
 package io.jeda.gateway.web;
 
 import io.jeda.common.error.JedaException;
-import io.jeda.gateway.app.OfficerRequests;
 import io.jeda.gateway.app.Person;
 import io.jeda.gateway.app.RelayRequests;
 import io.jeda.gateway.reachability.OfficerProfile;
@@ -49,15 +48,15 @@ public class MessagesPage {
     private final WebSession sessions;
     private final WebSettings settings;
     private final RelayRequests relay;
-    private final OfficerRequests officers;
+    private final Masthead masthead;
 
     public MessagesPage(Pages pages, WebSession sessions, WebSettings settings, RelayRequests relay,
-                        OfficerRequests officers) {
+                        Masthead masthead) {
+        this.masthead = masthead;
         this.pages = pages;
         this.sessions = sessions;
         this.settings = settings;
         this.relay = relay;
-        this.officers = officers;
     }
 
     /** One message as the page shows it, texts already in the page's language. */
@@ -112,14 +111,11 @@ public class MessagesPage {
             return WebResponses.page(HttpStatus.FORBIDDEN, pages.render("refused", lang,
                     Map.of("subject", s.caller().subject()))).cookie(sessions.cleared(request));
         }
-        Optional<OfficerProfile> profile = profile(s.caller().subject());
-        ZoneId zone = profile.map(OfficerProfile::zone).orElse(ZoneId.of("Asia/Jakarta"));
         Map<String, Object> model = new HashMap<>();
         model.put("page", "messages");
-        model.put("nip", s.caller().subject());
-        model.put("name", profile.map(OfficerProfile::displayName).filter(n -> !n.isBlank()).orElse(s.caller().subject()));
+        Optional<OfficerProfile> profile = masthead.fill(model, s, lang);
+        ZoneId zone = profile.map(OfficerProfile::zone).orElse(ZoneId.of("Asia/Jakarta"));
         model.put("zone", zone.getId());
-        model.put("manager", s.manager());
         model.put("csrf", s.csrf());
         model.put("texts", WebController.json(Texts.forScripts(lang)));
         model.put("done", "acknowledge".equals(done) || "resolve".equals(done) ? done : null);
@@ -173,13 +169,5 @@ public class MessagesPage {
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("id");
         return DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", locale)
                 .format(Instant.ofEpochSecond(t.getSeconds()).atZone(zone)) + " " + ZoneLabels.abbreviation(zone);
-    }
-
-    private Optional<OfficerProfile> profile(String nip) {
-        try {
-            return officers.profile(nip);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }

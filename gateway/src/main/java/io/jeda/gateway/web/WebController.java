@@ -2,7 +2,6 @@ package io.jeda.gateway.web;
 
 import io.jeda.common.security.Role;
 import io.jeda.common.security.TokenService;
-import io.jeda.gateway.app.OfficerRequests;
 import io.jeda.gateway.reachability.OfficerProfile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -56,19 +55,19 @@ public class WebController {
     private final WebSession sessions;
     private final WebSettings settings;
     private final TokenService tokens;
-    private final OfficerRequests officers;
     private final OidcSignIn oidc;
     private final OidcSettings oidcSettings;
+    private final Masthead masthead;
 
     public WebController(Pages pages, WebSession sessions, WebSettings settings, TokenService tokens,
-                         OfficerRequests officers, OidcSignIn oidc, OidcSettings oidcSettings) {
+                         OidcSignIn oidc, OidcSettings oidcSettings, Masthead masthead) {
+        this.masthead = masthead;
         this.oidc = oidc;
         this.oidcSettings = oidcSettings;
         this.pages = pages;
         this.sessions = sessions;
         this.settings = settings;
         this.tokens = tokens;
-        this.officers = officers;
     }
 
     @Get
@@ -196,31 +195,13 @@ public class WebController {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
-        model.put("nip", s.caller().subject());
-        Optional<OfficerProfile> profile = profile(s.caller().subject());
-        model.put("name", profile.map(OfficerProfile::displayName).filter(n -> !n.isBlank())
-                .orElse(s.caller().subject()));
+        Optional<OfficerProfile> profile = masthead.fill(model, s, lang);
         // Times on the page are shown in the officer's own zone, not the device's.
         model.put("zone", profile.map(p -> p.zone() == null ? null : p.zone().getId()).orElse(""));
-        model.put("manager", s.manager());
-        // Admins and HR find the administration pages in the menu (AdminPages).
-        model.put("admin", s.caller().has(Role.ADMIN) || s.caller().has(Role.HR));
         model.put("csrf", s.csrf());
         model.put("texts", json(Texts.forScripts(lang)));
         model.put("refreshMs", settings.boardRefresh().toMillis());
         return withLanguage(request, WebResponses.page(HttpStatus.OK, pages.render(page, lang, model)));
-    }
-
-    /**
-     * The officer's name and zone (the use case behind {@code GET /v1/me}); empty when policy-service
-     * knows no such officer or does not answer: the page then names the officer by NIP.
-     */
-    private Optional<OfficerProfile> profile(String nip) {
-        try {
-            return officers.profile(nip);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private MutableHttpResponse<String> signIn(HttpRequest<?> request, HttpStatus status, @Nullable String error) {

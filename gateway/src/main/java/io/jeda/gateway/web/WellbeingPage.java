@@ -36,8 +36,10 @@ public class WellbeingPage {
     private final Pages pages;
     private final WebSession sessions;
     private final WellbeingReports reports;
+    private final Masthead masthead;
 
-    public WellbeingPage(Pages pages, WebSession sessions, WellbeingReports reports) {
+    public WellbeingPage(Pages pages, WebSession sessions, WellbeingReports reports, Masthead masthead) {
+        this.masthead = masthead;
         this.pages = pages;
         this.sessions = sessions;
         this.reports = reports;
@@ -72,9 +74,7 @@ public class WellbeingPage {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("page", "wellbeing");
-        model.put("nip", c.subject());
-        model.put("name", c.subject());
-        model.put("manager", s.manager());
+        masthead.fill(model, s, lang);
         model.put("hr", hr);
         model.put("csrf", s.csrf());
         model.put("texts", WebController.json(Texts.forScripts(lang)));

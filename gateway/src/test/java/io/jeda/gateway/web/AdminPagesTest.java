@@ -44,6 +44,9 @@ class AdminPagesTest extends GatewayTestBase {
         HttpResponse<String> units = get("/app/admin/units", cookie);
         assertEquals(200, units.statusCode());
         assertTrue(units.body().contains("Unit &amp; kantor"), units.body());
+        // The header says what the person is here: an admin, not "Pegawai" (officer).
+        assertTrue(units.body().contains("id=\"who-role\">Admin<"), units.body());
+        assertTrue(get("/app/today", cookie).body().contains("id=\"who-role\">Admin<"), "the same on the officer's pages");
         assertTrue(units.body().contains(">u1<"), "the scope of the token is shown: " + units.body());
         assertTrue(units.body().contains("id=\"unit-form\""));
         assertTrue(units.body().contains("/static/admin.js"));
@@ -61,12 +64,15 @@ class AdminPagesTest extends GatewayTestBase {
         HttpResponse<String> page = get("/app/admin/officers", hr);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("hanya baca"), page.body());
+        assertTrue(page.body().contains("id=\"who-role\">SDM<"), page.body());
+        assertTrue(get("/app/today?lang=en", hr).body().contains("id=\"who-role\">HR<"));
         assertFalse(page.body().contains("id=\"officer-form\""));
         String officer = session(signIn(FakePolicyService.OFFICER));
         HttpResponse<String> refused = get("/app/admin/units", officer);
         assertEquals(303, refused.statusCode());
         assertEquals("/app/today", refused.headers().firstValue("Location").orElseThrow());
         assertFalse(get("/app/today", officer).body().contains("/app/admin/"));
+        assertTrue(get("/app/today", officer).body().contains("id=\"who-role\">Pegawai<"));
         assertEquals(303, get("/app/admin/units", null).statusCode());
     }
 

@@ -90,8 +90,9 @@ public class RosterEndpoint extends RosterServiceGrpc.RosterServiceImplBase {
     public void listOnCallSlots(ListOnCallSlotsRequest req, StreamObserver<ListOnCallSlotsResponse> out) {
         Caller caller = CallerContext.current();
         String id = RosterMapper.rosterId(req.getParent(), "parent");
-        out.onNext(RosterMapper.toSlotsResponse(rosters.onCallSlots(caller, id,
-                req.hasTime() ? ProtoConversions.toInstant(req.getTime(), "time") : null, req.getPageSize())));
+        var slots = rosters.onCallSlots(caller, id,
+                req.hasTime() ? ProtoConversions.toInstant(req.getTime(), "time") : null, req.getPageSize());
+        out.onNext(RosterMapper.toSlotsResponse(slots, rosters.officerNames(slots)));
         out.onCompleted();
     }
 }

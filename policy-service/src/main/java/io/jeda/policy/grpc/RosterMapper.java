@@ -123,9 +123,12 @@ final class RosterMapper {
                 .build();
     }
 
-    static ListOnCallSlotsResponse toSlotsResponse(List<OnCallSlot> slots) {
+    /** The slots, each with its primary's and backup's names from {@code names} (by NIP). */
+    static ListOnCallSlotsResponse toSlotsResponse(List<OnCallSlot> slots, java.util.Map<String, String> names) {
         ListOnCallSlotsResponse.Builder b = ListOnCallSlotsResponse.newBuilder();
-        slots.forEach(s -> b.addSlots(toProto(s)));
+        slots.forEach(s -> b.addSlots(toProto(s).toBuilder()
+                .setPrimaryDisplayName(names.getOrDefault(s.primaryNip(), ""))
+                .setBackupDisplayName(s.backupNip() == null ? "" : names.getOrDefault(s.backupNip(), ""))));
         return b.build();
     }
 }

@@ -134,6 +134,22 @@ public class RosterService {
         return found.size() > count ? List.copyOf(found.subList(0, count)) : found;
     }
 
+    /** The names of the slots' primaries and backups, by NIP; an officer policy-service does not know is left out. */
+    public java.util.Map<String, String> officerNames(List<OnCallSlot> slots) {
+        java.util.Set<String> nips = new java.util.HashSet<>();
+        for (OnCallSlot s : slots) {
+            nips.add(s.primaryNip());
+            if (s.backupNip() != null) {
+                nips.add(s.backupNip());
+            }
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!nips.isEmpty()) {
+            officers.findByNipIn(nips).forEach(o -> names.put(o.nip(), o.displayName()));
+        }
+        return names;
+    }
+
     // ---------------------------------------------------------------- writes
 
     @Transactional
