@@ -1,5 +1,7 @@
 package io.jeda.attendance.app;
 
+import io.jeda.common.grpc.NoWaiting;
+
 import io.jeda.attendance.domain.AttendanceEvent;
 import io.jeda.attendance.domain.AttendanceMode;
 import io.jeda.attendance.domain.AttendanceRecords;
@@ -205,6 +207,7 @@ public class AttendanceService {
         } catch (PolicyUnavailableException e) {
             LOG.warn("policy-service unavailable for {} of {}; accepting unverified: {}", cmd.kind(), cmd.officerNip(),
                     e.getMessage());
+            NoWaiting.check();
             OpenSession open = cmd.kind() == EventKind.CHECK_OUT ? records.openSession(cmd.officerNip()).orElse(null) : null;
             ZoneId zone = open != null ? ZoneId.of(open.timeZone()) : settings.fallbackTimeZone();
             return new Placement(zone, LocalDate.ofInstant(recordTime, zone), open == null ? null : open.unitId(), false,
@@ -261,6 +264,7 @@ public class AttendanceService {
      * seen whole (its key stored) or not at all.
      */
     private AttendanceEvent refuse(CheckCommand cmd, String fingerprint, JedaException refusal) {
+        NoWaiting.check();
         AttendanceRecords.Standing standing = records.standing(cmd.officerNip(), cmd.idempotencyKey());
         if (standing.sameKey().isPresent()) {
             return replay(standing.sameKey().get(), fingerprint);

@@ -1,5 +1,7 @@
 package io.jeda.attendance.client;
 
+import io.jeda.common.grpc.NoWaiting;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grpc.CallCredentials;
@@ -287,6 +289,7 @@ public class GrpcPolicyDirectory implements PolicyDirectory {
      * every other failure is unavailability.
      */
     private static <T> Optional<T> call(String what, java.util.function.Supplier<T> rpc) {
+        NoWaiting.check();
         try {
             return Optional.of(rpc.get());
         } catch (StatusRuntimeException e) {

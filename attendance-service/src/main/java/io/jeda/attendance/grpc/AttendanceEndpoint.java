@@ -1,5 +1,10 @@
 package io.jeda.attendance.grpc;
 
+import io.jeda.attendance.domain.CheckCommand;
+import io.jeda.common.grpc.CallPool;
+import io.jeda.common.grpc.NoWaiting;
+import java.util.function.Supplier;
+
 import io.grpc.stub.StreamObserver;
 import io.jeda.attendance.app.AttendanceService;
 import io.jeda.attendance.domain.CurrentStatus;
@@ -27,9 +32,13 @@ import java.util.concurrent.CompletionException;
 public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceImplBase {
 
     private final AttendanceService service;
+    private final TransportCalls transport;
+    private final CallPool pool;
 
-    public AttendanceEndpoint(AttendanceService service) {
+    public AttendanceEndpoint(AttendanceService service, TransportCalls transport, CallPool pool) {
         this.service = service;
+        this.transport = transport;
+        this.pool = pool;
     }
 
     /**
@@ -39,13 +48,44 @@ public class AttendanceEndpoint extends AttendanceServiceGrpc.AttendanceServiceI
     @Override
     public void checkIn(CheckInRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
-        answer(caller, service.checkIn(caller, AttendanceMapper.checkIn(request)), out);
+        CheckCommand cmd = AttendanceMapper.checkIn(request);
+        start(caller, () -> service.checkIn(caller, cmd), out);
     }
 
     @Override
     public void checkOut(CheckOutRequest request, StreamObserver<AttendanceEvent> out) {
         Caller caller = CallerContext.current();
-        answer(caller, service.checkOut(caller, AttendanceMapper.checkOut(request)), out);
+        CheckCommand cmd = AttendanceMapper.checkOut(request);
+        start(caller, () -> service.checkOut(caller, cmd), out);
+    }
+
+    /**
+     * On a transport thread ({@link TransportCalls}) the write is queued from there when everything
+     * the rules need is cached; a request that would wait (a policy-service read, a refusal that
+     * reads the store) is handed whole to the call pool, where it runs again: nothing was changed by
+     * the attempt. Failures on the pool reach the caller through onError, mapped like thrown ones.
+     */
+    private void start(Caller caller, Supplier<CompletableFuture<io.jeda.attendance.domain.AttendanceEvent>> write,
+                       StreamObserver<AttendanceEvent> out) {
+        if (!transport.enabled()) {
+            answer(caller, write.get(), out);
+            return;
+        }
+        CompletableFuture<io.jeda.attendance.domain.AttendanceEvent> queued = NoWaiting.attempt(write);
+        if (queued != null) {
+            answer(caller, queued, out);
+            return;
+        }
+        pool.offload(() -> {
+            CompletableFuture<io.jeda.attendance.domain.AttendanceEvent> stored;
+            try {
+                stored = write.get();
+            } catch (RuntimeException e) {
+                out.onError(e);
+                return;
+            }
+            answer(caller, stored, out);
+        });
     }
 
     private static void answer(Caller caller, CompletableFuture<io.jeda.attendance.domain.AttendanceEvent> stored,

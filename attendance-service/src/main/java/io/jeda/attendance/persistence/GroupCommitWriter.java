@@ -1,5 +1,7 @@
 package io.jeda.attendance.persistence;
 
+import io.jeda.common.grpc.NoWaiting;
+
 import io.jeda.attendance.domain.AttendanceEvent;
 import io.jeda.attendance.domain.AttendanceWriter;
 import io.jeda.attendance.domain.OpenSession;
@@ -145,6 +147,7 @@ public class GroupCommitWriter implements AttendanceWriter {
     @Override
     public CompletableFuture<WriteOutcome> checkInLater(AttendanceEvent event, OpenSession session) {
         if (writers.isEmpty()) {
+            NoWaiting.check();
             return CompletableFuture.completedFuture(store.checkIn(event, session));
         }
         return submit(new Write(event, session, new CompletableFuture<>()));
@@ -153,6 +156,7 @@ public class GroupCommitWriter implements AttendanceWriter {
     @Override
     public CompletableFuture<WriteOutcome> checkOutLater(AttendanceEvent event) {
         if (writers.isEmpty()) {
+            NoWaiting.check();
             return CompletableFuture.completedFuture(store.checkOut(event));
         }
         return submit(new Write(event, null, new CompletableFuture<>()));

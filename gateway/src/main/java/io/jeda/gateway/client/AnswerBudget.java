@@ -1,5 +1,7 @@
 package io.jeda.gateway.client;
 
+import io.jeda.common.grpc.NoWaiting;
+
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,26 +23,11 @@ public final class AnswerBudget {
 
     private static final ThreadLocal<AnswerBudget> CURRENT = new ThreadLocal<>();
 
-    /**
-     * Thrown by a read that would have to wait for a service while the request runs under
-     * {@link #runWithoutWaiting}: the request is then answered again, allowed to wait, on a call thread.
-     * One shared instance without a stack trace: it is control flow, not a failure.
-     */
-    public static final class WouldWait extends RuntimeException {
-        private static final WouldWait INSTANCE = new WouldWait();
-
-        private WouldWait() {
-            super("the answer needs a read that waits", null, false, false);
-        }
-    }
-
     private final long deadlineNanos;
-    private final boolean mayWait;
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
-    private AnswerBudget(Duration budget, boolean mayWait) {
+    private AnswerBudget(Duration budget) {
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
-        this.mayWait = mayWait;
     }
 
     /** Runs work under a fresh budget (or the enclosing one, when already inside a budget). */
@@ -48,7 +35,7 @@ public final class AnswerBudget {
         if (CURRENT.get() != null) {
             return work.get();
         }
-        CURRENT.set(new AnswerBudget(budget, true));
+        CURRENT.set(new AnswerBudget(budget));
         try {
             return work.get();
         } finally {
@@ -57,33 +44,17 @@ public final class AnswerBudget {
     }
 
     /**
-     * Runs work that may only use what is in memory: the first read that would wait for a service
-     * (a cache miss, or another request's read under way) ends it, and null is returned. Used on
-     * transport threads, which must never block.
+     * Runs work that may only use what is in memory ({@link NoWaiting}): the first read that would
+     * wait for a service (a cache miss, or another request's read under way) ends it, and null is
+     * returned. Used on transport threads, which must never block.
      */
     public static <T> T runWithoutWaiting(Duration budget, Supplier<T> work) {
-        if (CURRENT.get() != null) {
-            throw new IllegalStateException("already inside an answer budget");
-        }
-        CURRENT.set(new AnswerBudget(budget, false));
-        try {
-            return work.get();
-        } catch (WouldWait e) {
-            return null;
-        } finally {
-            CURRENT.remove();
-        }
+        return NoWaiting.attempt(() -> run(budget, work));
     }
 
-    /**
-     * Called by a read before it starts anything that waits (a call, or waiting for another
-     * request's call): throws {@link WouldWait} under {@link #runWithoutWaiting}.
-     */
+    /** Called by a read before it starts anything that waits: ends an attempt without waiting. */
     static void mayWait() {
-        AnswerBudget b = CURRENT.get();
-        if (b != null && !b.mayWait) {
-            throw WouldWait.INSTANCE;
-        }
+        NoWaiting.check();
     }
 
     /**
@@ -91,12 +62,10 @@ public final class AnswerBudget {
      * negative when the budget is spent or the source already failed in this request.
      */
     static Duration callDeadline(String source, Duration perCall) {
+        NoWaiting.check();
         AnswerBudget b = CURRENT.get();
         if (b == null) {
             return perCall;
-        }
-        if (!b.mayWait) {
-            throw WouldWait.INSTANCE;
         }
         if (b.failed.contains(source)) {
             return Duration.ZERO;
