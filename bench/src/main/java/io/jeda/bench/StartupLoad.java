@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  * appended there after a line with the wall-clock time of the launch. A variant whose flags begin
  * with a path instead of a flag starts the jar with that java binary (e.g. another JDK's
  * {@code /usr/lib/jvm/jdk-25/bin/java -XX:AOTCache=/tmp/{jar}.aot}); otherwise the bench's own java runs it.
+ * {@code jardir=DIR} among a variant's flags starts the jar of the same file name in DIR instead
+ * (e.g. the previous build's jars copied aside, against this build's, in one command).
  */
 final class StartupLoad {
 
@@ -112,6 +114,13 @@ final class StartupLoad {
     private static double[] once(String jar, int port, String flags, List<String> env, String log) throws Exception {
         List<String> cmd = new ArrayList<>();
         List<String> given = Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        String jarDir = null;
+        for (String g : given) {
+            if (g.startsWith("jardir=")) {
+                jarDir = g.substring("jardir=".length());
+            }
+        }
+        given = given.stream().filter(g -> !g.startsWith("jardir=")).toList();
         if (!given.isEmpty() && !given.get(0).startsWith("-")) {
             cmd.add(given.get(0));
             given = given.subList(1, given.size());
@@ -120,7 +129,7 @@ final class StartupLoad {
         }
         cmd.addAll(given);
         cmd.add("-jar");
-        cmd.add(jar);
+        cmd.add(jarDir == null ? jar : new File(jarDir, new File(jar).getName()).getPath());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (log != null) {
             Files.writeString(Path.of(log), String.format("---- %s launched at %s: %s%n", new File(jar).getName(),
