@@ -16,7 +16,7 @@ public final class GatewayApplication {
     }
 
     public static void main(String[] args) {
-        // The classes this start will need, loaded on a second thread when ./jeda recorded a list.
+        // The classes this start will need, loaded on a second thread when a list is given (JEDA_PRELOAD_CLASSES).
         ClassPreload.start();
         // Instants are stored as UTC wall time; the JVM zone must not leak into the database.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));

@@ -16,7 +16,7 @@ public final class RelayApplication {
     }
 
     public static void main(String[] args) {
-        // The classes this start will need, loaded on a second thread when ./jeda recorded a list.
+        // The classes this start will need, loaded on a second thread when a list is given (JEDA_PRELOAD_CLASSES).
         ClassPreload.start();
         // Instants are stored as epoch milliseconds; the JVM zone must still not leak into logs or SQL.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));

@@ -14,9 +14,9 @@ import java.util.List;
  * is the file {@code JEDA_PRELOAD_CLASSES} (or {@code -Djeda.preload.classes}) names, in the format
  * {@code -XX:DumpLoadedClassList} writes (one class a line, {@code a/b/C} or {@code a.b.C}; lines
  * starting with {@code #} or {@code @} are skipped); {@code ./jeda up} records it with the class
- * archive. Classes are only loaded, not initialised: no static initialiser runs earlier or in
- * another order than without the list. Without a list, or with a name that no longer exists (a
- * rebuilt jar), nothing happens for that name.
+ * archive and passes it with {@code JEDA_CDS_PRELOAD=true}. Classes are only loaded, not
+ * initialised: no static initialiser runs earlier or in another order than without the list.
+ * Without a list, or with a name that no longer exists (a rebuilt jar), nothing happens for it.
  */
 public final class ClassPreload {
 
