@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time from starting a service's JVM to its gRPC health answering SERVING, and its resident memory
- * then, for several sets of JVM flags in turns (A, B, A, B, ...), so that a noisy machine weighs on
+ * then (and the CPU seconds it used until then), for several sets of JVM flags in turns (A, B, A, B, ...), so that a noisy machine weighs on
  * every variant alike.
  *
  * <pre>
@@ -31,7 +31,11 @@ import java.util.concurrent.TimeUnit;
  * the other within each turn, and the result has a line per jar and variant. In a variant's flags
  * {@code {jar}} stands for the jar's file name without {@code .jar} (e.g. one class archive a jar:
  * {@code -XX:SharedArchiveFile=/tmp/{jar}.jsa}). With {@code --log FILE} each start's output is
- * appended there after a line with the wall-clock time of the launch.
+ * appended there after a line with the wall-clock time of the launch. A variant whose flags begin
+ * with a path instead of a flag starts the jar with that java binary (e.g. another JDK's
+ * {@code /usr/lib/jvm/jdk-25/bin/java -XX:AOTCache=/tmp/{jar}.aot}); otherwise the bench's own java runs it.
+ * {@code jardir=DIR} among a variant's flags starts the jar of the same file name in DIR instead
+ * (e.g. the previous build's jars copied aside, against this build's, in one command).
  */
 final class StartupLoad {
 
@@ -62,6 +66,7 @@ final class StartupLoad {
         List<String> env = opt.containsKey("env") ? List.of(opt.get("env").split(",")) : List.of();
         double[][][] millis = new double[jars.length][variants.size()][runs];
         double[][][] rss = new double[jars.length][variants.size()][runs];
+        double[][][] cpu = new double[jars.length][variants.size()][runs];
         for (int r = 0; r < runs; r++) {
             for (int v = 0; v < variants.size(); v++) {
                 for (int j = 0; j < jars.length; j++) {
@@ -69,8 +74,9 @@ final class StartupLoad {
                     double[] got = once(jars[j], Integer.parseInt(ports[j].trim()), flags, env, opt.get("log"));
                     millis[j][v][r] = got[0];
                     rss[j][v][r] = got[1];
-                    System.out.printf("  %s %s run %d: SERVING after %.0f ms, RSS %.0f MB (load %s)%n",
-                            shortName(jars[j]), variants.get(v)[0], r + 1, got[0], got[1], load());
+                    cpu[j][v][r] = got[2];
+                    System.out.printf("  %s %s run %d: SERVING after %.0f ms, RSS %.0f MB, CPU %.2f s (load %s)%n",
+                            shortName(jars[j]), variants.get(v)[0], r + 1, got[0], got[1], got[2], load());
                 }
             }
         }
@@ -80,8 +86,9 @@ final class StartupLoad {
             double plain = Stats.median(millis[j][0]);
             for (int v = 0; v < variants.size(); v++) {
                 double ms = Stats.median(millis[j][v]);
-                System.out.printf("  %-12s SERVING after %6.0f ms  RSS %4.0f MB  ratio %.2f   [%s]%n", variants.get(v)[0],
-                        ms, Stats.median(rss[j][v]), ms / plain, variants.get(v)[1]);
+                System.out.printf("  %-12s SERVING after %6.0f ms  RSS %4.0f MB  CPU %5.2f s  ratio %.2f   [%s]%n",
+                        variants.get(v)[0], ms, Stats.median(rss[j][v]), Stats.median(cpu[j][v]), ms / plain,
+                        variants.get(v)[1]);
             }
         }
     }
@@ -99,13 +106,30 @@ final class StartupLoad {
         }
     }
 
-    /** Starts the jar with the flags, waits for SERVING, stops it; returns {millis, rss MB}. */
+    /**
+     * Starts the jar with the flags, waits for SERVING, stops it; returns {millis, rss MB, CPU seconds}: the
+     * CPU (user plus system, all threads) the service used until SERVING says how much work the start
+     * was, which a loaded machine changes less than the wall-clock time.
+     */
     private static double[] once(String jar, int port, String flags, List<String> env, String log) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Bench.javaBin());
-        cmd.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        List<String> given = Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        String jarDir = null;
+        for (String g : given) {
+            if (g.startsWith("jardir=")) {
+                jarDir = g.substring("jardir=".length());
+            }
+        }
+        given = given.stream().filter(g -> !g.startsWith("jardir=")).toList();
+        if (!given.isEmpty() && !given.get(0).startsWith("-")) {
+            cmd.add(given.get(0));
+            given = given.subList(1, given.size());
+        } else {
+            cmd.add(Bench.javaBin());
+        }
+        cmd.addAll(given);
         cmd.add("-jar");
-        cmd.add(jar);
+        cmd.add(jarDir == null ? jar : new File(jarDir, new File(jar).getName()).getPath());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (log != null) {
             Files.writeString(Path.of(log), String.format("---- %s launched at %s: %s%n", new File(jar).getName(),
@@ -128,11 +152,16 @@ final class StartupLoad {
                     throw new IllegalStateException("the service stopped during startup (exit " + p.exitValue() + ")");
                 }
                 try {
+                    // A refused connection puts the channel in gRPC's reconnect back-off (1 s, then
+                    // 1.6 times longer each time), during which every check fails at once: without
+                    // this the time measured was the first reconnect after SERVING, in steps of
+                    // about 1, 2.6, 5.2, 9.3, 15.8 s, not the time to SERVING.
+                    ch.resetConnectBackoff();
                     HealthCheckResponse res = health.withDeadlineAfter(500, TimeUnit.MILLISECONDS)
                             .check(HealthCheckRequest.getDefaultInstance());
                     if (res.getStatus() == HealthCheckResponse.ServingStatus.SERVING) {
                         double ms = (System.nanoTime() - t0) / 1e6;
-                        return new double[]{ms, rssMb(p.pid())};
+                        return new double[]{ms, rssMb(p.pid()), ProcessCpu.of(p.pid()).seconds()};
                     }
                 } catch (RuntimeException notYet) {
                     // not listening yet
