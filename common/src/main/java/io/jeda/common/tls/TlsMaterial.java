@@ -41,7 +41,9 @@ public final class TlsMaterial implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
     private static final char[] NO_PASSWORD = new char[0];
-    private static final String ALIAS = "jeda";
+    private static final String ALIAS = "jeda-";
+    /** Each certificate read gets its own alias, so one handshake never mixes two of them. */
+    private int generation;
 
     private final Path certFile;
     private final Path keyFile;
@@ -117,10 +119,11 @@ public final class TlsMaterial implements AutoCloseable {
         if (certFile != null) {
             List<X509Certificate> chain = PemFiles.certificates(cert);
             PrivateKey privateKey = PemFiles.privateKey(key);
+            requirePair(privateKey, chain.get(0));
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             // Throws when the key does not belong to the certificate's public key type.
-            store.setKeyEntry(ALIAS, privateKey, NO_PASSWORD, chain.toArray(new X509Certificate[0]));
+            store.setKeyEntry(ALIAS + ++generation, privateKey, NO_PASSWORD, chain.toArray(new X509Certificate[0]));
             KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
             kmf.init(store, NO_PASSWORD);
             keys = (X509ExtendedKeyManager) kmf.getKeyManagers()[0];
@@ -138,7 +141,7 @@ public final class TlsMaterial implements AutoCloseable {
         } else {
             trusts = trustManagerOf(null);
         }
-        keyManager.delegate = keys;
+        keyManager.swap(keys);
         trustManager.delegate = trusts;
         boolean first = digest.length == 0;
         digest = now;
@@ -150,6 +153,35 @@ public final class TlsMaterial implements AutoCloseable {
             LOG.info("TLS trusted certificates {} reloaded", trustFile);
         }
         return true;
+    }
+
+    /**
+     * Refuses a key that is not the certificate's: files replaced one after the other (key, then
+     * certificate) can be read in between, and a server presenting the old certificate with the new
+     * key fails every handshake. The pair is then read again at the next poll.
+     */
+    private static void requirePair(PrivateKey key, X509Certificate leaf) throws GeneralSecurityException {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return;
+        }
+        byte[] probe = "jeda-tls-pair".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+        verifier.initVerify(leaf.getPublicKey());
+        verifier.update(probe);
+        if (!verifier.verify(signature)) {
+            throw new GeneralSecurityException("the private key does not belong to the certificate"
+                    + " (are the files being replaced?)");
+        }
     }
 
     private static X509ExtendedTrustManager trustManagerOf(KeyStore store) throws GeneralSecurityException {
@@ -208,6 +240,23 @@ public final class TlsMaterial implements AutoCloseable {
 
     private static final class ReloadingKeyManager extends X509ExtendedKeyManager {
         volatile X509ExtendedKeyManager delegate;
+        /** The one before: a handshake that chose its alias just before a swap still finds its pair. */
+        volatile X509ExtendedKeyManager previous;
+
+        void swap(X509ExtendedKeyManager next) {
+            previous = delegate;
+            delegate = next;
+        }
+
+        /** The key manager holding the alias: the current one, or the previous one for a handshake under way. */
+        private X509ExtendedKeyManager holding(String alias) {
+            X509ExtendedKeyManager d = delegate;
+            if (d != null && d.getPrivateKey(alias) != null) {
+                return d;
+            }
+            X509ExtendedKeyManager p = previous;
+            return p != null ? p : d;
+        }
 
         @Override
         public String[] getClientAliases(String keyType, Principal[] issuers) {
@@ -247,13 +296,13 @@ public final class TlsMaterial implements AutoCloseable {
 
         @Override
         public X509Certificate[] getCertificateChain(String alias) {
-            X509ExtendedKeyManager d = delegate;
+            X509ExtendedKeyManager d = holding(alias);
             return d == null ? null : d.getCertificateChain(alias);
         }
 
         @Override
         public PrivateKey getPrivateKey(String alias) {
-            X509ExtendedKeyManager d = delegate;
+            X509ExtendedKeyManager d = holding(alias);
             return d == null ? null : d.getPrivateKey(alias);
         }
     }
