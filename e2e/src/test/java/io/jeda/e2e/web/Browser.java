@@ -91,13 +91,16 @@ final class Browser implements AutoCloseable {
     String waitForText(String css, String words) {
         return until(d -> {
             List<WebElement> e = d.findElements(By.cssSelector(css));
-            return !e.isEmpty() && e.get(0).getText().contains(words) ? e.get(0).getText() : null;
+            String text = e.isEmpty() ? null : e.get(0).getText();
+            return text != null && text.contains(words) ? text : null;
         }, css + " containing \"" + words + "\"");
     }
 
     <T> T until(Function<org.openqa.selenium.WebDriver, T> condition, String what) {
         try {
-            return new WebDriverWait(driver, WAIT).until(condition::apply);
+            // A list the page re-renders (after an answer) replaces the element being read: look again.
+            return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; the page says:\n"
                     + driver.findElement(By.tagName("body")).getText(), e);
