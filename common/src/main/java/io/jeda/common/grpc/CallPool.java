@@ -21,31 +21,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Singleton
 public class CallPool {
 
-    private final int threads;
-    private volatile ExecutorService pool;
+    /** Null when {@code threads} is 0: Micronaut's default executor runs the calls then. */
+    private final ExecutorService pool;
 
     public CallPool(@Value("${jeda.grpc.server.threads:0}") int threads) {
-        this.threads = threads;
-    }
-
-    /** Whether there is a pool of our own (threads > 0); without one Micronaut's default executor runs calls. */
-    public boolean fixed() {
-        return threads > 0;
-    }
-
-    /** The pool, made at first use; null when {@link #fixed()} is false. */
-    public synchronized Executor executor() {
-        if (threads <= 0) {
-            return null;
-        }
-        if (pool == null) {
+        if (threads > 0) {
             AtomicInteger n = new AtomicInteger();
             pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "grpc-call-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
+        } else {
+            pool = null;
         }
+    }
+
+    /** Whether there is a pool of our own (threads > 0); without one Micronaut's default executor runs calls. */
+    public boolean fixed() {
+        return pool != null;
+    }
+
+    /** The pool; null when {@link #fixed()} is false. */
+    public Executor executor() {
         return pool;
     }
 
@@ -55,8 +53,7 @@ public class CallPool {
      * nobody waits for its answer.
      */
     public void offload(Runnable work) {
-        Executor e = executor();
-        if (e == null) {
+        if (pool == null) {
             work.run();
             return;
         }
@@ -81,14 +78,13 @@ public class CallPool {
                 }
             }
         }));
-        e.execute(inContexts);
+        pool.execute(inContexts);
     }
 
     @PreDestroy
     void close() {
-        ExecutorService p = pool;
-        if (p != null) {
-            p.shutdown();
+        if (pool != null) {
+            pool.shutdown();
         }
     }
 }

@@ -52,11 +52,6 @@ public final class AnswerBudget {
         return NoWaiting.attempt(() -> run(budget, work));
     }
 
-    /** Called by a read before it starts anything that waits: ends an attempt without waiting. */
-    static void mayWait() {
-        NoWaiting.check();
-    }
-
     /**
      * The deadline for one call: the per-call deadline, cut to what remains of the budget; zero or
      * negative when the budget is spent or the source already failed in this request.

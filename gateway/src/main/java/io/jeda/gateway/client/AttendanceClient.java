@@ -1,5 +1,7 @@
 package io.jeda.gateway.client;
 
+import io.jeda.common.grpc.NoWaiting;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.util.concurrent.FutureCallback;
@@ -161,7 +163,7 @@ public class AttendanceClient implements AttendanceSource {
             }
             return Sourced.of(cached.now());
         }
-        AnswerBudget.mayWait();
+        NoWaiting.check();
         CompletableFuture<Sourced<AttendanceNow>> mine = new CompletableFuture<>();
         CompletableFuture<Sourced<AttendanceNow>> other = reading.putIfAbsent(nip, mine);
         if (other != null) {
